@@ -1,0 +1,4 @@
+/* error.c: the NP_ERROR domain. */
+#include "error.h"
+
+G_DEFINE_QUARK (newsprint-error-quark, np_error)
