@@ -1,0 +1,260 @@
+/* document.c: the document model (blocks, tables, warnings) and its JSON
+ * dump, the text behind --dump-structure and the structure tests. */
+#include "document.h"
+
+#include <stdarg.h>
+
+static void
+np_block_free (NpBlock *block)
+{
+  if (!block)
+    return;
+  g_free (block->text);
+  if (block->rows)
+    g_ptr_array_unref (block->rows);
+  g_free (block);
+}
+
+NpDocument *
+np_document_new (void)
+{
+  NpDocument *doc = g_new0 (NpDocument, 1);
+  doc->script = NP_SCRIPT_HANT;
+  doc->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) np_block_free);
+  doc->warnings = g_ptr_array_new_with_free_func (g_free);
+  return doc;
+}
+
+void
+np_document_free (NpDocument *doc)
+{
+  if (!doc)
+    return;
+  g_free (doc->headline);
+  g_free (doc->masthead);
+  g_free (doc->issue);
+  g_free (doc->date);
+  g_free (doc->publisher);
+  g_ptr_array_unref (doc->blocks);
+  g_ptr_array_unref (doc->warnings);
+  g_free (doc);
+}
+
+static NpBlock *
+np_document_add_block (NpDocument *doc, NpBlockKind kind, guint line)
+{
+  NpBlock *block = g_new0 (NpBlock, 1);
+  block->kind = kind;
+  block->line = line;
+  g_ptr_array_add (doc->blocks, block);
+  return block;
+}
+
+NpBlock *
+np_document_add_text (NpDocument *doc, NpBlockKind kind, const char *text,
+                      guint line)
+{
+  g_return_val_if_fail (doc != NULL && text != NULL, NULL);
+
+  NpBlock *block = np_document_add_block (doc, kind, line);
+  block->text = g_strdup (text);
+  return block;
+}
+
+NpBlock *
+np_document_add_table (NpDocument *doc, NpBlockKind kind, guint line)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  NpBlock *block = np_document_add_block (doc, kind, line);
+  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  return block;
+}
+
+void
+np_block_add_row (NpBlock *block, const char *const *cells, guint n)
+{
+  g_return_if_fail (block != NULL && block->rows != NULL);
+  g_return_if_fail (cells != NULL || n == 0);
+
+  char **row = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    row[i] = g_strdup (cells[i] ? cells[i] : "");
+  g_ptr_array_add (block->rows, row);
+}
+
+void
+np_document_warn (NpDocument *doc, guint line, const char *fmt, ...)
+{
+  g_return_if_fail (doc != NULL && fmt != NULL);
+
+  va_list args;
+  va_start (args, fmt);
+  g_autofree char *what = g_strdup_vprintf (fmt, args);
+  va_end (args);
+
+  /* line 0 means "the whole report": no line to point at */
+  char *warning = line ? g_strdup_printf ("line %u: %s", line, what)
+                       : g_strdup (what);
+  g_ptr_array_add (doc->warnings, warning);
+}
+
+const char *
+np_block_kind_name (NpBlockKind kind)
+{
+  switch (kind)
+    {
+    case NP_BLOCK_LEAD:
+      return "lead";
+    case NP_BLOCK_PARAGRAPH:
+      return "paragraph";
+    case NP_BLOCK_HEADING:
+      return "heading";
+    case NP_BLOCK_CAPTION:
+      return "caption";
+    case NP_BLOCK_KEYNOTES:
+      return "keynotes";
+    case NP_BLOCK_UNITS:
+      return "units";
+    case NP_BLOCK_CREDIT:
+      return "credit";
+    }
+  return "unknown";
+}
+
+const char *
+np_script_name (NpScript script)
+{
+  return script == NP_SCRIPT_HANS ? "zh-Hans" : "zh-Hant";
+}
+
+/* ---- JSON dump ---------------------------------------------------------- */
+
+/* Non-ASCII UTF-8 goes through as is: JSON allows it, and a dump that shows
+ * 報告 rather than \u5831\u544a is what a person wants to read. */
+static void
+np_json_string (GString *out, const char *s)
+{
+  if (!s)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) *p);
+        }
+      else if (*p < 0x20)
+        g_string_append_printf (out, "\\u%04x", *p);
+      else
+        g_string_append_c (out, (char) *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+np_json_member (GString *out, const char *indent, const char *key,
+                const char *value, gboolean last)
+{
+  g_string_append_printf (out, "%s\"%s\": ", indent, key);
+  np_json_string (out, value);
+  g_string_append (out, last ? "\n" : ",\n");
+}
+
+static void
+np_json_row (GString *out, char **row)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; row[i]; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      np_json_string (out, row[i]);
+    }
+  g_string_append_c (out, ']');
+}
+
+static void
+np_json_block (GString *out, const NpBlock *block)
+{
+  g_string_append (out, "    {\n");
+  np_json_member (out, "      ", "kind", np_block_kind_name (block->kind),
+                  FALSE);
+  g_string_append_printf (out, "      \"line\": %u,\n", block->line);
+  if (!block->rows)
+    {
+      np_json_member (out, "      ", "text", block->text, TRUE);
+      g_string_append (out, "    }");
+      return;
+    }
+  if (block->rows->len == 0)
+    {
+      g_string_append (out, "      \"rows\": []\n    }");
+      return;
+    }
+  g_string_append (out, "      \"rows\": [\n");
+  for (guint i = 0; i < block->rows->len; i++)
+    {
+      g_string_append (out, "        ");
+      np_json_row (out, g_ptr_array_index (block->rows, i));
+      g_string_append (out, i + 1 < block->rows->len ? ",\n" : "\n");
+    }
+  g_string_append (out, "      ]\n    }");
+}
+
+static void
+np_json_blocks (GString *out, const GPtrArray *blocks)
+{
+  if (blocks->len == 0)
+    {
+      g_string_append (out, "  \"blocks\": [],\n");
+      return;
+    }
+  g_string_append (out, "  \"blocks\": [\n");
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      np_json_block (out, g_ptr_array_index (blocks, i));
+      g_string_append (out, i + 1 < blocks->len ? ",\n" : "\n");
+    }
+  g_string_append (out, "  ],\n");
+}
+
+static void
+np_json_warnings (GString *out, const GPtrArray *warnings)
+{
+  if (warnings->len == 0)
+    {
+      g_string_append (out, "  \"warnings\": []\n");
+      return;
+    }
+  g_string_append (out, "  \"warnings\": [\n");
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      g_string_append (out, "    ");
+      np_json_string (out, g_ptr_array_index (warnings, i));
+      g_string_append (out, i + 1 < warnings->len ? ",\n" : "\n");
+    }
+  g_string_append (out, "  ]\n");
+}
+
+char *
+np_document_to_json (const NpDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  GString *out = g_string_new ("{\n");
+  np_json_member (out, "  ", "headline", doc->headline, FALSE);
+  np_json_member (out, "  ", "masthead", doc->masthead, FALSE);
+  np_json_member (out, "  ", "issue", doc->issue, FALSE);
+  np_json_member (out, "  ", "date", doc->date, FALSE);
+  np_json_member (out, "  ", "publisher", doc->publisher, FALSE);
+  np_json_member (out, "  ", "script", np_script_name (doc->script), FALSE);
+  np_json_blocks (out, doc->blocks);
+  np_json_warnings (out, doc->warnings);
+  g_string_append (out, "}\n");
+  return g_string_free (out, FALSE);
+}

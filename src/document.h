@@ -1,0 +1,73 @@
+/* document.h: the document model, what report.c reads a report into.
+ *
+ * A document is a sequence of blocks in reading order plus a few facts about
+ * the whole report (headline, issue, date, script).  It holds text only: no
+ * sizes, fonts or positions, which belong to the later stages.  Every string
+ * is UTF-8 and owned by the document; np_document_free() releases it all.
+ */
+#ifndef NP_DOCUMENT_H
+#define NP_DOCUMENT_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  NP_BLOCK_LEAD,      /* first paragraph, opening with a date */
+  NP_BLOCK_PARAGRAPH, /* body paragraph */
+  NP_BLOCK_HEADING,   /* numbered section heading (一、… / (一)…) */
+  NP_BLOCK_CAPTION,   /* caption under a photo frame */
+  NP_BLOCK_KEYNOTES,  /* table: speaker / report title */
+  NP_BLOCK_UNITS,     /* table: serial number / signing unit */
+  NP_BLOCK_CREDIT,    /* final (供稿:…) line, set flush right */
+} NpBlockKind;
+
+typedef enum {
+  NP_SCRIPT_HANT, /* Traditional Chinese: zh-Hant, TC faces */
+  NP_SCRIPT_HANS, /* Simplified Chinese: zh-Hans, SC faces */
+} NpScript;
+
+/* One block.  Text blocks use `text`; table blocks use `rows`, whose first
+ * row is the header.  Invariant: exactly one of text and rows is non-NULL. */
+typedef struct {
+  NpBlockKind kind;
+  char *text;       /* paragraph text without line breaks, or NULL */
+  GPtrArray *rows;  /* of GStrv (NULL-terminated cells), or NULL */
+  guint line;       /* 1-based line of the report where the block starts */
+} NpBlock;
+
+typedef struct {
+  char *headline;   /* front-matter title, else derived from the lead */
+  char *masthead;   /* front matter; NULL lets the layout decide */
+  char *issue;      /* e.g. "第 12 期", or NULL */
+  char *date;       /* e.g. "2024年6月18日", or NULL */
+  char *publisher;  /* front matter, else the credit's source, or NULL */
+  NpScript script;  /* which Chinese script the text is written in */
+  GPtrArray *blocks;   /* of NpBlock*, owned */
+  GPtrArray *warnings; /* of char*: "line N: what", for the caller to show */
+} NpDocument;
+
+NpDocument *np_document_new (void);
+void np_document_free (NpDocument *doc); /* accepts NULL */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NpDocument, np_document_free)
+
+/* Appends a block and returns it; the document owns it. */
+NpBlock *np_document_add_text (NpDocument *doc, NpBlockKind kind,
+                               const char *text, guint line);
+NpBlock *np_document_add_table (NpDocument *doc, NpBlockKind kind,
+                                guint line);
+/* Appends a row of `n` cells (copied) to a table block. */
+void np_block_add_row (NpBlock *block, const char *const *cells, guint n);
+
+void np_document_warn (NpDocument *doc, guint line, const char *fmt, ...)
+  G_GNUC_PRINTF (3, 4);
+
+const char *np_block_kind_name (NpBlockKind kind);
+const char *np_script_name (NpScript script); /* "zh-Hant" / "zh-Hans" */
+
+/* The model as stable, indented JSON (a newly allocated string). */
+char *np_document_to_json (const NpDocument *doc);
+
+G_END_DECLS
+
+#endif

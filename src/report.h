@@ -1,0 +1,17 @@
+/* report.h: text -> document model (the structure rules, see README). */
+#ifndef NP_REPORT_H
+#define NP_REPORT_H
+
+#include "document.h"
+
+G_BEGIN_DECLS
+
+/* Reads decoded report text (UTF-8, "\n" line ends) into a document.
+ * Never fails on text: whatever is not recognised is a paragraph.  Returns
+ * NULL with NP_ERROR_DATA only when the text holds no words at all. */
+NpDocument *np_report_parse (const char *text, const char *name,
+                             GError **error);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,1069 @@
+/* test-report.c: the structure rules (report.c), the model and its JSON
+ * dump (document.c) and script detection (script.c).
+ *
+ * Inputs are written with ASCII punctuation for readability; wide() turns
+ * them into their full-width twins where a test needs both forms.  The
+ * reference report is checked against its audit file in shared/ and never
+ * quoted here.
+ */
+#include "document.h"
+#include "error.h"
+#include "report.h"
+#include "script.h"
+#include "testutil.h"
+
+#include <string.h>
+
+/* ---- helpers ------------------------------------------------------------- */
+
+/* `ascii` with , : ; ( ) ! ? turned full-width (U+FF0C …). */
+static char *
+wide (const char *ascii)
+{
+  static const char from[] = ",:;()!?";
+  static const gunichar to[] = { 0xFF0C, 0xFF1A, 0xFF1B, 0xFF08,
+                                 0xFF09, 0xFF01, 0xFF1F };
+  GString *out = g_string_new (NULL);
+  for (const char *p = ascii; *p; p++)
+    {
+      const char *hit = strchr (from, *p);
+      if (hit)
+        g_string_append_unichar (out, to[hit - from]);
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static NpDocument *
+parse (const char *text)
+{
+  GError *error = NULL;
+  NpDocument *doc = np_report_parse (text, "test", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static const NpBlock *
+block_at (const NpDocument *doc, guint i)
+{
+  g_assert_cmpuint (i, <, doc->blocks->len);
+  return g_ptr_array_index (doc->blocks, i);
+}
+
+/* The kinds of all blocks, space-separated: a whole structure in one
+ * assertion. */
+static char *
+kinds (const NpDocument *doc)
+{
+  GString *out = g_string_new (NULL);
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, np_block_kind_name (block_at (doc, i)->kind));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_kinds (const char *text, const char *expected)
+{
+  g_autoptr (NpDocument) doc = parse (text);
+  g_autofree char *got = kinds (doc);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+/* Index of the first block of `kind`, or -1. */
+static int
+find_kind (const NpDocument *doc, NpBlockKind kind)
+{
+  for (guint i = 0; i < doc->blocks->len; i++)
+    if (block_at (doc, i)->kind == kind)
+      return (int) i;
+  return -1;
+}
+
+static guint
+count_kind (const NpDocument *doc, NpBlockKind kind)
+{
+  guint n = 0;
+  for (guint i = 0; i < doc->blocks->len; i++)
+    n += block_at (doc, i)->kind == kind;
+  return n;
+}
+
+static const char *
+cell (const NpBlock *table, guint row, guint column)
+{
+  g_assert_nonnull (table->rows);
+  g_assert_cmpuint (row, <, table->rows->len);
+  char **cells = g_ptr_array_index (table->rows, row);
+  g_assert_cmpuint (column, <, g_strv_length (cells));
+  return cells[column];
+}
+
+static const char *
+warning_at (const NpDocument *doc, guint i)
+{
+  g_assert_cmpuint (i, <, doc->warnings->len);
+  return g_ptr_array_index (doc->warnings, i);
+}
+
+static const char *
+cases_path (const char *name, char **owned)
+{
+  *owned = g_build_filename (np_test_source_dir (), "tests", "cases", name,
+                             NULL);
+  return *owned;
+}
+
+/* The strings of the array `key` in the audit file: a minimal reader for
+ * its flat {"key": ["…", …]} layout, so the test needs no JSON library. */
+static GPtrArray *
+audit_list (const char *json, const char *key)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", key);
+  const char *p = strstr (json, quoted);
+  g_assert_nonnull (p);
+  p = strchr (p, '[');
+  g_assert_nonnull (p);
+  for (p++; *p && *p != ']'; p++)
+    {
+      if (*p != '"')
+        continue;
+      GString *item = g_string_new (NULL);
+      for (p++; *p && *p != '"'; p++)
+        {
+          if (*p == '\\' && p[1])
+            p++;
+          g_string_append_c (item, *p);
+        }
+      g_ptr_array_add (list, g_string_free (item, FALSE));
+    }
+  return list;
+}
+
+/* ---- the reference report ------------------------------------------------ */
+
+typedef struct {
+  NpDocument *doc;
+  char *audit; /* the audit JSON text */
+} Reference;
+
+static gboolean
+reference_load (Reference *ref)
+{
+  g_autofree char *path = np_test_reference_report ();
+  if (!path)
+    {
+      g_test_skip ("no reference report (set NP_SHARED_DIR)");
+      return FALSE;
+    }
+  g_autofree char *text = np_test_read (path);
+  g_autofree char *audit = g_build_filename (
+    np_test_shared_dir (), "audit", "cases", "auto-city-2024-06-18.json", NULL);
+  ref->doc = parse (text);
+  ref->audit = np_test_read (audit);
+  return TRUE;
+}
+
+static void
+reference_clear (Reference *ref)
+{
+  np_document_free (ref->doc);
+  g_free (ref->audit);
+}
+
+static void
+test_reference_facts (void)
+{
+  Reference ref;
+  if (!reference_load (&ref))
+    return;
+  const NpDocument *doc = ref.doc;
+
+  g_assert_cmpuint (doc->script, ==, NP_SCRIPT_HANT);
+  g_assert_cmpstr (doc->date, ==, "2024年6月18日");
+  g_assert_cmpuint (doc->warnings->len, ==, 0);
+  g_assert_cmpuint (count_kind (doc, NP_BLOCK_LEAD), ==, 1);
+  g_assert_cmpuint (block_at (doc, 0)->kind, ==, NP_BLOCK_LEAD);
+  g_assert_cmpuint (block_at (doc, 0)->line, ==, 1);
+
+  /* the headline is the lead's first sentence between the time phrase
+   * (date, 上午, comma) and its full stop */
+  const char *lead = block_at (doc, 0)->text;
+  g_assert_cmpuint (g_utf8_strlen (doc->headline, -1), ==, 25);
+  g_autofree char *expected_lead = g_strdup_printf ("%s上午,%s。", doc->date,
+                                                    doc->headline);
+  g_assert_cmpstr (lead, ==, expected_lead);
+
+  const NpBlock *credit = block_at (doc, doc->blocks->len - 1);
+  g_assert_cmpuint (credit->kind, ==, NP_BLOCK_CREDIT);
+  g_assert_cmpuint (credit->line, ==, 27);
+  g_assert_cmpuint (count_kind (doc, NP_BLOCK_CREDIT), ==, 1);
+  g_autofree char *expected_credit = g_strdup_printf ("(供稿:%s)",
+                                                      doc->publisher);
+  g_assert_cmpstr (credit->text, ==, expected_credit);
+  reference_clear (&ref);
+}
+
+static void
+test_reference_captions (void)
+{
+  Reference ref;
+  if (!reference_load (&ref))
+    return;
+  g_autoptr (GPtrArray) expected = audit_list (ref.audit, "captions");
+  g_assert_cmpuint (expected->len, ==, 8);
+  g_assert_cmpuint (count_kind (ref.doc, NP_BLOCK_CAPTION), ==, 8);
+  guint n = 0;
+  for (guint i = 0; i < ref.doc->blocks->len; i++)
+    {
+      const NpBlock *block = block_at (ref.doc, i);
+      if (block->kind == NP_BLOCK_CAPTION)
+        g_assert_cmpstr (block->text, ==, g_ptr_array_index (expected, n++));
+    }
+  reference_clear (&ref);
+}
+
+static void
+test_reference_units (void)
+{
+  Reference ref;
+  if (!reference_load (&ref))
+    return;
+  g_autoptr (GPtrArray) expected = audit_list (ref.audit, "units");
+  g_assert_cmpuint (count_kind (ref.doc, NP_BLOCK_UNITS), ==, 1);
+  int at = find_kind (ref.doc, NP_BLOCK_UNITS);
+  const NpBlock *units = block_at (ref.doc, at);
+  const NpBlock *before = block_at (ref.doc, at - 1);
+
+  /* right after the paragraph that lists them, the 會上… one */
+  g_assert_cmpuint (before->kind, ==, NP_BLOCK_PARAGRAPH);
+  g_assert_true (g_str_has_prefix (before->text, "會上"));
+  g_assert_cmpuint (units->line, ==, before->line);
+
+  g_assert_cmpuint (units->rows->len, ==, expected->len + 1);
+  g_assert_cmpstr (cell (units, 0, 0), ==, "序號");
+  g_assert_cmpstr (cell (units, 0, 1), ==, "單位名稱");
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_assert_cmpstr (cell (units, i + 1, 0), ==, number);
+      g_assert_cmpstr (cell (units, i + 1, 1), ==,
+                       g_ptr_array_index (expected, i));
+    }
+  reference_clear (&ref);
+}
+
+static void
+test_reference_keynotes (void)
+{
+  Reference ref;
+  if (!reference_load (&ref))
+    return;
+  g_assert_cmpuint (count_kind (ref.doc, NP_BLOCK_KEYNOTES), ==, 1);
+  const NpBlock *table = block_at (ref.doc,
+                                   find_kind (ref.doc, NP_BLOCK_KEYNOTES));
+  g_assert_cmpuint (table->rows->len, ==, 6);
+  g_assert_cmpstr (cell (table, 0, 0), ==, "報告人");
+  g_assert_cmpstr (cell (table, 0, 1), ==, "報告題目");
+  for (guint i = 1; i < table->rows->len; i++)
+    {
+      g_assert_null (strstr (cell (table, i, 1), "《"));
+      g_assert_null (strstr (cell (table, i, 1), "》"));
+      g_assert_cmpstr (cell (table, i, 0), !=, "");
+    }
+  reference_clear (&ref);
+}
+
+/* ---- paragraph conventions ----------------------------------------------- */
+
+static void
+test_paragraphs_one_per_line (void)
+{
+  /* U+3000 ideographic spaces as indent, a blank line at the end only */
+  g_autoptr (NpDocument) doc = parse (
+    "\u3000\u3000第一段,這是一個段落。  \n"
+    "第二段,這是另一個段落。\n"
+    "\t第三段,還是一個段落。\n"
+    "\n");
+  g_assert_cmpuint (doc->blocks->len, ==, 3);
+  g_assert_cmpstr (block_at (doc, 0)->text, ==, "第一段,這是一個段落。");
+  g_assert_cmpstr (block_at (doc, 2)->text, ==, "第三段,還是一個段落。");
+  g_assert_cmpuint (block_at (doc, 1)->line, ==, 2);
+  g_assert_cmpuint (block_at (doc, 2)->line, ==, 3);
+}
+
+static void
+test_paragraphs_blank_lines (void)
+{
+  g_autoptr (NpDocument) doc = parse (
+    "\n"
+    "第一段的第一行,\n"
+    "第一段的第二行。\n"
+    "\n"
+    "\u3000\u3000我们使用 open\n"
+    "source 软件和 3\n"
+    "D 打印,\n"
+    "效果很好。\n");
+  g_assert_cmpuint (doc->blocks->len, ==, 2);
+  g_assert_cmpstr (block_at (doc, 0)->text, ==,
+                   "第一段的第一行,第一段的第二行。");
+  g_assert_cmpuint (block_at (doc, 0)->line, ==, 2);
+  g_assert_cmpstr (block_at (doc, 1)->text, ==,
+                   "我们使用 open source 软件和 3 D 打印,效果很好。");
+  g_assert_cmpuint (block_at (doc, 1)->line, ==, 5);
+}
+
+static void
+test_paragraphs_latin_join (void)
+{
+  /* the Latin join also applies with full-width punctuation around */
+  g_autofree char *text
+    = wide ("本校与 Example\nUniversity 合作(2024\n年起)。\n\n第二段。");
+  g_autoptr (NpDocument) doc = parse (text);
+  g_autofree char *expected
+    = wide ("本校与 Example University 合作(2024年起)。");
+  g_assert_cmpstr (block_at (doc, 0)->text, ==, expected);
+}
+
+/* ---- front matter -------------------------------------------------------- */
+
+static void
+test_front_matter_fields (void)
+{
+  g_autofree char *text = wide (
+    "---\n"
+    "title: 測試標題\n"
+    "Issue: 第 12 期\n"
+    "date: 2024年6月1日\n"
+    "publisher: 測試學院\n"
+    "masthead: 測試通訊\n"
+    "---\n"
+    "2024年6月18日,會議召開。\n"
+    "(供稿:宣傳部)\n");
+  g_autoptr (NpDocument) doc = parse (text);
+  g_assert_cmpstr (doc->headline, ==, "測試標題");
+  g_assert_cmpstr (doc->issue, ==, "第 12 期");
+  g_assert_cmpstr (doc->date, ==, "2024年6月1日"); /* not the lead's */
+  g_assert_cmpstr (doc->publisher, ==, "測試學院"); /* not the credit's */
+  g_assert_cmpstr (doc->masthead, ==, "測試通訊");
+  g_assert_cmpuint (doc->warnings->len, ==, 0);
+  g_assert_cmpuint (block_at (doc, 0)->kind, ==, NP_BLOCK_LEAD);
+  g_assert_cmpuint (block_at (doc, 0)->line, ==, 8);
+  g_assert_cmpuint (block_at (doc, 1)->line, ==, 9);
+}
+
+static void
+test_front_matter_unknown_key (void)
+{
+  g_autoptr (NpDocument) doc = parse ("---\n"
+                                      "title: 标题\n"
+                                      "author: 某人\n"
+                                      "no colon here\n"
+                                      "---\n"
+                                      "正文。\n");
+  g_assert_cmpstr (doc->headline, ==, "标题");
+  g_assert_cmpuint (doc->warnings->len, ==, 2);
+  g_assert_cmpstr (warning_at (doc, 0), ==,
+                   "line 3: front matter: unknown key \"author\"");
+  g_assert_cmpstr (warning_at (doc, 1), ==,
+                   "line 4: front matter: expected \"key: value\"");
+}
+
+static void
+test_front_matter_unclosed (void)
+{
+  g_autoptr (NpDocument) doc = parse ("---\ntitle: 标题\n正文。\n");
+  g_assert_cmpuint (doc->warnings->len, ==, 1);
+  g_assert_true (g_str_has_prefix (warning_at (doc, 0), "line 1: "));
+  g_assert_cmpuint (doc->blocks->len, ==, 3);
+  g_assert_cmpstr (block_at (doc, 0)->text, ==, "---");
+}
+
+/* ---- lead and headline --------------------------------------------------- */
+
+static void
+test_lead_date_forms (void)
+{
+  static const struct {
+    const char *text;
+    const char *date; /* NULL: not a lead */
+  } cases[] = {
+    { "2024年6月18日上午,大會召開。", "2024年6月18日" },
+    { "6月18日,大会召开。", "6月18日" },
+    { "2024年6月18日", "2024年6月18日" },
+    { "二〇二四年六月十八日,大會召開。", "二〇二四年六月十八日" },
+    { "二零二四年十二月三十一日晚,晚会举行。", "二零二四年十二月三十一日" },
+    { "\uFF12\uFF10\uFF12\uFF14年\uFF16月\uFF11\uFF18日,大會召開。",
+      "\uFF12\uFF10\uFF12\uFF14年\uFF16月\uFF11\uFF18日" },
+    { "5月4号上午,活动举行。", "5月4号" },
+    { "昨天上午,大會召開。", NULL },
+    { "2024年13月5日,不是日期。", NULL },
+    { "會議於6月18日召開。", NULL },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (NpDocument) doc = parse (cases[i].text);
+      g_assert_cmpuint (block_at (doc, 0)->kind, ==,
+                        cases[i].date ? NP_BLOCK_LEAD : NP_BLOCK_PARAGRAPH);
+      g_assert_cmpstr (doc->date, ==, cases[i].date);
+    }
+}
+
+static void
+test_headline_strip_time (void)
+{
+  static const struct {
+    const char *text;
+    const char *headline;
+  } cases[] = {
+    { "2024年6月18日上午,某某大會隆重召開。其後…", "某某大會隆重召開" },
+    { "6月18日下午3時30分,會議召開!", "會議召開" },
+    { "6月18日晚上8点 晚会开幕?观众…", "晚会开幕" },
+    { "6月18日(星期二)9:30,論壇開幕。", "論壇開幕" },
+    { "6月18日,學院舉行典禮🎉。", "學院舉行典禮" },
+    { "學院今天舉行開放日,歡迎參觀。", "學院今天舉行開放日,歡迎參觀" },
+    { "2024年6月18日", NULL },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (NpDocument) doc = parse (cases[i].text);
+      g_assert_cmpstr (doc->headline, ==, cases[i].headline);
+
+      g_autofree char *full_width = wide (cases[i].text);
+      g_autofree char *expected = cases[i].headline ? wide (cases[i].headline)
+                                                    : NULL;
+      g_autoptr (NpDocument) wide_doc = parse (full_width);
+      g_assert_cmpstr (wide_doc->headline, ==, expected);
+    }
+}
+
+static void
+test_headline_long (void)
+{
+  /* 45 characters with breaks after 10 and 30: cut at the later one */
+  g_autoptr (NpDocument) doc = parse (
+    "6月1日,一二三四五六七八九十,一二三四五六七八九十一二三四五六七八九,"
+    "一二三四五六七八九十一二三。");
+  g_assert_cmpstr (doc->headline, ==,
+                   "一二三四五六七八九十,一二三四五六七八九十一二三四五六七八九");
+
+  /* no break before 40 characters: kept whole */
+  const char *run = "一二三四五六七八九十一二三四五六七八九十"
+                    "一二三四五六七八九十一二三四五六七八九十一二";
+  g_autofree char *text = g_strdup_printf ("%s。", run);
+  g_autoptr (NpDocument) whole = parse (text);
+  g_assert_cmpstr (whole->headline, ==, run);
+}
+
+/* ---- credit -------------------------------------------------------------- */
+
+static void
+test_credit_forms (void)
+{
+  static const struct {
+    const char *text;
+    const char *publisher;
+  } cases[] = {
+    { "(供稿:黨委宣傳部)", "黨委宣傳部" },
+    { "(来源: 学院新闻中心)", "学院新闻中心" },
+    { "(撰稿:王小明)", "王小明" },
+    { "(文:李四)", "李四" },
+    { "(图:张三)", "张三" },
+    { "(攝影:陳五)", "陳五" },
+    { "(通讯员:赵六)", "赵六" },
+    { "(責任編輯:周七)", "周七" },
+    { "(记者:吴八)", "吴八" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (int w = 0; w < 2; w++)
+      {
+        g_autofree char *credit = w ? wide (cases[i].text)
+                                    : g_strdup (cases[i].text);
+        g_autofree char *text = g_strdup_printf ("正文一。\n%s\n", credit);
+        g_autoptr (NpDocument) doc = parse (text);
+        g_assert_cmpuint (block_at (doc, 1)->kind, ==, NP_BLOCK_CREDIT);
+        g_assert_cmpstr (block_at (doc, 1)->text, ==, credit);
+        g_assert_cmpstr (doc->publisher, ==, cases[i].publisher);
+      }
+}
+
+static void
+test_credit_not_last_or_not_credit (void)
+{
+  /* a credit line in the middle is not the credit */
+  assert_kinds ("正文一。\n(供稿:宣傳部)\n正文二。",
+                "paragraph caption paragraph");
+  /* (完) and a colon-less source are not credits */
+  assert_kinds ("正文一。\n(完)", "paragraph caption");
+  assert_kinds ("正文一。\n(供稿 宣傳部)", "paragraph caption");
+  /* a lone credit-like line is the report itself */
+  assert_kinds ("(供稿:宣傳部)", "paragraph");
+}
+
+/* ---- keynotes ------------------------------------------------------------ */
+
+static void
+test_keynotes_run (void)
+{
+  g_autofree char *text = wide (
+    "會議舉行了主旨演講。\n"
+    "某大學教授張三:《產教融合的路徑》\n"
+    "某公司總經理李四🎤:《企業的角色》。👍\n"
+    "某學院院長王五 : 《標題:副標題》\n"
+    "會議現場\n");
+  g_autoptr (NpDocument) doc = parse (text);
+  g_autofree char *got = kinds (doc);
+  g_assert_cmpstr (got, ==, "paragraph keynotes caption");
+  const NpBlock *table = block_at (doc, 1);
+  g_assert_cmpuint (table->line, ==, 2);
+  g_assert_cmpuint (table->rows->len, ==, 4);
+  g_assert_cmpstr (cell (table, 0, 0), ==, "報告人");
+  g_assert_cmpstr (cell (table, 0, 1), ==, "報告題目");
+  g_assert_cmpstr (cell (table, 1, 0), ==, "某大學教授張三");
+  g_assert_cmpstr (cell (table, 1, 1), ==, "產教融合的路徑");
+  g_assert_cmpstr (cell (table, 2, 0), ==, "某公司總經理李四🎤");
+  g_assert_cmpstr (cell (table, 2, 1), ==, "企業的角色");
+  g_autofree char *subtitle = wide ("標題:副標題");
+  g_assert_cmpstr (cell (table, 3, 0), ==, "某學院院長王五");
+  g_assert_cmpstr (cell (table, 3, 1), ==, subtitle);
+}
+
+static void
+test_keynotes_simplified (void)
+{
+  g_autoptr (NpDocument) doc = parse ("专家们作了报告。\n"
+                                      "张三:《职业教育的数字化转型》\n"
+                                      "李四:《现场工程师培养》\n");
+  g_assert_cmpuint (doc->script, ==, NP_SCRIPT_HANS);
+  const NpBlock *table = block_at (doc, 1);
+  g_assert_cmpuint (table->kind, ==, NP_BLOCK_KEYNOTES);
+  g_assert_cmpstr (cell (table, 0, 0), ==, "报告人");
+  g_assert_cmpstr (cell (table, 0, 1), ==, "报告题目");
+  g_assert_cmpstr (cell (table, 2, 1), ==, "现场工程师培养");
+}
+
+static void
+test_keynotes_single (void)
+{
+  /* one line counts after a paragraph that speaks of a 報告 … */
+  assert_kinds ("會議聽取了專題報告。\n張三:《人才培養》\n",
+                "paragraph keynotes");
+  assert_kinds ("会议听取了专题报告。\n张三:《人才培养》\n",
+                "paragraph keynotes");
+  /* … not elsewhere, nor with text after the title */
+  assert_kinds ("會議舉行。\n張三:《人才培養》\n", "paragraph caption");
+  assert_kinds ("會議聽取報告。\n張三:《人才培養》一書出版。\n",
+                "paragraph paragraph");
+}
+
+/* ---- headings ------------------------------------------------------------ */
+
+static void
+test_heading_ordinals (void)
+{
+  assert_kinds ("正文。\n一、基本情況\n正文。\n十、下一步工作\n正文。",
+                "paragraph heading paragraph heading paragraph");
+  g_autofree char *text = wide ("正文。\n(一)基本情况\n(二)主要做法\n正文。");
+  assert_kinds (text, "paragraph heading heading paragraph");
+  assert_kinds ("正文。\n(三)主要做法\n正文。", "paragraph heading paragraph");
+  /* too long for a heading (31 characters): a paragraph, not a caption */
+  assert_kinds ("正文。\n"
+                "一、一二三四五六七八九十一二三四五六七八九十一二三四五六七八九\n",
+                "paragraph paragraph");
+  /* the first paragraph is never a heading */
+  assert_kinds ("一、基本情況\n正文。", "paragraph paragraph");
+}
+
+/* ---- captions ------------------------------------------------------------ */
+
+static void
+test_caption_short_line (void)
+{
+  assert_kinds ("2024年6月18日,會議召開。\n院長主持會議\n正文繼續。",
+                "lead caption paragraph");
+  assert_kinds ("2024年6月18日,会议召开。\n院长主持会议\n正文继续。",
+                "lead caption paragraph");
+  /* captions may follow one another and tables */
+  assert_kinds ("正文。\n圖一\n圖二\n", "paragraph caption caption");
+  /* emoji at the end do not count as the ending */
+  assert_kinds ("正文。\n嘉賓合影👨‍👩‍👧‍👦🏽\n", "paragraph caption");
+}
+
+static void
+test_caption_sentence_end (void)
+{
+  static const char *const endings[] = {
+    "。", "!", "?", ";", ":", ".", ",", "、", "…", "。👍", "。」",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (endings); i++)
+    for (int w = 0; w < 2; w++)
+      {
+        g_autofree char *line = g_strdup_printf ("正文。\n院長主持會議%s\n",
+                                                 endings[i]);
+        g_autofree char *text = w ? wide (line) : g_strdup (line);
+        assert_kinds (text, "paragraph paragraph");
+      }
+}
+
+static void
+test_caption_length (void)
+{
+  /* 40 visible characters is a caption, 41 is not; emoji do not count */
+  const char *forty = "一二三四五六七八九十一二三四五六七八九十"
+                      "一二三四五六七八九十一二三四五六七八九十";
+  g_autofree char *at_limit = g_strdup_printf ("正文。\n%s🎉🎉\n", forty);
+  assert_kinds (at_limit, "paragraph caption");
+  g_autofree char *over = g_strdup_printf ("正文。\n%s一\n", forty);
+  assert_kinds (over, "paragraph paragraph");
+  /* a line of emoji only says nothing */
+  assert_kinds ("正文。\n🎉🎉\n", "paragraph paragraph");
+}
+
+static void
+test_caption_after_heading (void)
+{
+  assert_kinds ("正文。\n一、概况\n学院简介\n", "paragraph heading paragraph");
+}
+
+/* ---- signing units ------------------------------------------------------- */
+
+static void
+test_units_counted (void)
+{
+  g_autoptr (NpDocument) doc = parse (
+    "會上,校企代表簽約。包括甲公司🏭、 乙學院 、丙研究院👩‍🔬等共3家單位。\n"
+    "簽約儀式\n");
+  g_autofree char *got = kinds (doc);
+  g_assert_cmpstr (got, ==, "paragraph units caption");
+  const NpBlock *table = block_at (doc, 1);
+  g_assert_cmpuint (table->line, ==, 1);
+  g_assert_cmpuint (table->rows->len, ==, 4);
+  g_assert_cmpstr (cell (table, 0, 0), ==, "序號");
+  g_assert_cmpstr (cell (table, 0, 1), ==, "單位名稱");
+  g_assert_cmpstr (cell (table, 1, 1), ==, "甲公司");
+  g_assert_cmpstr (cell (table, 2, 1), ==, "乙學院");
+  g_assert_cmpstr (cell (table, 3, 0), ==, "3");
+  g_assert_cmpstr (cell (table, 3, 1), ==, "丙研究院");
+  g_assert_cmpuint (doc->warnings->len, ==, 0);
+}
+
+static void
+test_units_simplified (void)
+{
+  g_autoptr (NpDocument) doc = parse (
+    "会上,签约仪式举行。包括甲公司、乙学院、丙研究院、丁协会等4家企业。\n");
+  const NpBlock *table = block_at (doc, 1);
+  g_assert_cmpuint (table->kind, ==, NP_BLOCK_UNITS);
+  g_assert_cmpstr (cell (table, 0, 0), ==, "序号");
+  g_assert_cmpstr (cell (table, 0, 1), ==, "单位名称");
+  g_assert_cmpstr (cell (table, 4, 1), ==, "丁协会");
+  g_assert_cmpuint (doc->warnings->len, ==, 0);
+}
+
+static void
+test_units_chinese_numerals (void)
+{
+  static const struct {
+    const char *count;
+    int value;
+  } cases[] = {
+    { "三", 3 }, { "八", 8 }, { "十二", 12 }, { "二十", 20 },
+    { "二十三", 23 }, { "一百零五", 105 }, { "\uFF13", 3 }, { "10", 10 },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf (
+        "簽約單位包括甲公司、乙學院、丙研究院等共%s家單位。", cases[i].count);
+      g_autoptr (NpDocument) doc = parse (text);
+      g_assert_cmpuint (find_kind (doc, NP_BLOCK_UNITS), ==, 1);
+      if (cases[i].value == 3)
+        g_assert_cmpuint (doc->warnings->len, ==, 0);
+      else
+        {
+          g_autofree char *expected = g_strdup_printf (
+            "line 1: signing units: the text says %d, found 3",
+            cases[i].value);
+          g_assert_cmpuint (doc->warnings->len, ==, 1);
+          g_assert_cmpstr (warning_at (doc, 0), ==, expected);
+        }
+    }
+}
+
+static void
+test_units_mismatch (void)
+{
+  g_autoptr (NpDocument) doc = parse ("正文。\n"
+                                      "正文。\n"
+                                      "包括甲公司、乙學院等共五家機構。\n");
+  g_assert_cmpuint (doc->warnings->len, ==, 1);
+  g_assert_cmpstr (warning_at (doc, 0), ==,
+                   "line 3: signing units: the text says 5, found 2");
+  const NpBlock *table = block_at (doc, 3); /* emitted all the same */
+  g_assert_cmpuint (table->kind, ==, NP_BLOCK_UNITS);
+  g_assert_cmpuint (table->rows->len, ==, 3);
+}
+
+static void
+test_units_cue_words (void)
+{
+  /* cue word, list ending at 等 without a count */
+  g_autofree char *colon = wide ("签约单位有:甲公司、乙学院、丙研究院等。");
+  g_autoptr (NpDocument) doc = parse (colon);
+  g_assert_cmpuint (find_kind (doc, NP_BLOCK_UNITS), ==, 1);
+  g_assert_cmpuint (block_at (doc, 1)->rows->len, ==, 4);
+  g_assert_cmpuint (doc->warnings->len, ==, 0);
+
+  /* cue word, list ending at the sentence end, commas when no 、 */
+  g_autofree char *commas
+    = wide ("首批成員單位為甲公司,乙學院,丙研究院。其他。");
+  g_autoptr (NpDocument) by_commas = parse (commas);
+  const NpBlock *table = block_at (by_commas, 1);
+  g_assert_cmpuint (table->kind, ==, NP_BLOCK_UNITS);
+  g_assert_cmpuint (table->rows->len, ==, 4);
+  g_assert_cmpstr (cell (table, 3, 1), ==, "丙研究院");
+
+  /* cue word with a stated count that disagrees */
+  g_autoptr (NpDocument) counted = parse (
+    "成员单位包括甲公司、乙学院等共八家。\n");
+  g_assert_cmpuint (counted->warnings->len, ==, 1);
+  g_assert_cmpstr (warning_at (counted, 0), ==,
+                   "line 1: signing units: the text says 8, found 2");
+}
+
+static void
+test_units_not_a_list (void)
+{
+  /* one name is a mention */
+  assert_kinds ("簽約單位包括甲公司等共1家單位。\n", "paragraph");
+  /* 包括 without a count or a cue word is ordinary prose */
+  assert_kinds ("內容包括技能展示、專業體驗、校企對接等。\n", "paragraph");
+  /* the list stops at the sentence end */
+  assert_kinds ("包括甲公司、乙學院。共3家單位。\n", "paragraph");
+}
+
+static void
+test_units_in_lead (void)
+{
+  assert_kinds ("6月18日,包括甲公司、乙學院等2家單位簽約。\n正文。\n",
+                "lead units paragraph");
+}
+
+/* ---- whole reports in tests/cases ---------------------------------------- */
+
+static void
+test_case_simplified_blankline (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = np_test_read (cases_path ("simplified-blankline.txt",
+                                                    &path));
+  g_autoptr (NpDocument) doc = parse (text);
+  g_autofree char *got = kinds (doc);
+  g_assert_cmpstr (got, ==,
+                   "lead paragraph caption heading paragraph heading "
+                   "paragraph units caption paragraph keynotes credit");
+  g_assert_cmpuint (doc->script, ==, NP_SCRIPT_HANS);
+  g_assert_cmpstr (doc->date, ==, "2024年11月5日");
+  g_assert_cmpstr (doc->headline, ==,
+                   "江屿市新能源汽车产教融合共同体成立仪式在江屿职业技术学院举行");
+  g_assert_cmpstr (doc->publisher, ==, "江屿职业技术学院");
+  g_assert_true (g_str_has_suffix (block_at (doc, 0)->text,
+                                   "来自 20 多家企业和院校的代表参加了仪式。"));
+  g_assert_true (g_str_has_prefix (block_at (doc, 1)->text,
+                                   "与会代表围绕 battery management system 课程"));
+  g_assert_cmpuint (block_at (doc, 1)->line, ==, 5);
+  g_assert_cmpuint (block_at (doc, 2)->line, ==, 9);
+  const NpBlock *units = block_at (doc, 7);
+  g_assert_cmpuint (units->rows->len, ==, 5);
+  g_assert_cmpstr (cell (units, 2, 1), ==, "江屿动力电池有限公司");
+  g_assert_cmpuint (block_at (doc, 10)->rows->len, ==, 2);
+  g_assert_cmpuint (doc->warnings->len, ==, 0);
+}
+
+static void
+test_case_traditional_lines (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = np_test_read (cases_path ("traditional-lines.txt",
+                                                    &path));
+  g_autoptr (NpDocument) doc = parse (text);
+  g_autofree char *got = kinds (doc);
+  g_assert_cmpstr (got, ==,
+                   "lead paragraph caption heading paragraph paragraph "
+                   "paragraph units credit");
+  g_assert_cmpuint (doc->script, ==, NP_SCRIPT_HANT);
+  g_assert_cmpstr (doc->headline, ==, "青禾市職業教育活動週開幕");
+  g_assert_cmpstr (doc->issue, ==, "第 7 期");
+  g_assert_cmpstr (doc->masthead, ==, "青禾職教通訊");
+  g_assert_cmpstr (doc->date, ==, "2024年5月10日");
+  g_assert_cmpstr (doc->publisher, ==, "青禾市教育局");
+  g_assert_true (g_str_has_prefix (block_at (doc, 0)->text, "二〇二四年"));
+  g_assert_cmpuint (block_at (doc, 0)->line, ==, 8);
+  g_assert_cmpuint (doc->warnings->len, ==, 2);
+  g_assert_cmpstr (warning_at (doc, 0), ==,
+                   "line 6: front matter: unknown key \"color\"");
+  g_assert_cmpstr (warning_at (doc, 1), ==,
+                   "line 14: signing units: the text says 4, found 3");
+}
+
+static void
+test_case_example (void)
+{
+  g_autofree char *path = g_build_filename (np_test_source_dir (), "examples",
+                                            "report.txt", NULL);
+  g_autofree char *text = np_test_read (path);
+  g_autoptr (NpDocument) doc = parse (text);
+  g_assert_cmpuint (doc->script, ==, NP_SCRIPT_HANT);
+  g_assert_nonnull (doc->headline);
+  g_assert_nonnull (doc->date);
+  g_assert_nonnull (doc->publisher);
+  g_assert_cmpuint (block_at (doc, 0)->kind, ==, NP_BLOCK_LEAD);
+  g_assert_cmpuint (block_at (doc, doc->blocks->len - 1)->kind, ==,
+                    NP_BLOCK_CREDIT);
+  g_assert_cmpuint (count_kind (doc, NP_BLOCK_CAPTION), >=, 5);
+  g_assert_cmpuint (count_kind (doc, NP_BLOCK_KEYNOTES), ==, 1);
+  g_assert_cmpuint (count_kind (doc, NP_BLOCK_UNITS), ==, 1);
+  g_assert_cmpuint (doc->warnings->len, ==, 0);
+}
+
+/* ---- errors -------------------------------------------------------------- */
+
+static void
+test_empty (void)
+{
+  static const char *const texts[] = {
+    "", "\n\n", "  \t\n\u3000\u3000\n", "---\ntitle: 空\n---\n\n",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      GError *error = NULL;
+      NpDocument *doc = np_report_parse (texts[i], "empty.txt", &error);
+      g_assert_null (doc);
+      g_assert_error (error, NP_ERROR, NP_ERROR_DATA);
+      g_assert_cmpstr (error->message, ==, "empty.txt: the report is empty");
+      g_clear_error (&error);
+    }
+}
+
+/* ---- script -------------------------------------------------------------- */
+
+static void
+test_script_detect (void)
+{
+  g_assert_cmpuint (np_script_detect ("這個會議說明了產業發展。"), ==,
+                    NP_SCRIPT_HANT);
+  g_assert_cmpuint (np_script_detect ("这个会议说明了产业发展。"), ==,
+                    NP_SCRIPT_HANS);
+  /* characters both scripts write are not evidence: a tie is Traditional */
+  g_assert_cmpuint (np_script_detect ("后面干里台上"), ==, NP_SCRIPT_HANT);
+  g_assert_cmpuint (np_script_detect (""), ==, NP_SCRIPT_HANT);
+  g_assert_cmpuint (np_script_detect ("plain ASCII 🎉"), ==, NP_SCRIPT_HANT);
+  g_assert_cmpuint (np_script_detect ("這個 这个"), ==, NP_SCRIPT_HANT);
+  /* the majority wins in mixed text */
+  g_assert_cmpuint (np_script_detect ("學校 这个会议说明"), ==,
+                    NP_SCRIPT_HANS);
+  g_assert_cmpuint (np_script_detect ("後來 裡面 發展 國際 機構"), ==,
+                    NP_SCRIPT_HANT);
+}
+
+/* ---- the model and its JSON dump ----------------------------------------- */
+
+static void
+test_document_api (void)
+{
+  g_autoptr (NpDocument) doc = np_document_new ();
+  g_assert_cmpuint (doc->script, ==, NP_SCRIPT_HANT);
+  NpBlock *text = np_document_add_text (doc, NP_BLOCK_PARAGRAPH, "段落", 3);
+  g_assert_cmpstr (text->text, ==, "段落");
+  g_assert_null (text->rows);
+  g_assert_cmpuint (text->line, ==, 3);
+
+  NpBlock *table = np_document_add_table (doc, NP_BLOCK_UNITS, 4);
+  g_assert_null (table->text);
+  const char *row[] = { "1", "甲" };
+  np_block_add_row (table, row, 2);
+  np_block_add_row (table, row, 1);
+  g_assert_cmpuint (table->rows->len, ==, 2);
+  g_assert_cmpuint (g_strv_length (g_ptr_array_index (table->rows, 1)), ==, 1);
+
+  np_document_warn (doc, 7, "found %d", 2);
+  np_document_warn (doc, 0, "whole report");
+  g_assert_cmpstr (warning_at (doc, 0), ==, "line 7: found 2");
+  g_assert_cmpstr (warning_at (doc, 1), ==, "whole report");
+
+  static const char *const names[] = {
+    "lead", "paragraph", "heading", "caption", "keynotes", "units", "credit",
+  };
+  for (int kind = NP_BLOCK_LEAD; kind <= NP_BLOCK_CREDIT; kind++)
+    g_assert_cmpstr (np_block_kind_name (kind), ==, names[kind]);
+  g_assert_cmpstr (np_script_name (NP_SCRIPT_HANT), ==, "zh-Hant");
+  g_assert_cmpstr (np_script_name (NP_SCRIPT_HANS), ==, "zh-Hans");
+  np_document_free (NULL);
+}
+
+static void
+test_json_layout (void)
+{
+  g_autoptr (NpDocument) doc = np_document_new ();
+  doc->headline = g_strdup ("標題");
+  doc->date = g_strdup ("2024年6月18日");
+  np_document_add_text (doc, NP_BLOCK_LEAD, "導語。", 1);
+  NpBlock *table = np_document_add_table (doc, NP_BLOCK_KEYNOTES, 2);
+  const char *header[] = { "報告人", "報告題目" };
+  const char *row[] = { "張三", "題目" };
+  np_block_add_row (table, header, 2);
+  np_block_add_row (table, row, 2);
+  np_document_warn (doc, 2, "note");
+
+  g_autofree char *json = np_document_to_json (doc);
+  g_assert_cmpstr (json, ==,
+                   "{\n"
+                   "  \"headline\": \"標題\",\n"
+                   "  \"masthead\": null,\n"
+                   "  \"issue\": null,\n"
+                   "  \"date\": \"2024年6月18日\",\n"
+                   "  \"publisher\": null,\n"
+                   "  \"script\": \"zh-Hant\",\n"
+                   "  \"blocks\": [\n"
+                   "    {\n"
+                   "      \"kind\": \"lead\",\n"
+                   "      \"line\": 1,\n"
+                   "      \"text\": \"導語。\"\n"
+                   "    },\n"
+                   "    {\n"
+                   "      \"kind\": \"keynotes\",\n"
+                   "      \"line\": 2,\n"
+                   "      \"rows\": [\n"
+                   "        [\"報告人\", \"報告題目\"],\n"
+                   "        [\"張三\", \"題目\"]\n"
+                   "      ]\n"
+                   "    }\n"
+                   "  ],\n"
+                   "  \"warnings\": [\n"
+                   "    \"line 2: note\"\n"
+                   "  ]\n"
+                   "}\n");
+}
+
+static void
+test_json_empty_document (void)
+{
+  g_autoptr (NpDocument) doc = np_document_new ();
+  g_autofree char *json = np_document_to_json (doc);
+  g_assert_true (strstr (json, "  \"blocks\": [],\n") != NULL);
+  g_assert_true (g_str_has_suffix (json, "  \"warnings\": []\n}\n"));
+}
+
+static void
+test_json_escapes (void)
+{
+  g_autoptr (NpDocument) doc = np_document_new ();
+  doc->headline = g_strdup ("他說\"好\\壞\"\t\n\x01了");
+  g_autofree char *json = np_document_to_json (doc);
+  g_assert_nonnull (strstr (
+    json, "\"headline\": \"他說\\\"好\\\\壞\\\"\\u0009\\u000a\\u0001了\",\n"));
+}
+
+static void
+test_json_stable (void)
+{
+  g_autofree char *text = wide (
+    "2024年6月18日,某會議召開。\n"
+    "他說:\"這是引號\"和\\反斜線。\n"
+    "會議現場\n"
+    "包括甲公司、乙學院等共2家單位。\n"
+    "(供稿:宣傳部)\n");
+  g_autoptr (NpDocument) first = parse (text);
+  g_autoptr (NpDocument) second = parse (text);
+  g_autofree char *a = np_document_to_json (first);
+  g_autofree char *b = np_document_to_json (second);
+  g_assert_cmpstr (a, ==, b);
+  g_assert_nonnull (strstr (a, "\\\"這是引號\\\"和\\\\反斜線"));
+
+  /* keys in their fixed order */
+  const char *keys[] = { "\"headline\"", "\"masthead\"", "\"issue\"",
+                         "\"date\"", "\"publisher\"", "\"script\"",
+                         "\"blocks\"", "\"warnings\"" };
+  const char *last = a;
+  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      const char *at = strstr (a, keys[i]);
+      g_assert_nonnull (at);
+      g_assert_true (at >= last);
+      last = at;
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/report/reference/facts", test_reference_facts);
+  g_test_add_func ("/report/reference/captions", test_reference_captions);
+  g_test_add_func ("/report/reference/units", test_reference_units);
+  g_test_add_func ("/report/reference/keynotes", test_reference_keynotes);
+
+  g_test_add_func ("/report/paragraphs/one-per-line",
+                   test_paragraphs_one_per_line);
+  g_test_add_func ("/report/paragraphs/blank-lines",
+                   test_paragraphs_blank_lines);
+  g_test_add_func ("/report/paragraphs/latin-join", test_paragraphs_latin_join);
+
+  g_test_add_func ("/report/front-matter/fields", test_front_matter_fields);
+  g_test_add_func ("/report/front-matter/unknown-key",
+                   test_front_matter_unknown_key);
+  g_test_add_func ("/report/front-matter/unclosed",
+                   test_front_matter_unclosed);
+
+  g_test_add_func ("/report/lead/date-forms", test_lead_date_forms);
+  g_test_add_func ("/report/headline/strip-time", test_headline_strip_time);
+  g_test_add_func ("/report/headline/long", test_headline_long);
+
+  g_test_add_func ("/report/credit/forms", test_credit_forms);
+  g_test_add_func ("/report/credit/not-a-credit",
+                   test_credit_not_last_or_not_credit);
+
+  g_test_add_func ("/report/keynotes/run", test_keynotes_run);
+  g_test_add_func ("/report/keynotes/simplified", test_keynotes_simplified);
+  g_test_add_func ("/report/keynotes/single", test_keynotes_single);
+
+  g_test_add_func ("/report/heading/ordinals", test_heading_ordinals);
+
+  g_test_add_func ("/report/caption/short-line", test_caption_short_line);
+  g_test_add_func ("/report/caption/sentence-end", test_caption_sentence_end);
+  g_test_add_func ("/report/caption/length", test_caption_length);
+  g_test_add_func ("/report/caption/after-heading",
+                   test_caption_after_heading);
+
+  g_test_add_func ("/report/units/counted", test_units_counted);
+  g_test_add_func ("/report/units/simplified", test_units_simplified);
+  g_test_add_func ("/report/units/chinese-numerals",
+                   test_units_chinese_numerals);
+  g_test_add_func ("/report/units/mismatch", test_units_mismatch);
+  g_test_add_func ("/report/units/cue-words", test_units_cue_words);
+  g_test_add_func ("/report/units/not-a-list", test_units_not_a_list);
+  g_test_add_func ("/report/units/in-lead", test_units_in_lead);
+
+  g_test_add_func ("/report/cases/simplified-blankline",
+                   test_case_simplified_blankline);
+  g_test_add_func ("/report/cases/traditional-lines",
+                   test_case_traditional_lines);
+  g_test_add_func ("/report/cases/example", test_case_example);
+
+  g_test_add_func ("/report/empty", test_empty);
+  g_test_add_func ("/report/script/detect", test_script_detect);
+
+  g_test_add_func ("/report/document/api", test_document_api);
+  g_test_add_func ("/report/json/layout", test_json_layout);
+  g_test_add_func ("/report/json/empty-document", test_json_empty_document);
+  g_test_add_func ("/report/json/escapes", test_json_escapes);
+  g_test_add_func ("/report/json/stable", test_json_stable);
+
+  return g_test_run ();
+}
