@@ -1,0 +1,836 @@
+/* style.c: layout files (layouts/NAME.ini) -> NpStyle.
+ *
+ * A layout file is checked strictly: every value must parse, lengths must
+ * carry a unit, and an unknown group or key is an error, because a typo
+ * that is silently ignored leaves the user wondering why nothing changed.
+ * Each error names the file, the group and the key, and quotes the value.
+ *
+ * The keys are described once, in the tables below; loading walks them.
+ */
+#include "style.h"
+#include "error.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#define PT_PER_MM (72.0 / 25.4)
+#define MM(x) ((x) * PT_PER_MM)
+
+/* Narrowest column worth setting Chinese text in, and the least height of
+ * the text area; below these a layout is surely a mistake. */
+#define MIN_COLUMN_WIDTH MM (30)
+#define MIN_TEXT_HEIGHT MM (60)
+
+/* ---- defaults --------------------------------------------------------- */
+
+static NpColor
+rgb (guint32 hex)
+{
+  return (NpColor) { ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0,
+                     (hex & 0xff) / 255.0 };
+}
+
+static void
+set_font (NpFont *font, const char *family, double size, int weight,
+          guint32 color)
+{
+  font->family = g_strdup (family);
+  font->size = size;
+  font->weight = weight;
+  font->color = rgb (color);
+}
+
+NpStyle *
+np_style_new_default (void)
+{
+  NpStyle *s = g_new0 (NpStyle, 1);
+  const char *serif = "Noto Serif CJK", *sans = "Noto Sans CJK";
+
+  s->path = g_strdup ("built-in");
+  s->page_width = 595.276;
+  s->page_height = 841.89;
+  s->margin_top = MM (18);
+  s->margin_bottom = MM (20);
+  s->margin_inner = MM (18);
+  s->margin_outer = MM (18);
+  s->columns = 2;
+  s->gutter = MM (7);
+
+  set_font (&s->font[NP_ROLE_MASTHEAD], serif, 30, 700, 0x8b1a1a);
+  set_font (&s->font[NP_ROLE_HEADLINE], serif, 21, 700, 0x111111);
+  set_font (&s->font[NP_ROLE_META], sans, 9, 400, 0x555555);
+  set_font (&s->font[NP_ROLE_LEAD], serif, 10.5, 700, 0x111111);
+  set_font (&s->font[NP_ROLE_BODY], serif, 10.5, 400, 0x111111);
+  set_font (&s->font[NP_ROLE_HEADING], sans, 10.5, 700, 0x111111);
+  set_font (&s->font[NP_ROLE_CAPTION], sans, 8.5, 400, 0x333333);
+  set_font (&s->font[NP_ROLE_TABLE], sans, 8.5, 400, 0x111111);
+  set_font (&s->font[NP_ROLE_CREDIT], sans, 9, 400, 0x333333);
+  set_font (&s->font[NP_ROLE_FOOTER], sans, 8, 400, 0x555555);
+  s->line_height = 1.75;
+  s->indent = 2;
+
+  s->masthead_text = g_strdup ("產教聯合體通訊");
+  s->footer_text = g_strdup ("第 {page} 頁 / 共 {pages} 頁");
+  s->masthead_rule = rgb (0x8b1a1a);
+
+  s->frame_aspect = 0.75;
+  s->frame_fill = rgb (0xeeeeee);
+  s->frame_border = rgb (0x999999);
+  s->table_header_fill = rgb (0xe6e6e6);
+  s->rule_width = 0.5;
+  return s;
+}
+
+void
+np_style_free (NpStyle *style)
+{
+  if (!style)
+    return;
+  for (int i = 0; i < NP_ROLE_COUNT; i++)
+    g_free (style->font[i].family);
+  g_free (style->path);
+  g_free (style->masthead_text);
+  g_free (style->footer_text);
+  g_free (style);
+}
+
+double
+np_style_column_width (const NpStyle *style)
+{
+  double text = style->page_width - style->margin_inner - style->margin_outer
+                - style->gutter * (style->columns - 1);
+  return text / style->columns;
+}
+
+double
+np_style_pitch (const NpStyle *style)
+{
+  return style->font[NP_ROLE_BODY].size * style->line_height;
+}
+
+/* ---- the keys --------------------------------------------------------- */
+
+typedef enum {
+  KIND_LENGTH,      /* double, points; unit required */
+  KIND_NUMBER,      /* double, plain number */
+  KIND_COUNT,       /* int */
+  KIND_COLOR,       /* NpColor */
+  KIND_TEXT,        /* char *, any text */
+  KIND_FAMILY,      /* char *, not empty */
+  KIND_FOOTER,      /* char *, only {page} and {pages} */
+  KIND_WEIGHT,      /* int, 100..900 */
+  KIND_PAGE_SIZE,   /* page_width and page_height */
+  KIND_ORIENTATION, /* swaps page_width and page_height */
+} Kind;
+
+typedef struct {
+  const char *key;
+  Kind kind;
+  size_t offset;   /* of the value in its group's struct */
+  double min, max; /* for lengths (points) and numbers */
+} Field;
+
+typedef struct {
+  const char *name;
+  const Field *fields; /* ended by a NULL key */
+  size_t base;         /* offset of the group's struct in NpStyle */
+} Group;
+
+#define END { NULL, 0, 0, 0, 0 }
+#define AT(member) offsetof (NpStyle, member)
+
+/* Keys are read in table order, so size comes before orientation. */
+static const Field page_fields[] = {
+  { "size", KIND_PAGE_SIZE, 0, 0, 0 },
+  { "orientation", KIND_ORIENTATION, 0, 0, 0 },
+  { "margin-top", KIND_LENGTH, AT (margin_top), 0, INFINITY },
+  { "margin-bottom", KIND_LENGTH, AT (margin_bottom), 0, INFINITY },
+  { "margin-inner", KIND_LENGTH, AT (margin_inner), 0, INFINITY },
+  { "margin-outer", KIND_LENGTH, AT (margin_outer), 0, INFINITY },
+  { "columns", KIND_COUNT, AT (columns), 1, 4 },
+  { "gutter", KIND_LENGTH, AT (gutter), 0, INFINITY },
+  END
+};
+
+static const Field text_fields[] = {
+  { "line-height", KIND_NUMBER, AT (line_height), 1.0, 3.0 },
+  { "indent", KIND_NUMBER, AT (indent), 0, 4 },
+  END
+};
+
+static const Field masthead_fields[] = {
+  { "text", KIND_TEXT, AT (masthead_text), 0, 0 },
+  { "rule-color", KIND_COLOR, AT (masthead_rule), 0, 0 },
+  END
+};
+
+static const Field footer_fields[] = {
+  { "text", KIND_FOOTER, AT (footer_text), 0, 0 },
+  END
+};
+
+static const Field frame_fields[] = {
+  { "aspect", KIND_NUMBER, AT (frame_aspect), 0.2, 2 },
+  { "fill", KIND_COLOR, AT (frame_fill), 0, 0 },
+  { "border", KIND_COLOR, AT (frame_border), 0, 0 },
+  END
+};
+
+static const Field table_fields[] = {
+  { "header-fill", KIND_COLOR, AT (table_header_fill), 0, 0 },
+  { "rule-width", KIND_LENGTH, AT (rule_width), 0, 10 },
+  END
+};
+
+/* Offsets here are within NpFont. */
+static const Field font_fields[] = {
+  { "family", KIND_FAMILY, offsetof (NpFont, family), 0, 0 },
+  { "size", KIND_LENGTH, offsetof (NpFont, size), 4, 200 },
+  { "weight", KIND_WEIGHT, offsetof (NpFont, weight), 0, 0 },
+  { "color", KIND_COLOR, offsetof (NpFont, color), 0, 0 },
+  END
+};
+
+#define FONT(role) (AT (font) + (role) * sizeof (NpFont))
+
+static const Group groups[] = {
+  { "page", page_fields, 0 },
+  { "text", text_fields, 0 },
+  { "masthead", masthead_fields, 0 },
+  { "footer", footer_fields, 0 },
+  { "frame", frame_fields, 0 },
+  { "table", table_fields, 0 },
+  { "masthead-font", font_fields, FONT (NP_ROLE_MASTHEAD) },
+  { "headline-font", font_fields, FONT (NP_ROLE_HEADLINE) },
+  { "meta-font", font_fields, FONT (NP_ROLE_META) },
+  { "lead-font", font_fields, FONT (NP_ROLE_LEAD) },
+  { "body-font", font_fields, FONT (NP_ROLE_BODY) },
+  { "heading-font", font_fields, FONT (NP_ROLE_HEADING) },
+  { "caption-font", font_fields, FONT (NP_ROLE_CAPTION) },
+  { "table-font", font_fields, FONT (NP_ROLE_TABLE) },
+  { "credit-font", font_fields, FONT (NP_ROLE_CREDIT) },
+  { "footer-font", font_fields, FONT (NP_ROLE_FOOTER) },
+};
+
+static const Group *
+find_group (const char *name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (groups); i++)
+    if (strcmp (groups[i].name, name) == 0)
+      return &groups[i];
+  return NULL;
+}
+
+static const Field *
+find_field (const Group *group, const char *key)
+{
+  for (const Field *f = group->fields; f->key; f++)
+    if (strcmp (f->key, key) == 0)
+      return f;
+  return NULL;
+}
+
+/* ---- parsing values --------------------------------------------------- */
+/* Each parser returns FALSE with `*why` set to what is wrong (newly
+ * allocated), worded to follow "[group] key: ". */
+
+/* Scans a plain decimal number ("10", "-2", "10.5", ".5") at the start of
+ * `s`.  Unlike strtod it takes no exponent, hex, "inf" or "nan", which in
+ * a layout file are only ever typos.  Returns the end, or NULL. */
+static const char *
+scan_number (const char *s, double *value)
+{
+  const char *p = s;
+  gboolean digits = FALSE;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  if (!digits)
+    return NULL;
+
+  g_autofree char *copy = g_strndup (s, (gsize) (p - s));
+  *value = g_ascii_strtod (copy, NULL);
+  return p;
+}
+
+static gboolean
+parse_number (const char *s, double *value, char **why)
+{
+  const char *end = scan_number (s, value);
+  if (!end || *end)
+    {
+      *why = g_strdup ("is not a number");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_length (const char *s, double *points, char **why)
+{
+  static const struct {
+    const char *unit;
+    double points;
+  } units[] = {
+    { "mm", PT_PER_MM }, { "cm", 10 * PT_PER_MM }, { "in", 72 }, { "pt", 1 },
+  };
+  double value = 0;
+  const char *unit = scan_number (s, &value);
+
+  if (!unit)
+    {
+      *why = g_strdup ("is not a length such as 18mm, 1.5cm, 0.5in or 10pt");
+      return FALSE;
+    }
+  while (*unit == ' ')
+    unit++;
+  if (!*unit)
+    {
+      *why = g_strdup ("needs a unit: mm, cm, in or pt");
+      return FALSE;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_ascii_strcasecmp (unit, units[i].unit) == 0)
+      {
+        *points = value * units[i].points;
+        return TRUE;
+      }
+  *why = g_strdup_printf ("has an unknown unit '%s'; use mm, cm, in or pt",
+                          unit);
+  return FALSE;
+}
+
+static gboolean
+parse_color (const char *s, NpColor *color, char **why)
+{
+  gsize n = strlen (s);
+  gboolean ok = s[0] == '#' && (n == 4 || n == 7);
+  for (gsize i = 1; ok && i < n; i++)
+    ok = g_ascii_isxdigit (s[i]);
+  if (!ok)
+    {
+      *why = g_strdup ("is not a colour such as #8b1a1a or #333");
+      return FALSE;
+    }
+
+  /* #rgb means #rrggbb with each digit doubled. */
+  char full[7] = { s[1], s[1], s[2], s[2], s[3], s[3], '\0' };
+  const char *digits = n == 4 ? full : s + 1;
+  *color = rgb ((guint32) g_ascii_strtoull (digits, NULL, 16));
+  return TRUE;
+}
+
+static gboolean
+parse_weight (const char *s, int *weight, char **why)
+{
+  static const struct {
+    const char *name;
+    int weight;
+  } names[] = {
+    { "thin", 100 },      { "extralight", 200 }, { "ultralight", 200 },
+    { "light", 300 },     { "regular", 400 },    { "normal", 400 },
+    { "book", 400 },      { "medium", 500 },     { "semibold", 600 },
+    { "demibold", 600 },  { "bold", 700 },       { "extrabold", 800 },
+    { "ultrabold", 800 }, { "black", 900 },      { "heavy", 900 },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (s, names[i].name) == 0)
+      {
+        *weight = names[i].weight;
+        return TRUE;
+      }
+
+  double value = 0;
+  const char *end = scan_number (s, &value);
+  if (end && !*end && value >= 100 && value <= 900 && value == (int) value)
+    {
+      *weight = (int) value;
+      return TRUE;
+    }
+  *why = g_strdup ("is not a weight: a number from 100 to 900, or thin, "
+                   "light, regular, medium, semibold, bold or black");
+  return FALSE;
+}
+
+/* WIDTHxHEIGHT, each with a unit; the units contain no 'x'. */
+static gboolean
+parse_dimensions (const char *s, double *width, double *height)
+{
+  g_auto (GStrv) parts = g_strsplit_set (s, "xX", -1);
+  g_autofree char *why_width = NULL;
+  g_autofree char *why_height = NULL;
+
+  return g_strv_length (parts) == 2
+         && parse_length (g_strstrip (parts[0]), width, &why_width)
+         && parse_length (g_strstrip (parts[1]), height, &why_height)
+         && *width > 0 && *height > 0;
+}
+
+static gboolean
+parse_page_size (const char *s, double *width, double *height, char **why)
+{
+  static const struct {
+    const char *name;
+    double width, height;
+  } sizes[] = {
+    { "A4", 595.276, 841.89 },
+    { "A5", 419.528, 595.276 },
+    { "B5", 498.898, 708.661 },
+    { "letter", 612, 792 },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (sizes); i++)
+    if (g_ascii_strcasecmp (s, sizes[i].name) == 0)
+      {
+        *width = sizes[i].width;
+        *height = sizes[i].height;
+        return TRUE;
+      }
+  if (parse_dimensions (s, width, height))
+    return TRUE;
+  *why = g_strdup ("is not a page size: A4, A5, B5, letter, or WIDTHxHEIGHT "
+                   "with units such as 210mmx297mm");
+  return FALSE;
+}
+
+static char *
+describe_range (const Field *f)
+{
+  if (f->kind == KIND_COUNT)
+    return g_strdup_printf ("must be a whole number from %g to %g", f->min,
+                            f->max);
+  if (isinf (f->max))
+    return g_strdup ("must not be negative");
+  if (f->kind == KIND_LENGTH)
+    return g_strdup_printf ("must be from %gpt to %gpt", f->min, f->max);
+  return g_strdup_printf ("must be from %g to %g", f->min, f->max);
+}
+
+static gboolean
+check_range (const Field *f, double value, char **why)
+{
+  /* In range first, so that the cast to int is defined. */
+  if (value >= f->min && value <= f->max
+      && (f->kind != KIND_COUNT || value == (int) value))
+    return TRUE;
+  *why = describe_range (f);
+  return FALSE;
+}
+
+/* The footer is a template: a misspelt placeholder would otherwise be
+ * printed as is on every page. */
+static gboolean
+check_footer (const char *s, char **why)
+{
+  for (const char *p = strchr (s, '{'); p; p = strchr (p + 1, '{'))
+    {
+      if (g_str_has_prefix (p, "{page}") || g_str_has_prefix (p, "{pages}"))
+        continue;
+      const char *close = strchr (p, '}');
+      g_autofree char *name =
+        close ? g_strndup (p, (gsize) (close - p + 1)) : g_strdup (p);
+      *why = g_strdup_printf (
+        "has an unknown placeholder '%s'; use {page} and {pages}", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_orientation (NpStyle *style, const char *s, char **why)
+{
+  gboolean landscape = g_ascii_strcasecmp (s, "landscape") == 0;
+  if (!landscape && g_ascii_strcasecmp (s, "portrait") != 0)
+    {
+      *why = g_strdup ("must be portrait or landscape");
+      return FALSE;
+    }
+  if (landscape != (style->page_width > style->page_height))
+    {
+      double width = style->page_width;
+      style->page_width = style->page_height;
+      style->page_height = width;
+    }
+  return TRUE;
+}
+
+static void
+replace_string (char **slot, const char *value)
+{
+  g_free (*slot);
+  *slot = g_strdup (value);
+}
+
+/* Parses `value` and stores it in `style`; FALSE with `*why` set when it
+ * does not parse or is out of range. */
+static gboolean
+apply_value (NpStyle *style, const Group *group, const Field *f,
+             const char *value, char **why)
+{
+  void *slot = (char *) style + group->base + f->offset;
+  double number = 0;
+
+  switch (f->kind)
+    {
+    case KIND_LENGTH:
+      if (!parse_length (value, &number, why) || !check_range (f, number, why))
+        return FALSE;
+      *(double *) slot = number;
+      return TRUE;
+    case KIND_NUMBER:
+      if (!parse_number (value, &number, why) || !check_range (f, number, why))
+        return FALSE;
+      *(double *) slot = number;
+      return TRUE;
+    case KIND_COUNT:
+      if (!parse_number (value, &number, why) || !check_range (f, number, why))
+        return FALSE;
+      *(int *) slot = (int) number;
+      return TRUE;
+    case KIND_COLOR:
+      return parse_color (value, slot, why);
+    case KIND_WEIGHT:
+      return parse_weight (value, slot, why);
+    case KIND_FAMILY:
+      if (!*value)
+        {
+          *why = g_strdup ("must name a font family");
+          return FALSE;
+        }
+      replace_string (slot, value);
+      return TRUE;
+    case KIND_FOOTER:
+      if (!check_footer (value, why))
+        return FALSE;
+      replace_string (slot, value);
+      return TRUE;
+    case KIND_TEXT:
+      replace_string (slot, value);
+      return TRUE;
+    case KIND_PAGE_SIZE:
+      return parse_page_size (value, &style->page_width, &style->page_height,
+                              why);
+    case KIND_ORIENTATION:
+      return apply_orientation (style, value, why);
+    }
+  g_return_val_if_reached (FALSE);
+}
+
+/* ---- reading a file --------------------------------------------------- */
+
+/* "PATH: [group] key: what is wrong (got 'value')". */
+static void
+set_value_error (GError **error, const char *name, const char *group,
+                 const char *key, const char *value, const char *why)
+{
+  /* GKeyFile has no trailing comments, so "A4  # paper" is the value. */
+  gboolean comment = strstr (value, " #") || strstr (value, "\t#");
+  g_set_error (error, NP_ERROR, NP_ERROR_DATA, "%s: [%s] %s: %s%s (got '%s')",
+               name, group, key, why,
+               comment ? "; a comment must be on a line of its own" : "",
+               value);
+}
+
+static gboolean
+read_value (NpStyle *style, GKeyFile *file, const Group *group,
+            const Field *f, const char *name, GError **error)
+{
+  GError *local = NULL;
+  g_autofree char *value =
+    g_key_file_get_string (file, group->name, f->key, &local);
+  if (!value)
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_DATA, "%s: [%s] %s: %s", name,
+                   group->name, f->key, local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+  /* GKeyFile keeps trailing blanks, which are never meant in a layout
+   * and would make "A4 " a bad page size. */
+  g_strstrip (value);
+
+  g_autofree char *why = NULL;
+  if (!apply_value (style, group, f, value, &why))
+    {
+      set_value_error (error, name, group->name, f->key, value, why);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads every known key present, in table order. */
+static gboolean
+read_values (NpStyle *style, GKeyFile *file, const char *name, GError **error)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (groups); i++)
+    for (const Field *f = groups[i].fields; f->key; f++)
+      if (g_key_file_has_key (file, groups[i].name, f->key, NULL)
+          && !read_value (style, file, &groups[i], f, name, error))
+        return FALSE;
+  return TRUE;
+}
+
+static char *
+list_groups (void)
+{
+  GString *list = g_string_new (NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (groups); i++)
+    g_string_append_printf (list, "%s%s", i ? ", " : "", groups[i].name);
+  return g_string_free (list, FALSE);
+}
+
+static char *
+list_keys (const Group *group)
+{
+  GString *list = g_string_new (NULL);
+  for (const Field *f = group->fields; f->key; f++)
+    g_string_append_printf (list, "%s%s", f == group->fields ? "" : ", ",
+                            f->key);
+  return g_string_free (list, FALSE);
+}
+
+/* Rejects groups and keys that are not in the tables: they are typos. */
+static gboolean
+check_known (GKeyFile *file, const char *name, GError **error)
+{
+  g_auto (GStrv) group_names = g_key_file_get_groups (file, NULL);
+
+  for (gsize i = 0; group_names[i]; i++)
+    {
+      const Group *group = find_group (group_names[i]);
+      if (!group)
+        {
+          g_autofree char *known = list_groups ();
+          g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                       "%s: [%s]: unknown group (known groups: %s)", name,
+                       group_names[i], known);
+          return FALSE;
+        }
+      g_auto (GStrv) keys = g_key_file_get_keys (file, group->name, NULL,
+                                                 NULL);
+      for (gsize j = 0; keys && keys[j]; j++)
+        if (!find_field (group, keys[j]))
+          {
+            g_autofree char *known = list_keys (group);
+            g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                         "%s: [%s] %s: unknown key (known keys: %s)", name,
+                         group->name, keys[j], known);
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
+
+/* Checks that the page leaves room to set text, which no single key can
+ * tell. */
+static gboolean
+check_page (const NpStyle *s, const char *name, GError **error)
+{
+  double column = np_style_column_width (s);
+  if (column < MIN_COLUMN_WIDTH)
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                   "%s: [page]: margins and gutter leave %d columns %.1fmm "
+                   "wide on a %.1fmm page; a column needs at least %.0fmm "
+                   "(use narrower margins or gutter, or fewer columns)",
+                   name, s->columns, column / PT_PER_MM,
+                   s->page_width / PT_PER_MM, MIN_COLUMN_WIDTH / PT_PER_MM);
+      return FALSE;
+    }
+  double height = s->page_height - s->margin_top - s->margin_bottom;
+  if (height < MIN_TEXT_HEIGHT)
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                   "%s: [page]: the top and bottom margins leave a text area "
+                   "%.1fmm high on a %.1fmm page; it needs at least %.0fmm",
+                   name, height / PT_PER_MM, s->page_height / PT_PER_MM,
+                   MIN_TEXT_HEIGHT / PT_PER_MM);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* 1-based number of the line holding byte `offset` of `text`. */
+static int
+line_of (const char *text, gsize offset)
+{
+  int line = 1;
+  for (gsize i = 0; i < offset; i++)
+    if (text[i] == '\n')
+      line++;
+  return line;
+}
+
+/* GKeyFile's parse errors do not say where; the first line at which a
+ * growing prefix of the file stops parsing does.  Layout files are short,
+ * so parsing them again line by line costs nothing.  Returns 0 if the
+ * prefixes all parse (the error lies in the file as a whole). */
+static int
+first_bad_line (const char *contents, gsize len)
+{
+  g_autofree char *text = g_strndup (contents, len);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr (GString) prefix = g_string_new (NULL);
+
+  for (int i = 0; lines[i]; i++)
+    {
+      g_string_append (prefix, lines[i]);
+      g_string_append_c (prefix, '\n');
+      g_autoptr (GKeyFile) file = g_key_file_new ();
+      if (!g_key_file_load_from_data (file, prefix->str, prefix->len,
+                                      G_KEY_FILE_NONE, NULL))
+        return i + 1;
+    }
+  return 0;
+}
+
+static GKeyFile *
+parse_key_file (const char *contents, gsize len, const char *name,
+                GError **error)
+{
+  /* Editors on Windows start files with a BOM, which GKeyFile would take
+   * as part of the first line. */
+  if (len >= 3 && memcmp (contents, "\xef\xbb\xbf", 3) == 0)
+    {
+      contents += 3;
+      len -= 3;
+    }
+
+  /* Checked here, so that no message quotes bytes that are not UTF-8. */
+  const char *bad = NULL;
+  if (!g_utf8_validate_len (contents, len, &bad))
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                   "%s: line %d: not UTF-8 text (save the layout as UTF-8)",
+                   name, line_of (contents, (gsize) (bad - contents)));
+      return NULL;
+    }
+
+  GKeyFile *file = g_key_file_new ();
+  GError *local = NULL;
+  if (g_key_file_load_from_data (file, contents, len, G_KEY_FILE_NONE,
+                                 &local))
+    return file;
+
+  int line = first_bad_line (contents, len);
+  if (line > 0)
+    g_set_error (error, NP_ERROR, NP_ERROR_DATA, "%s: line %d: %s", name,
+                 line, local->message);
+  else
+    g_set_error (error, NP_ERROR, NP_ERROR_DATA, "%s: %s", name,
+                 local->message);
+  g_error_free (local);
+  g_key_file_free (file);
+  return NULL;
+}
+
+/* The whole file, or NULL with NP_ERROR_NO_INPUT set. */
+static char *
+read_layout (const char *path, const char *name, gsize *len, GError **error)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: is a directory",
+                   name);
+      return NULL;
+    }
+  FILE *stream = fopen (path, "rb");
+  if (!stream)
+    {
+      int saved = errno;
+      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: cannot open: %s",
+                   name, g_strerror (saved));
+      return NULL;
+    }
+
+  GString *buffer = g_string_new (NULL);
+  char chunk[4096];
+  size_t n;
+  while ((n = fread (chunk, 1, sizeof chunk, stream)) > 0)
+    g_string_append_len (buffer, chunk, (gssize) n);
+  int saved = errno;
+  gboolean failed = ferror (stream);
+  fclose (stream);
+  if (failed)
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: cannot read: %s",
+                   name, g_strerror (saved));
+      g_string_free (buffer, TRUE);
+      return NULL;
+    }
+  *len = buffer->len;
+  return g_string_free (buffer, FALSE);
+}
+
+NpStyle *
+np_style_load (const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  g_autofree char *name = g_filename_display_name (path);
+  gsize len = 0;
+  g_autofree char *contents = read_layout (path, name, &len, error);
+  if (!contents)
+    return NULL;
+  g_autoptr (GKeyFile) file = parse_key_file (contents, len, name, error);
+  if (!file)
+    return NULL;
+
+  g_autoptr (NpStyle) style = np_style_new_default ();
+  replace_string (&style->path, path);
+  if (!check_known (file, name, error)
+      || !read_values (style, file, name, error)
+      || !check_page (style, name, error))
+    return NULL;
+  return g_steal_pointer (&style);
+}
+
+/* ---- finding a layout ------------------------------------------------- */
+
+char *
+np_style_find (const char *name, const char *const *dirs, GError **error)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  gboolean ini = g_str_has_suffix (name, ".ini");
+  if ((ini || strchr (name, '/'))
+      && g_file_test (name, G_FILE_TEST_IS_REGULAR))
+    return g_strdup (name);
+
+  /* An absolute path names one file; searching folders for it would only
+   * make the error message confusing. */
+  if (g_path_is_absolute (name))
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT,
+                   "%s: no such layout (no such file)", name);
+      return NULL;
+    }
+
+  g_autofree char *file = ini ? g_strdup (name)
+                              : g_strconcat (name, ".ini", NULL);
+  for (gsize i = 0; dirs && dirs[i]; i++)
+    {
+      char *path = g_build_filename (dirs[i], file, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return path;
+      g_free (path);
+    }
+
+  if (!dirs || !dirs[0])
+    g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: no such layout",
+                 name);
+  else
+    {
+      g_autofree char *looked = g_strjoinv (", ", (char **) dirs);
+      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT,
+                   "%s: no such layout (looked in %s)", name, looked);
+    }
+  return NULL;
+}

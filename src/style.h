@@ -1,0 +1,87 @@
+/* style.h: layouts/NAME.ini -> style values.
+ *
+ * A layout file is a GKeyFile.  Lengths are written with a unit ("210mm",
+ * "10.5pt", "2cm", "1in"); colours as "#rrggbb".  Every value has a default
+ * (the `bulletin` layout), so a layout file names only what it changes.
+ * All lengths in this struct are in PostScript points.
+ */
+#ifndef NP_STYLE_H
+#define NP_STYLE_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  double r, g, b; /* 0..1 */
+} NpColor;
+
+/* How one role of text is set. */
+typedef struct {
+  char *family;   /* fontconfig family, e.g. "Noto Serif CJK" */
+  double size;    /* points */
+  int weight;     /* CSS-like: 400 regular, 700 bold */
+  NpColor color;
+} NpFont;
+
+typedef enum {
+  NP_ROLE_MASTHEAD,
+  NP_ROLE_HEADLINE,
+  NP_ROLE_META,    /* issue and date line under the masthead */
+  NP_ROLE_LEAD,
+  NP_ROLE_BODY,
+  NP_ROLE_HEADING,
+  NP_ROLE_CAPTION,
+  NP_ROLE_TABLE,
+  NP_ROLE_CREDIT,
+  NP_ROLE_FOOTER,
+  NP_ROLE_COUNT
+} NpRole;
+
+typedef struct {
+  char *path;                /* the file it was read from, or "built-in" */
+
+  double page_width, page_height;          /* points */
+  double margin_top, margin_bottom;        /* points */
+  double margin_inner, margin_outer;       /* points; left/right on odd pages */
+  int columns;                             /* 1..4 */
+  double gutter;                           /* points between columns */
+
+  NpFont font[NP_ROLE_COUNT];
+  double line_height;     /* body line pitch as a multiple of body size */
+  double indent;          /* first-line indent of paragraphs, in body ems */
+
+  char *masthead_text;    /* big title on page 1 */
+  char *footer_text;      /* with {page} and {pages} */
+  NpColor masthead_rule;  /* colour of the rule under the masthead */
+
+  double frame_aspect;    /* photo frame height / width, e.g. 0.75 */
+  NpColor frame_fill;
+  NpColor frame_border;
+  NpColor table_header_fill;
+  double rule_width;      /* table and frame hairlines, points */
+} NpStyle;
+
+/* The built-in defaults (the `bulletin` layout). */
+NpStyle *np_style_new_default (void);
+
+/* Reads a layout file over the defaults.  Errors (NP_ERROR_DATA or
+ * NP_ERROR_NO_INPUT) name the file, and for a bad value its group and key. */
+NpStyle *np_style_load (const char *path, GError **error);
+
+/* Resolves --layout: an existing file path as is, else NAME.ini in each
+ * of `dirs` (NULL-terminated) in turn.  Returns a newly allocated path. */
+char *np_style_find (const char *name, const char *const *dirs,
+                     GError **error);
+
+void np_style_free (NpStyle *style); /* accepts NULL */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NpStyle, np_style_free)
+
+/* Width of one column of the text area, in points. */
+double np_style_column_width (const NpStyle *style);
+/* Distance between body baselines, in points. */
+double np_style_pitch (const NpStyle *style);
+
+G_END_DECLS
+
+#endif
