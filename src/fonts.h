@@ -1,0 +1,43 @@
+/* fonts.h: private fontconfig + Pango font map.
+ *
+ * newsprint sees only the fonts that fonts/fonts.conf names, never the
+ * user's configuration, so a report prints alike on every machine.  One
+ * NpFonts serves a whole run: the configuration is read once.
+ */
+#ifndef NP_FONTS_H
+#define NP_FONTS_H
+
+#include <pango/pango.h>
+#include "document.h"
+#include "style.h"
+
+G_BEGIN_DECLS
+
+typedef struct NpFonts NpFonts;
+
+/* Loads the fontconfig file `conf` and makes a Pango context for text in
+ * `script` (language zh-Hant or zh-Hans, no hinting, 72 dpi so that one
+ * Pango point is one PDF point).  Fails with NP_ERROR_INTERNAL when the
+ * file cannot be read or names no font at all. */
+NpFonts *np_fonts_new (const char *conf, NpScript script, GError **error);
+void np_fonts_free (NpFonts *fonts); /* accepts NULL */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NpFonts, np_fonts_free)
+
+PangoContext *np_fonts_context (NpFonts *fonts); /* owned by fonts */
+
+/* The family actually asked of fontconfig for a layout family: a family
+ * "… CJK" gets the script's region, "Noto Serif CJK" -> "Noto Serif CJK TC".
+ * Newly allocated. */
+char *np_fonts_family (NpFonts *fonts, const char *family);
+
+/* A description for `font` with the fallback families behind it (colour
+ * emoji, symbols).  Newly allocated; free with pango_font_description_free. */
+PangoFontDescription *np_fonts_describe (NpFonts *fonts, const NpFont *font);
+
+/* Checks that fontconfig has the family `font` asks for, so that a missing
+ * font package is one clear error rather than silent substitution. */
+gboolean np_fonts_check (NpFonts *fonts, const NpFont *font, GError **error);
+
+G_END_DECLS
+
+#endif
