@@ -1,0 +1,542 @@
+/* shape.c: paragraphs -> lines (the CJK line-breaking rules live here).
+ *
+ * Contract: np_shape_paragraph() turns one paragraph of text into lines set
+ * to a measure.  It shapes the text once (Pango itemises, picks fonts and
+ * calls HarfBuzz), cuts the glyphs into clusters ("units"), chooses the
+ * breaks for the whole paragraph at once, and slices the glyph runs into
+ * lines whose advances already carry the justification.  It knows nothing of
+ * columns or pages.
+ */
+#include "shape.h"
+
+#include <math.h>
+#include <string.h>
+
+/* One shaping cluster: the smallest piece a line can be made of. */
+typedef struct {
+  guint start, end;     /* bytes of the paragraph text */
+  int width;            /* Pango units */
+  guint run;            /* index of its glyph run */
+  int glyph0, glyph1;   /* its glyphs in that run: [glyph0, glyph1) */
+  gboolean space;       /* white space: dropped at a line end */
+  gboolean emoji;       /* a pictograph: transparent to the kinsoku rules */
+  gboolean letter;      /* a Han character, letter or digit */
+  gboolean break_before; /* a line may start with this unit */
+  gboolean gap_before;   /* justification may widen the gap before it */
+} NpUnit;
+
+/* What the breaker works on: the shaped paragraph, not yet broken. */
+typedef struct {
+  const char *text;
+  GPtrArray *runs;   /* of PangoGlyphItem*, borrowed from the layout */
+  GArray *units;     /* of NpUnit */
+  gint64 *prefix;    /* prefix[i]: width of units [0, i), Pango units */
+  int em;            /* font size, Pango units */
+} NpShaping;
+
+/* ------------------------------------------------------------ the rules */
+
+/* clreq 3.1.7 "Prohibition rules for line start": closing brackets, pause
+ * and stop marks, and marks that hang on what precedes them. */
+static const char np_no_start[] =
+  "\u3001\u3002\uFF0C\uFF0E\uFF1A\uFF1B\uFF1F\uFF01" /* 、。,.:;?! */
+  ",.:;?!)]}%\u00B0\u00B7"
+  "\uFF09\uFF3D\uFF5D\uFF05"                         /* )]}% */
+  "\u300B\u300D\u300F\u3011\u3015\u3009\u3017\u3019\u301B" /* 》」』】〕〉〗〙〛 */
+  "\u2019\u201D\u301E\u301F\uFE5A\uFE42\uFE44"      /* ’”〞〟﹚﹂﹄ */
+  "\u2026\u2025\u30FB\u2030\u2103";                /* …‥・‰℃ */
+/* clreq 3.1.7 "Prohibition rules for line end": opening brackets. */
+static const char np_no_end[] =
+  "([{\uFF08\uFF3B\uFF5B"                              /* ([{ */
+  "\u300A\u300C\u300E\u3010\u3014\u3008\u3016\u3018\u301A" /* 《「『【〔〈〖〘〚 */
+  "\u2018\u201C\u301D\uFE59\uFE41\uFE43";          /* ‘“〝﹙﹁﹃ */
+
+static gboolean
+np_in_set (const char *set, gunichar c)
+{
+  for (const char *p = set; *p; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == c)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+np_shape_no_line_start (gunichar c)
+{
+  return np_in_set (np_no_start, c);
+}
+
+gboolean
+np_shape_no_line_end (gunichar c)
+{
+  return np_in_set (np_no_end, c);
+}
+
+gboolean
+np_shape_may_break (gunichar before, gunichar after)
+{
+  if (np_shape_no_line_end (before) || np_shape_no_line_start (after))
+    return FALSE;
+  /* clreq 3.1.8: the two-em dash and the ellipsis are never split. */
+  if (before == after && (before == 0x2014 || before == 0x2026 ||
+                          before == 0x2025 || before == 0x2E3A))
+    return FALSE;
+  /* A number stays with its unit sign. */
+  if (g_unichar_isdigit (before) &&
+      (after == '%' || after == 0x2030 || after == 0x2103 || after == 0xB0))
+    return FALSE;
+  return TRUE;
+}
+
+/* Characters set on the ideographic em grid: justification may open the
+ * gap on either side of them (clreq 3.8, inter-character spacing). */
+static gboolean
+np_is_grid_char (gunichar c)
+{
+  return g_unichar_iswide (c) || g_unichar_iswide_cjk (c) || c >= 0x1F000 ||
+         (c >= 0x2600 && c <= 0x27BF);
+}
+
+/* Pictographs, which a report pasted from the web sprinkles through the
+ * text; their modifiers and joiners belong to the same cluster. */
+static gboolean
+np_is_emoji (gunichar c)
+{
+  return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) ||
+         (c >= 0x2B00 && c <= 0x2BFF) || (c >= 0x2300 && c <= 0x23FF) ||
+         (c >= 0x2190 && c <= 0x21FF) || c == 0x303D || c == 0x3030;
+}
+
+/* ------------------------------------------------------------ shaping */
+
+static gunichar
+np_last_char (const char *text, guint start, guint end)
+{
+  const char *p = g_utf8_find_prev_char (text + start, text + end);
+  return p ? g_utf8_get_char (p) : 0;
+}
+
+static void
+np_collect_missing (const PangoGlyphItem *run, const char *text,
+                    GArray *missing)
+{
+  const PangoGlyphString *gs = run->glyphs;
+  for (int g = 0; g < gs->num_glyphs; g++) {
+    PangoGlyph glyph = gs->glyphs[g].glyph;
+    if (glyph == PANGO_GLYPH_EMPTY || !(glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+      continue;
+    const char *p = text + run->item->offset + gs->log_clusters[g];
+    gunichar c = g_utf8_get_char (p);
+    /* Default-ignorable characters (joiners, selectors) draw nothing by
+     * design: they are not missing. */
+    if (c == 0x200D || c == 0xFE0F || c == 0xFE0E)
+      continue;
+    g_array_append_val (missing, c);
+  }
+}
+
+/* Cuts one run into clusters and appends them as units. */
+static void
+np_add_units (NpShaping *s, guint run_index, const PangoLogAttr *attrs,
+              glong *char_index, const char **char_ptr)
+{
+  PangoGlyphItem *run = g_ptr_array_index (s->runs, run_index);
+  PangoGlyphItemIter it;
+  for (gboolean ok = pango_glyph_item_iter_init_start (&it, run, s->text); ok;
+       ok = pango_glyph_item_iter_next_cluster (&it)) {
+    NpUnit u = { .start = it.start_index, .end = it.end_index,
+                 .run = run_index };
+    /* Right-to-left runs list a cluster's glyphs backwards. */
+    gboolean ltr = it.start_glyph <= it.end_glyph;
+    u.glyph0 = ltr ? it.start_glyph : it.end_glyph + 1;
+    u.glyph1 = ltr ? it.end_glyph : it.start_glyph + 1;
+    for (int g = u.glyph0; g < u.glyph1; g++)
+      u.width += run->glyphs->glyphs[g].geometry.width;
+
+    /* Log attributes are per character; walk to this unit's first one. */
+    while (*char_ptr < s->text + u.start) {
+      *char_ptr = g_utf8_next_char (*char_ptr);
+      (*char_index)++;
+    }
+    const PangoLogAttr *a = &attrs[*char_index];
+    gunichar first = g_utf8_get_char (s->text + u.start);
+    u.space = a->is_white;
+    u.emoji = np_is_emoji (first);
+    u.letter = !u.emoji && g_unichar_isalnum (first);
+    if (s->units->len > 0) {
+      const NpUnit *prev = &g_array_index (s->units, NpUnit, s->units->len - 1);
+      gunichar last = np_last_char (s->text, prev->start, prev->end);
+      u.break_before = a->is_line_break && np_shape_may_break (last, first);
+      u.gap_before = a->is_cursor_position && !u.space &&
+                     (prev->space || np_is_grid_char (last) ||
+                      np_is_grid_char (first));
+    }
+    g_array_append_val (s->units, u);
+  }
+}
+
+/* A mark that may not start a line may not start one behind an emoji
+ * either ("回應🥫," must not break before 🥫), nor may an opening bracket end
+ * one before an emoji: a reader sees through the picture to the text. */
+static void
+np_emoji_keep (NpShaping *s)
+{
+  guint n = s->units->len;
+  for (guint i = 1; i < n; i++) {
+    NpUnit *u = &g_array_index (s->units, NpUnit, i);
+    if (!u->break_before)
+      continue;
+    guint j = i;
+    while (j < n && g_array_index (s->units, NpUnit, j).emoji)
+      j++;
+    if (j > i && j < n) {
+      const NpUnit *v = &g_array_index (s->units, NpUnit, j);
+      if (np_shape_no_line_start (g_utf8_get_char (s->text + v->start)))
+        u->break_before = FALSE;
+    }
+    guint k = i;
+    while (k > 0 && g_array_index (s->units, NpUnit, k - 1).emoji)
+      k--;
+    if (k < i && k > 0) {
+      const NpUnit *w = &g_array_index (s->units, NpUnit, k - 1);
+      if (np_shape_no_line_end (np_last_char (s->text, w->start, w->end)))
+        u->break_before = FALSE;
+    }
+  }
+}
+
+static void
+np_shaping_init (NpShaping *s, PangoLayout *layout, const char *text,
+                 const NpFont *font, GArray *missing)
+{
+  s->text = text;
+  s->runs = g_ptr_array_new ();
+  s->units = g_array_new (FALSE, TRUE, sizeof (NpUnit));
+  s->em = (int) lround (font->size * PANGO_SCALE);
+
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l; l = l->next)
+    for (GSList *r = ((PangoLayoutLine *) l->data)->runs; r; r = r->next)
+      g_ptr_array_add (s->runs, r->data);
+
+  int n_attrs = 0;
+  const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly (layout,
+                                                                   &n_attrs);
+  glong char_index = 0;
+  const char *char_ptr = text;
+  for (guint r = 0; r < s->runs->len; r++) {
+    np_collect_missing (g_ptr_array_index (s->runs, r), text, missing);
+    np_add_units (s, r, attrs, &char_index, &char_ptr);
+  }
+
+  np_emoji_keep (s);
+  s->prefix = g_new (gint64, s->units->len + 1);
+  s->prefix[0] = 0;
+  for (guint i = 0; i < s->units->len; i++)
+    s->prefix[i + 1] = s->prefix[i] +
+                       g_array_index (s->units, NpUnit, i).width;
+}
+
+static void
+np_shaping_clear (NpShaping *s)
+{
+  g_ptr_array_free (s->runs, TRUE);
+  g_array_free (s->units, TRUE);
+  g_free (s->prefix);
+}
+
+/* ------------------------------------------------------------ breaking */
+
+#define NP_UNIT(s, i) (&g_array_index ((s)->units, NpUnit, (i)))
+
+/* The end of a line running to unit `b`, less the spaces it ends with. */
+static guint
+np_trim_end (const NpShaping *s, guint a, guint b)
+{
+  while (b > a && NP_UNIT (s, b - 1)->space)
+    b--;
+  return b;
+}
+
+static guint
+np_count_gaps (const NpShaping *s, guint a, guint b)
+{
+  guint gaps = 0;
+  for (guint i = a + 1; i < b; i++)
+    gaps += NP_UNIT (s, i)->gap_before;
+  return gaps;
+}
+
+/* Cost of a line of units [a, b): Knuth's demerits, with the badness of
+ * a justified line measured as the extra space each gap must take (0.1 em
+ * a gap is where a reader starts to notice, clreq 3.8). */
+static double
+np_line_cost (const NpShaping *s, const NpMeasure *m, guint a, guint b,
+              gboolean last, int measure)
+{
+  guint end = np_trim_end (s, a, b);
+  gint64 natural = s->prefix[end] - s->prefix[a];
+  double slack = (double) (measure - natural) / s->em; /* ems */
+  if (slack < 0)
+    return 1e12 * (1.0 - slack); /* overfull: only when nothing else fits */
+  if (last) {
+    /* A paragraph should not end on a lone character with its stop (clreq
+     * 3.1.9): it looks like a stray line.  As bad as a loose line. */
+    guint letters = 0;
+    for (guint i = a; i < end; i++)
+      letters += NP_UNIT (s, i)->letter;
+    return (letters < 2 && a > 0) ? 1e5 : 0.0;
+  }
+  double badness;
+  if (m->align == NP_ALIGN_JUSTIFY) {
+    guint gaps = np_count_gaps (s, a, end);
+    double per_gap = gaps ? slack / gaps : (slack > 0.3 ? 10.0 : 0.0);
+    badness = 100.0 * pow (per_gap / 0.1, 3);
+  } else {
+    badness = 100.0 * slack * slack; /* ragged: keep lines even */
+  }
+  return (10.0 + badness) * (10.0 + badness);
+}
+
+/* Chooses breaks for the whole paragraph (total fit, as Knuth and Plass):
+ * best[b] is the cheapest way to set units [0, b).  Returns the line ends. */
+static GArray *
+np_break_lines (const NpShaping *s, const NpMeasure *m, int width, int indent)
+{
+  guint n = s->units->len;
+  GArray *ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (n == 0)
+    return ends;
+
+  GArray *cands = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint zero = 0;
+  g_array_append_val (cands, zero);
+  for (guint i = 1; i < n; i++)
+    if (NP_UNIT (s, i)->break_before)
+      g_array_append_val (cands, i);
+  g_array_append_val (cands, n);
+
+  guint nc = cands->len;
+  double *best = g_new (double, nc);
+  guint *from = g_new (guint, nc);
+  best[0] = 0;
+  for (guint j = 1; j < nc; j++) {
+    guint b = g_array_index (cands, guint, j);
+    best[j] = INFINITY;
+    from[j] = j - 1;
+    for (guint i = j; i-- > 0;) {
+      guint a = g_array_index (cands, guint, i);
+      int measure = a == 0 ? width - indent : width;
+      double c = best[i] + np_line_cost (s, m, a, b, b == n, measure);
+      if (c < best[j]) {
+        best[j] = c;
+        from[j] = i;
+      }
+      if (np_trim_end (s, a, b) > a &&
+          s->prefix[np_trim_end (s, a, b)] - s->prefix[a] > measure)
+        break; /* overfull: earlier starts only make it wider */
+    }
+  }
+
+  for (guint j = nc - 1; j > 0; j = from[j])
+    g_array_prepend_val (ends, g_array_index (cands, guint, j));
+  g_free (best);
+  g_free (from);
+  g_array_free (cands, TRUE);
+  return ends;
+}
+
+/* ------------------------------------------------------------ lines */
+
+/* A new glyph item holding glyphs [g0, g1) of `run`, which show the text
+ * bytes [start, end).  Copies only that slice, so slicing a long paragraph
+ * into lines stays linear. */
+static PangoGlyphItem *
+np_slice_run (const PangoGlyphItem *run, const char *text, int g0, int g1,
+              guint start, guint end)
+{
+  PangoGlyphItem *slice = g_slice_new0 (PangoGlyphItem);
+  slice->item = pango_item_copy (run->item);
+  slice->item->offset = (int) start;
+  slice->item->length = (int) (end - start);
+  slice->item->num_chars = (int) g_utf8_strlen (text + start, end - start);
+  slice->glyphs = pango_glyph_string_new ();
+  pango_glyph_string_set_size (slice->glyphs, g1 - g0);
+  int shift = (int) start - run->item->offset;
+  for (int g = g0; g < g1; g++) {
+    slice->glyphs->glyphs[g - g0] = run->glyphs->glyphs[g];
+    slice->glyphs->log_clusters[g - g0] = run->glyphs->log_clusters[g] - shift;
+  }
+  return slice;
+}
+
+/* Spreads `slack` over the gaps of units [a, end) by widening the last glyph
+ * before each gap; integer steps are spread so they add up exactly. */
+static void
+np_justify (const NpShaping *s, guint a, guint end, gint64 slack, int *extra)
+{
+  guint gaps = np_count_gaps (s, a, end);
+  if (gaps == 0 || slack <= 0)
+    return;
+  guint k = 0;
+  for (guint i = a + 1; i < end; i++) {
+    if (!NP_UNIT (s, i)->gap_before)
+      continue;
+    gint64 before = slack * k / gaps;
+    k++;
+    extra[i - 1 - a] = (int) (slack * k / gaps - before);
+  }
+}
+
+static NpLine *
+np_make_line (const NpShaping *s, const NpMeasure *m, guint a, guint b,
+              int measure, gboolean last)
+{
+  guint end = np_trim_end (s, a, b);
+  gint64 natural = s->prefix[end] - s->prefix[a];
+  int *extra = g_new0 (int, end - a + 1);
+  if (m->align == NP_ALIGN_JUSTIFY && !last && natural < measure)
+    np_justify (s, a, end, measure - natural, extra);
+
+  NpLine *line = g_new0 (NpLine, 1);
+  line->runs = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) pango_glyph_item_free);
+  gint64 width = 0;
+  for (guint i = a; i < end;) {
+    const NpUnit *u = NP_UNIT (s, i);
+    guint j = i; /* units [i, j) of one run make one slice */
+    while (j < end && NP_UNIT (s, j)->run == u->run)
+      j++;
+    const NpUnit *v = NP_UNIT (s, j - 1);
+    PangoGlyphItem *slice =
+      np_slice_run (g_ptr_array_index (s->runs, u->run), s->text,
+                    u->glyph0, v->glyph1, u->start, v->end);
+    for (guint k = i; k < j; k++) {
+      const NpUnit *w = NP_UNIT (s, k);
+      slice->glyphs->glyphs[w->glyph1 - 1 - u->glyph0].geometry.width +=
+        extra[k - a];
+      width += w->width + extra[k - a];
+    }
+    g_ptr_array_add (line->runs, slice);
+    i = j;
+  }
+  g_free (extra);
+
+  line->start = NP_UNIT (s, a)->start;
+  line->end = end > a ? NP_UNIT (s, end - 1)->end : line->start;
+  line->width = (double) width / PANGO_SCALE;
+  return line;
+}
+
+static void
+np_line_free (NpLine *line)
+{
+  g_ptr_array_free (line->runs, TRUE);
+  g_free (line);
+}
+
+static void
+np_place_line (NpLine *line, const NpMeasure *m, gboolean first)
+{
+  double room = m->width - line->width;
+  switch (m->align) {
+  case NP_ALIGN_JUSTIFY:
+  case NP_ALIGN_LEFT:
+    line->x = first ? m->indent : 0;
+    break;
+  case NP_ALIGN_CENTER:
+    line->x = room / 2;
+    break;
+  case NP_ALIGN_RIGHT:
+    line->x = room;
+    break;
+  }
+}
+
+/* For a balanced measure: the narrowest width that needs no more lines than
+ * the full measure, so a two-line headline breaks near its middle. */
+static int
+np_balanced_width (const NpShaping *s, const NpMeasure *m, int width,
+                   int indent)
+{
+  g_autoptr (GArray) full = np_break_lines (s, m, width, indent);
+  if (full->len < 2)
+    return width;
+  int lo = (int) (s->prefix[s->units->len] / full->len), hi = width;
+  while (hi - lo > PANGO_SCALE / 4) {
+    int mid = lo + (hi - lo) / 2;
+    g_autoptr (GArray) ends = np_break_lines (s, m, mid, indent);
+    gboolean fits = ends->len <= full->len;
+    for (guint i = 0, a = 0; fits && i < ends->len; i++) {
+      guint b = g_array_index (ends, guint, i);
+      guint e = np_trim_end (s, a, b);
+      fits = s->prefix[e] - s->prefix[a] <= mid;
+      a = b;
+    }
+    if (fits)
+      hi = mid;
+    else
+      lo = mid;
+  }
+  return hi;
+}
+
+NpParagraph *
+np_shape_paragraph (NpFonts *fonts, const NpFont *font, const char *text,
+                    const NpMeasure *measure)
+{
+  NpParagraph *p = g_new0 (NpParagraph, 1);
+  p->text = g_strdup (text);
+  p->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) np_line_free);
+  p->font = *font;
+  p->width = measure->width;
+  p->missing = g_array_new (FALSE, FALSE, sizeof (gunichar));
+
+  PangoLayout *layout = pango_layout_new (np_fonts_context (fonts));
+  PangoFontDescription *desc = np_fonts_describe (fonts, font);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (layout, p->text, -1);
+
+  NpShaping s;
+  np_shaping_init (&s, layout, p->text, font, p->missing);
+  int width = (int) lround (measure->width * PANGO_SCALE);
+  int indent = (int) lround (measure->indent * PANGO_SCALE);
+  int break_width = measure->balance
+                      ? np_balanced_width (&s, measure, width, indent)
+                      : width;
+  g_autoptr (GArray) ends = np_break_lines (&s, measure, break_width, indent);
+  for (guint i = 0, a = 0; i < ends->len; i++) {
+    guint b = g_array_index (ends, guint, i);
+    int line_measure = a == 0 ? width - indent : width;
+    NpLine *line = np_make_line (&s, measure, a, b, line_measure,
+                                 i + 1 == ends->len);
+    np_place_line (line, measure, a == 0);
+    g_ptr_array_add (p->lines, line);
+    a = b;
+  }
+  np_shaping_clear (&s);
+  g_object_unref (layout);
+  return p;
+}
+
+void
+np_paragraph_free (NpParagraph *p)
+{
+  if (!p)
+    return;
+  g_ptr_array_free (p->lines, TRUE);
+  g_array_free (p->missing, TRUE);
+  g_free (p->text);
+  g_free (p);
+}
+
+double
+np_paragraph_natural_width (const NpParagraph *p)
+{
+  double widest = 0;
+  for (guint i = 0; i < p->lines->len; i++) {
+    const NpLine *line = g_ptr_array_index (p->lines, i);
+    widest = MAX (widest, line->width);
+  }
+  return widest;
+}
