@@ -1,0 +1,446 @@
+/* flow.c: lines, figures, tables -> columns -> pages.
+ *
+ * Contract: np_flow() positions the elements of a story in columns, page
+ * after page, on one baseline grid, and adds the page furniture.  It works
+ * in whole grid lines; shape.c has already fixed every line's content.
+ */
+#include "flow.h"
+
+#include <math.h>
+#include <string.h>
+
+/* The ideographic em box spans 0.88 em above and 0.12 em below the baseline
+ * in CJK fonts; centring it in a slot puts text of every size on the grid
+ * (clreq 3.8, the line grid). */
+#define NP_EM_CENTRE 0.38
+
+static double
+np_baseline (double slot_top, double slot_height, double size)
+{
+  return slot_top + slot_height / 2 + NP_EM_CENTRE * size;
+}
+
+/* Where the flow stands: the next element and how much of it is placed,
+ * and the figures that wait for a column with room. */
+typedef struct {
+  guint element;
+  guint offset;     /* TEXT: lines placed; TABLE: rows placed (0 = none) */
+  GArray *pending;  /* of guint: figure elements, in reading order */
+  gboolean forced;  /* a rule had to give way: a column too short */
+} NpCursor;
+
+typedef struct {
+  NpPage *page;    /* NULL while only measuring */
+  double x, top;   /* points */
+  int capacity;    /* grid lines */
+  int used;        /* grid lines */
+} NpColumn;
+
+typedef struct {
+  const NpStory *story;
+  const NpStyle *style;
+  double pitch;    /* points */
+  double column;   /* column width, points */
+} NpFlow;
+
+static NpCursor
+np_cursor_copy (const NpCursor *c)
+{
+  NpCursor copy = *c;
+  copy.pending = g_array_copy (c->pending);
+  return copy;
+}
+
+static void
+np_cursor_clear (NpCursor *c)
+{
+  g_array_free (c->pending, TRUE);
+}
+
+static gboolean
+np_cursor_done (const NpFlow *f, const NpCursor *c)
+{
+  return c->element >= f->story->elements->len && c->pending->len == 0;
+}
+
+static const NpElement *
+np_element (const NpFlow *f, guint i)
+{
+  const GArray *els = f->story->elements;
+  return i < els->len ? &g_array_index (els, NpElement, i) : NULL;
+}
+
+/* ------------------------------------------------------------ placing */
+
+static void
+np_put_lines (const NpFlow *f, NpColumn *col, const NpParagraph *p,
+              guint from, guint count)
+{
+  for (guint i = 0; i < count; i++, col->used++) {
+    if (!col->page)
+      continue;
+    const NpLine *line = g_ptr_array_index (p->lines, from + i);
+    double top = col->top + col->used * f->pitch;
+    np_page_add_text (col->page, p, line, col->x + line->x,
+                      np_baseline (top, f->pitch, p->font.size));
+  }
+}
+
+static void
+np_put_figure (const NpFlow *f, NpColumn *col, const NpElement *e)
+{
+  if (col->page) {
+    const NpStyle *st = f->style;
+    double top = col->top + col->used * f->pitch + e->inset;
+    np_page_add_box (col->page, col->x, top, f->column, e->frame_height,
+                     &st->frame_fill, &st->frame_border, st->rule_width / 2);
+    const NpParagraph *cap = e->text;
+    double y = top + e->frame_height + 0.3 * cap->font.size;
+    for (guint i = 0; i < cap->lines->len; i++, y += e->text_pitch) {
+      const NpLine *line = g_ptr_array_index (cap->lines, i);
+      np_page_add_text (col->page, cap, line, col->x + line->x,
+                        np_baseline (y, e->text_pitch, cap->font.size));
+    }
+  }
+  col->used += e->lines;
+}
+
+static void
+np_put_row (const NpFlow *f, NpColumn *col, const NpElement *e, guint r)
+{
+  const NpRow *row = &g_array_index (e->rows, NpRow, r);
+  if (col->page) {
+    const NpStyle *st = f->style;
+    double top = col->top + col->used * f->pitch;
+    double height = row->lines * f->pitch;
+    for (guint i = 0; i < row->cells->len; i++) {
+      double x0 = g_array_index (e->edges, double, i);
+      double x1 = g_array_index (e->edges, double, i + 1);
+      np_page_add_box (col->page, col->x + x0, top, x1 - x0, height,
+                       r == 0 ? &st->table_header_fill : NULL,
+                       &st->frame_border, st->rule_width);
+      const NpParagraph *p = g_ptr_array_index (row->cells, i);
+      double pad = 0.5 * p->font.size;
+      double y = top + (height - p->lines->len * e->text_pitch) / 2;
+      for (guint k = 0; k < p->lines->len; k++, y += e->text_pitch) {
+        const NpLine *line = g_ptr_array_index (p->lines, k);
+        np_page_add_text (col->page, p, line, col->x + x0 + pad + line->x,
+                          np_baseline (y, e->text_pitch, p->font.size));
+      }
+    }
+  }
+  col->used += row->lines;
+}
+
+/* ------------------------------------------------------------ rules */
+
+/* Grid lines that must stand in the same column as the end of element `i`:
+ * the credit is never alone at a column head, a heading never alone at a
+ * column foot. */
+static int
+np_keep_after (const NpFlow *f, guint i)
+{
+  const NpElement *e = np_element (f, i), *next = np_element (f, i + 1);
+  if (!next)
+    return 0;
+  if (next->kind == NP_ELEMENT_TEXT && next->block == NP_BLOCK_CREDIT)
+    return next->lines;
+  if (e->block != NP_BLOCK_HEADING)
+    return 0;
+  switch (next->kind) {
+  case NP_ELEMENT_TEXT:
+    return MIN (2, next->lines);
+  case NP_ELEMENT_FIGURE:
+    return next->lines;
+  case NP_ELEMENT_TABLE:
+    return g_array_index (next->rows, NpRow, 0).lines +
+           (next->rows->len > 1 ? g_array_index (next->rows, NpRow, 1).lines
+                                : 0);
+  }
+  return 0;
+}
+
+/* Places the figures waiting for room, in order; one that does not fit
+ * waits on (with those behind it) while text fills the column. */
+static void
+np_place_pending (const NpFlow *f, NpCursor *c, NpColumn *col)
+{
+  /* The credit, when it comes next, must fit after the figures too. */
+  const NpElement *next = np_element (f, c->element);
+  int credit = next && next->block == NP_BLOCK_CREDIT ? next->lines : 0;
+  while (c->pending->len > 0) {
+    const NpElement *e = np_element (f, g_array_index (c->pending, guint, 0));
+    if (e->lines + credit > col->capacity - col->used) {
+      if (col->used > 0)
+        return;
+      c->forced = TRUE;
+    }
+    np_put_figure (f, col, e);
+    g_array_remove_index (c->pending, 0);
+  }
+}
+
+/* Returns FALSE when the column is full. */
+static gboolean
+np_place_figure (const NpFlow *f, NpCursor *c, NpColumn *col,
+                 const NpElement *e)
+{
+  int need = e->lines + np_keep_after (f, c->element);
+  if (c->pending->len > 0 || (need > col->capacity - col->used &&
+                              col->used > 0)) {
+    /* Float: it waits for the next column while the text goes on here. */
+    g_array_append_val (c->pending, c->element);
+  } else {
+    np_put_figure (f, col, e);
+  }
+  c->element++;
+  return TRUE;
+}
+
+/* How many of the `rest` lines of a paragraph to set in `room` lines when it
+ * cannot all go: at least two at the foot (no orphan) unless the paragraph
+ * already started, at least two at the next head (no widow). */
+static int
+np_split_lines (int rest, int room, gboolean started)
+{
+  int k = MIN (room, rest - 2);
+  if (!started && k < 2)
+    return 0;
+  return MAX (k, 0);
+}
+
+static gboolean
+np_place_text (const NpFlow *f, NpCursor *c, NpColumn *col,
+               const NpElement *e)
+{
+  /* Waiting figures come before the credit closes the story. */
+  if (e->block == NP_BLOCK_CREDIT && c->pending->len > 0)
+    return FALSE;
+  int rest = e->lines - (int) c->offset;
+  int room = col->capacity - col->used;
+  if (rest + np_keep_after (f, c->element) <= room) {
+    np_put_lines (f, col, e->text, c->offset, rest);
+    c->element++;
+    c->offset = 0;
+    return TRUE;
+  }
+  int k = e->block == NP_BLOCK_HEADING
+            ? 0 : np_split_lines (rest, room, c->offset > 0);
+  if (k == 0 && col->used == 0) {
+    k = MIN (room, rest); /* a column too short for the rules: fill it */
+    c->forced = TRUE;
+  }
+  np_put_lines (f, col, e->text, c->offset, k);
+  c->offset += k;
+  if ((int) c->offset == e->lines) {
+    c->element++;
+    c->offset = 0;
+  }
+  return FALSE;
+}
+
+/* The rows [start, end) to set in `room` lines under the header, like
+ * lines of a paragraph: no single row left alone on either side of a
+ * column break, when the table has rows enough to avoid it. */
+static guint
+np_rows_fitting (const NpElement *e, guint start, int room)
+{
+  guint n = e->rows->len, end = start;
+  room -= g_array_index (e->rows, NpRow, 0).lines;
+  while (end < n && g_array_index (e->rows, NpRow, end).lines <= room)
+    room -= g_array_index (e->rows, NpRow, end++).lines;
+  if (end < n && n - end == 1 && end - start >= 2)
+    end--; /* a last row alone at the next column head */
+  if (end < n && end - start == 1 && start == 1 && n - start > 2)
+    end = start; /* a first row alone at this column foot */
+  return end;
+}
+
+static gboolean
+np_place_table (const NpFlow *f, NpCursor *c, NpColumn *col,
+                const NpElement *e)
+{
+  guint start = MAX (c->offset, 1), n = e->rows->len;
+  int gap = (c->offset == 0 && col->used > 0) ? 1 : 0; /* air above */
+  guint end = np_rows_fitting (e, start, col->capacity - col->used - gap);
+  if (end == start && start < n) {
+    if (col->used > 0)
+      return FALSE;
+    end = start + 1; /* a column too short for one row: overfill it */
+    c->forced = TRUE;
+  }
+  col->used += gap;
+  np_put_row (f, col, e, 0); /* the header, again in every column */
+  for (guint r = start; r < end; r++)
+    np_put_row (f, col, e, r);
+  if (end < n) {
+    c->offset = end;
+    return FALSE;
+  }
+  c->element++;
+  c->offset = 0;
+  if (col->used < col->capacity)
+    col->used++; /* air below */
+  return TRUE;
+}
+
+static void
+np_fill_column (const NpFlow *f, NpCursor *c, NpColumn *col)
+{
+  gboolean room = TRUE;
+  while (room) {
+    np_place_pending (f, c, col);
+    const NpElement *e = np_element (f, c->element);
+    if (!e || col->used >= col->capacity)
+      return;
+    switch (e->kind) {
+    case NP_ELEMENT_FIGURE:
+      room = np_place_figure (f, c, col, e);
+      break;
+    case NP_ELEMENT_TEXT:
+      room = np_place_text (f, c, col, e);
+      break;
+    case NP_ELEMENT_TABLE:
+      room = np_place_table (f, c, col, e);
+      break;
+    }
+  }
+}
+
+/* ------------------------------------------------------------ pages */
+
+static double
+np_page_left (const NpStyle *st, guint page_index)
+{
+  /* Page 1 is a right-hand page: its inner margin is on the left. */
+  return page_index % 2 == 0 ? st->margin_inner : st->margin_outer;
+}
+
+/* Fills the page's columns with at most `lines` grid lines each. */
+static void
+np_fill_page (const NpFlow *f, NpCursor *c, NpPage *page, guint page_index,
+              double top, int lines)
+{
+  const NpStyle *st = f->style;
+  for (int i = 0; i < st->columns && !np_cursor_done (f, c); i++) {
+    NpColumn col = { .page = page, .top = top, .capacity = lines,
+                     .x = np_page_left (st, page_index) +
+                          i * (f->column + st->gutter) };
+    np_fill_column (f, c, &col);
+  }
+}
+
+/* The fewest lines a column of the last page needs so that the rest of the
+ * story fits its columns: the columns then end level (balanced).  Returns
+ * 0 when the rest does not fit the page at all. */
+static int
+np_balanced_lines (const NpFlow *f, const NpCursor *c, double top, int full)
+{
+  for (int lines = 1; lines <= full; lines++) {
+    NpCursor trial = np_cursor_copy (c);
+    trial.forced = FALSE;
+    np_fill_page (f, &trial, NULL, 0, top, lines);
+    /* Shorter columns must still keep every rule. */
+    gboolean done = np_cursor_done (f, &trial) && !trial.forced;
+    np_cursor_clear (&trial);
+    if (done)
+      return lines;
+  }
+  return 0;
+}
+
+static double
+np_put_centred (NpPage *page, const NpStyle *st, const NpParagraph *p,
+                double y, double leading, guint page_index)
+{
+  double left = np_page_left (st, page_index);
+  double slot = p->font.size * leading;
+  for (guint i = 0; i < p->lines->len; i++, y += slot) {
+    const NpLine *line = g_ptr_array_index (p->lines, i);
+    np_page_add_text (page, p, line, left + line->x,
+                      np_baseline (y, slot, p->font.size));
+  }
+  return y;
+}
+
+/* Masthead, rules, issue line and headline across all columns of page 1;
+ * returns their height rounded up to whole grid lines. */
+static double
+np_put_head (const NpFlow *f, NpPage *page)
+{
+  const NpStyle *st = f->style;
+  const NpStory *s = f->story;
+  double left = st->margin_inner;
+  double right = st->page_width - st->margin_outer;
+  double y = st->margin_top;
+  if (s->masthead) {
+    y = np_put_centred (page, st, s->masthead, y, 1.25, 0);
+    np_page_add_rule (page, left, y + 2, right, y + 2, &st->masthead_rule, 2);
+    np_page_add_rule (page, left, y + 5, right, y + 5, &st->masthead_rule,
+                      0.5);
+    y += 7;
+  }
+  if (s->meta)
+    y = np_put_centred (page, st, s->meta, y, 2.0, 0);
+  if (s->headline)
+    y = np_put_centred (page, st, s->headline, y + 0.25 * f->pitch, 1.3, 0);
+  y += 0.4 * f->pitch;
+  np_page_add_rule (page, left, y, right, y, &st->frame_border,
+                    st->rule_width);
+  double height = y - st->margin_top;
+  return ceil (height / f->pitch - 1e-6) * f->pitch + 0.5 * f->pitch;
+}
+
+/* "第 {page} 頁 / 共 {pages} 頁" with the numbers filled in. */
+static char *
+np_footer_text (const char *format, guint page, guint pages)
+{
+  g_autofree char *n = g_strdup_printf ("%u", page);
+  g_autofree char *m = g_strdup_printf ("%u", pages);
+  GString *out = g_string_new (format);
+  g_string_replace (out, "{pages}", m, 0);
+  g_string_replace (out, "{page}", n, 0);
+  return g_string_free (out, FALSE);
+}
+
+static void
+np_put_footers (const NpStyle *st, NpFonts *fonts, NpPages *pages)
+{
+  double width = st->page_width - st->margin_inner - st->margin_outer;
+  NpMeasure m = { .width = width, .align = NP_ALIGN_CENTER };
+  const NpFont *font = &st->font[NP_ROLE_FOOTER];
+  for (guint i = 0; i < pages->pages->len; i++) {
+    NpPage *page = g_ptr_array_index (pages->pages, i);
+    g_autofree char *text = np_footer_text (st->footer_text, i + 1,
+                                            pages->pages->len);
+    const NpParagraph *p =
+      np_pages_keep (pages, np_shape_paragraph (fonts, font, text, &m));
+    double top = st->page_height - st->margin_bottom;
+    double y = np_baseline (top, st->margin_bottom, font->size);
+    for (guint k = 0; k < p->lines->len; k++) {
+      const NpLine *line = g_ptr_array_index (p->lines, k);
+      np_page_add_text (page, p, line, np_page_left (st, i) + line->x, y);
+    }
+  }
+}
+
+void
+np_flow (const NpStory *story, const NpStyle *style, NpFonts *fonts,
+         NpPages *pages)
+{
+  NpFlow f = { .story = story, .style = style,
+               .pitch = np_style_pitch (style),
+               .column = np_style_column_width (style) };
+  NpCursor c = { .pending = g_array_new (FALSE, FALSE, sizeof (guint)) };
+  for (guint i = 0; !np_cursor_done (&f, &c); i++) {
+    NpPage *page = np_pages_add_page (pages, style->page_width,
+                                      style->page_height);
+    double top = style->margin_top + (i == 0 ? np_put_head (&f, page) : 0);
+    int lines = (int) floor ((style->page_height - style->margin_bottom - top)
+                             / f.pitch + 1e-6);
+    int balanced = np_balanced_lines (&f, &c, top, lines);
+    np_fill_page (&f, &c, page, i, top, balanced ? balanced : lines);
+  }
+  np_cursor_clear (&c);
+  np_put_footers (style, fonts, pages);
+}

@@ -1,0 +1,254 @@
+/* story.c: document blocks -> shaped elements on the line grid.
+ *
+ * Contract: np_story_new() decides how each kind of block is set (font
+ * role, measure, alignment), shapes it through shape.c, and measures it in
+ * whole body lines.  It places nothing: flow.c does.
+ */
+#include "story.h"
+
+#include <math.h>
+
+#define NP_CAPTION_LEADING 1.45
+#define NP_TABLE_LEADING 1.4
+
+typedef struct {
+  const NpDocument *doc;
+  const NpStyle *style;
+  NpFonts *fonts;
+  NpPages *pages;
+  GPtrArray *warnings;
+  double column;  /* column width, points */
+  double pitch;   /* body line pitch, points */
+} NpComposer;
+
+static const NpParagraph *
+np_compose_text (NpComposer *c, NpRole role, int weight, const char *text,
+                 const NpMeasure *measure, guint source_line)
+{
+  NpFont font = c->style->font[role];
+  if (weight)
+    font.weight = weight;
+  NpParagraph *p = np_shape_paragraph (c->fonts, &font, text, measure);
+  for (guint i = 0; i < p->missing->len; i++) {
+    gunichar ch = g_array_index (p->missing, gunichar, i);
+    char utf8[8] = { 0 };
+    g_unichar_to_utf8 (ch, utf8);
+    g_ptr_array_add (c->warnings,
+                     g_strdup_printf ("line %u: no font has U+%04X '%s'",
+                                      source_line, ch, utf8));
+  }
+  return np_pages_keep (c->pages, p);
+}
+
+static int
+np_lines_for (NpComposer *c, double height)
+{
+  /* A hair of tolerance so that exact multiples do not round up. */
+  return MAX (1, (int) ceil (height / c->pitch - 1e-6));
+}
+
+static NpElement
+np_compose_paragraph (NpComposer *c, const NpBlock *block)
+{
+  const NpStyle *st = c->style;
+  NpMeasure m = { .width = c->column, .align = NP_ALIGN_JUSTIFY };
+  NpRole role = NP_ROLE_BODY;
+  switch (block->kind) {
+  case NP_BLOCK_LEAD:
+    role = NP_ROLE_LEAD;
+    break;
+  case NP_BLOCK_HEADING:
+    role = NP_ROLE_HEADING;
+    m.align = NP_ALIGN_LEFT;
+    break;
+  case NP_BLOCK_CREDIT:
+    role = NP_ROLE_CREDIT;
+    m.align = NP_ALIGN_RIGHT;
+    break;
+  default:
+    break;
+  }
+  if (m.align == NP_ALIGN_JUSTIFY)
+    m.indent = st->indent * st->font[role].size;
+  NpElement e = { .kind = NP_ELEMENT_TEXT, .block = block->kind };
+  e.text = np_compose_text (c, role, 0, block->text, &m, block->line);
+  e.lines = (int) e.text->lines->len;
+  return e;
+}
+
+/* A photo frame of the column's width with its caption centred below. */
+static NpElement
+np_compose_figure (NpComposer *c, const NpBlock *block)
+{
+  const NpStyle *st = c->style;
+  const NpFont *font = &st->font[NP_ROLE_CAPTION];
+  NpMeasure m = { .width = c->column, .align = NP_ALIGN_CENTER,
+                  .balance = TRUE };
+  NpElement e = { .kind = NP_ELEMENT_FIGURE, .block = block->kind };
+  e.text = np_compose_text (c, NP_ROLE_CAPTION, 0, block->text, &m,
+                            block->line);
+  e.frame_height = c->column * st->frame_aspect;
+  /* The frame's top meets the em box top of a body line in the same slot. */
+  e.inset = (c->pitch - st->font[NP_ROLE_BODY].size) / 2;
+  e.text_pitch = font->size * NP_CAPTION_LEADING;
+  double height = e.inset + e.frame_height + 0.3 * font->size +
+                  e.text->lines->len * e.text_pitch + e.inset;
+  e.lines = np_lines_for (c, height);
+  return e;
+}
+
+/* Horizontal padding of a cell; a third of it above and below the text
+ * keeps a one-line row within one grid line. */
+static double
+np_cell_padding (const NpComposer *c)
+{
+  return 0.5 * c->style->font[NP_ROLE_TABLE].size;
+}
+
+/* Widths of the table's columns: the first (serial number or speaker) as
+ * wide as its widest cell but at most `first_max` of the column. */
+static GArray *
+np_table_edges (NpComposer *c, const NpBlock *block, double first_max)
+{
+  NpMeasure natural = { .width = c->column, .align = NP_ALIGN_LEFT };
+  double pad = np_cell_padding (c), first = 0;
+  for (guint r = 0; r < block->rows->len; r++) {
+    char **cells = g_ptr_array_index (block->rows, r);
+    NpParagraph *p = np_shape_paragraph (c->fonts, &c->style->font[NP_ROLE_TABLE],
+                                         cells[0], &natural);
+    first = MAX (first, np_paragraph_natural_width (p) + 2 * pad);
+    np_paragraph_free (p);
+  }
+  guint n = g_strv_length (g_ptr_array_index (block->rows, 0));
+  GArray *edges = g_array_new (FALSE, FALSE, sizeof (double));
+  double x = 0;
+  g_array_append_val (edges, x);
+  x = MIN (first + 0.5, c->column * first_max);
+  if (n > 1)
+    g_array_append_val (edges, x);
+  x = c->column;
+  g_array_append_val (edges, x);
+  return edges;
+}
+
+static NpRow
+np_compose_row (NpComposer *c, const NpBlock *block, char **cells,
+                const GArray *edges, gboolean header, double text_pitch)
+{
+  double pad = np_cell_padding (c);
+  NpRow row = { .cells = g_ptr_array_new () };
+  guint most = 1;
+  for (guint i = 0; cells[i] && i + 1 < edges->len; i++) {
+    double w = g_array_index (edges, double, i + 1) -
+               g_array_index (edges, double, i);
+    /* Serial numbers and headers are centred, names read from the left. */
+    gboolean centre = header || (block->kind == NP_BLOCK_UNITS && i == 0);
+    NpMeasure m = { .width = w - 2 * pad,
+                    .align = centre ? NP_ALIGN_CENTER : NP_ALIGN_LEFT };
+    const NpParagraph *p = np_compose_text (c, NP_ROLE_TABLE,
+                                            header ? 700 : 0, cells[i], &m,
+                                            block->line);
+    g_ptr_array_add (row.cells, (gpointer) p);
+    most = MAX (most, p->lines->len);
+  }
+  row.lines = np_lines_for (c, most * text_pitch + 2 * pad / 3);
+  return row;
+}
+
+static NpElement
+np_compose_table (NpComposer *c, const NpBlock *block)
+{
+  NpElement e = { .kind = NP_ELEMENT_TABLE, .block = block->kind };
+  e.text_pitch = c->style->font[NP_ROLE_TABLE].size * NP_TABLE_LEADING;
+  e.edges = np_table_edges (c, block,
+                            block->kind == NP_BLOCK_UNITS ? 0.25 : 0.42);
+  e.rows = g_array_new (FALSE, FALSE, sizeof (NpRow));
+  for (guint r = 0; r < block->rows->len; r++) {
+    NpRow row = np_compose_row (c, block, g_ptr_array_index (block->rows, r),
+                                e.edges, r == 0, e.text_pitch);
+    g_array_append_val (e.rows, row);
+  }
+  return e;
+}
+
+/* The page 1 head: masthead, the issue line, the headline. */
+static void
+np_compose_head (NpComposer *c, NpStory *story)
+{
+  const NpStyle *st = c->style;
+  const NpDocument *doc = c->doc;
+  double width = st->page_width - st->margin_inner - st->margin_outer;
+  NpMeasure centred = { .width = width, .align = NP_ALIGN_CENTER,
+                        .balance = TRUE };
+  const char *masthead = doc->masthead ? doc->masthead : st->masthead_text;
+  if (masthead && *masthead)
+    story->masthead = np_compose_text (c, NP_ROLE_MASTHEAD, 0, masthead,
+                                       &centred, 1);
+  GPtrArray *meta = g_ptr_array_new ();
+  if (doc->issue)
+    g_ptr_array_add (meta, doc->issue);
+  if (doc->date)
+    g_ptr_array_add (meta, doc->date);
+  if (doc->publisher)
+    g_ptr_array_add (meta, doc->publisher);
+  g_ptr_array_add (meta, NULL);
+  if (meta->len > 1) {
+    /* Ideographic spaces: the separator of a Chinese issue line. */
+    g_autofree char *line = g_strjoinv ("\u3000\u3000", (char **) meta->pdata);
+    story->meta = np_compose_text (c, NP_ROLE_META, 0, line, &centred, 1);
+  }
+  g_ptr_array_free (meta, TRUE);
+  if (doc->headline && *doc->headline)
+    story->headline = np_compose_text (c, NP_ROLE_HEADLINE, 0, doc->headline,
+                                       &centred, 1);
+}
+
+NpStory *
+np_story_new (const NpDocument *doc, const NpStyle *style, NpFonts *fonts,
+              NpPages *pages, GPtrArray *warnings)
+{
+  NpComposer c = { .doc = doc, .style = style, .fonts = fonts,
+                   .pages = pages, .warnings = warnings,
+                   .column = np_style_column_width (style),
+                   .pitch = np_style_pitch (style) };
+  NpStory *story = g_new0 (NpStory, 1);
+  story->elements = g_array_new (FALSE, TRUE, sizeof (NpElement));
+  np_compose_head (&c, story);
+  for (guint i = 0; i < doc->blocks->len; i++) {
+    const NpBlock *block = g_ptr_array_index (doc->blocks, i);
+    NpElement e;
+    switch (block->kind) {
+    case NP_BLOCK_CAPTION:
+      e = np_compose_figure (&c, block);
+      break;
+    case NP_BLOCK_KEYNOTES:
+    case NP_BLOCK_UNITS:
+      e = np_compose_table (&c, block);
+      break;
+    default:
+      e = np_compose_paragraph (&c, block);
+      break;
+    }
+    g_array_append_val (story->elements, e);
+  }
+  return story;
+}
+
+void
+np_story_free (NpStory *story)
+{
+  if (!story)
+    return;
+  for (guint i = 0; i < story->elements->len; i++) {
+    NpElement *e = &g_array_index (story->elements, NpElement, i);
+    if (e->rows) {
+      for (guint r = 0; r < e->rows->len; r++)
+        g_ptr_array_free (g_array_index (e->rows, NpRow, r).cells, TRUE);
+      g_array_free (e->rows, TRUE);
+    }
+    if (e->edges)
+      g_array_free (e->edges, TRUE);
+  }
+  g_array_free (story->elements, TRUE);
+  g_free (story);
+}

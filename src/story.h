@@ -1,0 +1,56 @@
+/* story.h: the shaped story, what blocks.c makes of a document for flow.c.
+ *
+ * Every block becomes an element measured in body lines (the line grid):
+ * text, a figure (photo frame + caption) or a table.  Heights are whole
+ * lines so that everything after an element returns to the grid.
+ */
+#ifndef NP_STORY_H
+#define NP_STORY_H
+
+#include "document.h"
+#include "page.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  NP_ELEMENT_TEXT,   /* lines of a paragraph, one grid line each */
+  NP_ELEMENT_FIGURE, /* a frame and its caption; never split */
+  NP_ELEMENT_TABLE,  /* rows; split only between rows */
+} NpElementKind;
+
+typedef struct {
+  GPtrArray *cells; /* of const NpParagraph*, one per column (kept by pages) */
+  int lines;        /* height in body lines */
+} NpRow;
+
+typedef struct {
+  NpElementKind kind;
+  NpBlockKind block;          /* the block it came from: drives the keeps */
+  const NpParagraph *text;    /* TEXT: the paragraph; FIGURE: the caption */
+  int lines;                  /* TEXT and FIGURE: height in body lines */
+  double frame_height;        /* FIGURE: points */
+  double inset;               /* FIGURE: frame top below the element top */
+  double text_pitch;          /* FIGURE caption, TABLE cells: line pitch */
+  GArray *rows;               /* TABLE: of NpRow; rows[0] is the header */
+  GArray *edges;              /* TABLE: of double, column edges from the
+                                 table's left, points (n columns + 1) */
+} NpElement;
+
+typedef struct {
+  const NpParagraph *masthead; /* page 1 head, across all columns */
+  const NpParagraph *meta;     /* issue and date line; may be NULL */
+  const NpParagraph *headline; /* may be NULL */
+  GArray *elements;            /* of NpElement, in reading order */
+} NpStory;
+
+/* Shapes every block of `doc` to the measures of `style`.  Paragraphs are
+ * kept by `pages`.  A character that no font has adds a line to `warnings`
+ * ("line N: no font has U+XXXX 'c'"). */
+NpStory *np_story_new (const NpDocument *doc, const NpStyle *style,
+                       NpFonts *fonts, NpPages *pages, GPtrArray *warnings);
+void np_story_free (NpStory *story); /* accepts NULL */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NpStory, np_story_free)
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,330 @@
+/* test-flow.c: columns and pages, checked on the positioned page model.
+ *
+ * A report is generated (paragraphs of varied length, captions, a long
+ * signing-unit list, a credit), typeset with the default layout, and the
+ * pages are inspected: the line grid, widows and orphans, figures with
+ * their captions, tables with their headers, the credit, balancing.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "flow.h"
+#include "fonts.h"
+#include "report.h"
+#include "story.h"
+#include "testutil.h"
+
+static NpFonts *np_fonts_fixture;
+
+typedef struct {
+  NpDocument *doc;
+  NpStyle *style;
+  NpPages *pages;
+  NpStory *story;
+} NpSetting;
+
+static const char *np_words[] = {
+  "產教融合", "是職業教育的基本辦學特色", "也是職業教育的看家本領",
+  "上海國際汽車城", "深化校企合作", "推動專業人才培養供給側",
+  "與新能源和智能網聯汽車行業需求側緊密對接", "為嘉定建設世界級汽車產業中心",
+  "作出新的更大貢獻", "共同開創職業教育產教融合的新局面",
+};
+
+/* A paragraph of about `chars` characters, different for each seed. */
+static void
+np_append_paragraph (GString *out, guint seed, guint chars)
+{
+  guint start = out->len;
+  for (guint i = 0; g_utf8_strlen (out->str + start, -1) < chars; i++) {
+    g_string_append (out, np_words[(seed * 7 + i * 3) % G_N_ELEMENTS (np_words)]);
+    g_string_append (out, i % 4 == 3 ? "。" : ",");
+  }
+  g_string_append (out, "。\n");
+}
+
+static char *
+np_generate_report (guint paragraphs, guint units)
+{
+  GString *out = g_string_new ("2024年6月18日上午,產教融合發展大會在汽車城隆重召開。\n");
+  for (guint i = 0; i < paragraphs; i++) {
+    np_append_paragraph (out, i, 30 + (i * 37) % 260);
+    if (i % 3 == 1)
+      g_string_append_printf (out, "第%u位嘉賓在大會上講話\n", i);
+    if (i == paragraphs / 2 && units > 0) {
+      g_string_append (out, "會上,首批成員單位集中簽約。包括");
+      for (guint u = 0; u < units; u++)
+        g_string_append_printf (out, "%s第%u汽車零部件有限公司",
+                                u ? "、" : "", u + 1);
+      g_string_append_printf (out, "等共%u家單位。\n", units);
+    }
+  }
+  g_string_append (out, "(供稿:黨委宣傳部)\n");
+  return g_string_free (out, FALSE);
+}
+
+static NpSetting
+np_set_report (const char *text)
+{
+  NpSetting s = { 0 };
+  GError *error = NULL;
+  s.doc = np_report_parse (text, "generated", &error);
+  g_assert_no_error (error);
+  s.style = np_style_new_default ();
+  s.pages = np_pages_new ();
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  s.story = np_story_new (s.doc, s.style, np_fonts_fixture, s.pages, warnings);
+  np_flow (s.story, s.style, np_fonts_fixture, s.pages);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  return s;
+}
+
+static void
+np_setting_clear (NpSetting *s)
+{
+  np_story_free (s->story);
+  np_pages_free (s->pages);
+  np_style_free (s->style);
+  np_document_free (s->doc);
+}
+
+/* Which column of the page an x falls in. */
+static int
+np_column_of (const NpStyle *st, guint page, double x)
+{
+  double left = page % 2 == 0 ? st->margin_inner : st->margin_outer;
+  double step = np_style_column_width (st) + st->gutter;
+  return (int) floor ((x - left + 1) / step);
+}
+
+static gboolean
+np_is_body (const NpSetting *s, const NpItem *item)
+{
+  return item->kind == NP_ITEM_TEXT &&
+         item->paragraph->font.size == s->style->font[NP_ROLE_BODY].size &&
+         item->paragraph->font.family == s->style->font[NP_ROLE_BODY].family;
+}
+
+/* All body lines of a page sit on one grid: same pitch, same phase, in
+ * every column. */
+static void
+test_line_grid (void)
+{
+  g_autofree char *text = np_generate_report (40, 12);
+  NpSetting s = np_set_report (text);
+  double pitch = np_style_pitch (s.style);
+  g_assert_cmpuint (s.pages->pages->len, >, 2);
+  for (guint p = 0; p < s.pages->pages->len; p++) {
+    NpPage *page = g_ptr_array_index (s.pages->pages, p);
+    double phase = NAN;
+    for (guint i = 0; i < page->items->len; i++) {
+      const NpItem *item = &g_array_index (page->items, NpItem, i);
+      if (!np_is_body (&s, item))
+        continue;
+      double ph = fmod (item->y, pitch);
+      if (isnan (phase))
+        phase = ph;
+      double d = fabs (ph - phase);
+      g_assert_cmpfloat (MIN (d, pitch - d), <, 0.01);
+    }
+  }
+  np_setting_clear (&s);
+}
+
+/* Each paragraph's lines, column by column: a paragraph that crosses a
+ * column break leaves at least two lines on each side. */
+static void
+test_widows_orphans (void)
+{
+  g_autofree char *text = np_generate_report (60, 0);
+  NpSetting s = np_set_report (text);
+  const NpParagraph *current = NULL;
+  int run = 0, runs = 0, key = -1;
+  for (guint p = 0; p < s.pages->pages->len; p++) {
+    NpPage *page = g_ptr_array_index (s.pages->pages, p);
+    for (guint i = 0; i < page->items->len; i++) {
+      const NpItem *item = &g_array_index (page->items, NpItem, i);
+      if (!np_is_body (&s, item))
+        continue;
+      int col = (int) p * 8 + np_column_of (s.style, p, item->x);
+      if (item->paragraph != current || col != key) {
+        if (current && item->paragraph == current)
+          g_assert_cmpint (run, >=, 2); /* no orphan left behind */
+        if (item->paragraph != current) {
+          if (current && runs > 1)
+            g_assert_cmpint (run, >=, 2); /* no widow carried over */
+          current = item->paragraph;
+          runs = 0;
+        }
+        run = 0;
+        runs++;
+        key = col;
+      }
+      run++;
+    }
+  }
+  np_setting_clear (&s);
+}
+
+/* A caption stands right under a frame of the column's width. */
+static void
+test_figures (void)
+{
+  g_autofree char *text = np_generate_report (30, 0);
+  NpSetting s = np_set_report (text);
+  const NpFont *cap = &s.style->font[NP_ROLE_CAPTION];
+  guint captions = 0;
+  for (guint p = 0; p < s.pages->pages->len; p++) {
+    NpPage *page = g_ptr_array_index (s.pages->pages, p);
+    const NpItem *frame = NULL;
+    for (guint i = 0; i < page->items->len; i++) {
+      const NpItem *item = &g_array_index (page->items, NpItem, i);
+      if (item->kind == NP_ITEM_BOX && item->filled &&
+          fabs (item->w - np_style_column_width (s.style)) < 0.01)
+        frame = item;
+      if (item->kind != NP_ITEM_TEXT || item->paragraph->font.size != cap->size)
+        continue;
+      captions++;
+      g_assert_nonnull (frame);
+      double gap = item->y - (frame->y + frame->h);
+      g_assert_cmpfloat (gap, >, 0);
+      g_assert_cmpfloat (gap, <, 3 * cap->size);
+      g_assert_cmpfloat (item->x, >=, frame->x);
+      g_assert_cmpfloat (item->x, <, frame->x + frame->w);
+    }
+  }
+  g_assert_cmpuint (captions, ==, 10); /* every third of 30 paragraphs */
+  np_setting_clear (&s);
+}
+
+/* A table of 120 units runs over several columns, each starting with the
+ * header again; every unit is set once. */
+static void
+test_long_table (void)
+{
+  g_autofree char *text = np_generate_report (6, 120);
+  NpSetting s = np_set_report (text);
+  const NpFont *table = &s.style->font[NP_ROLE_TABLE];
+  guint headers = 0, cells = 0, columns = 0;
+  int last_col = -1;
+  for (guint p = 0; p < s.pages->pages->len; p++) {
+    NpPage *page = g_ptr_array_index (s.pages->pages, p);
+    for (guint i = 0; i < page->items->len; i++) {
+      const NpItem *item = &g_array_index (page->items, NpItem, i);
+      if (item->kind != NP_ITEM_TEXT || item->paragraph->font.size != table->size)
+        continue;
+      int col = (int) p * 8 + np_column_of (s.style, p, item->x);
+      const char *t = item->paragraph->text;
+      if (item->paragraph->font.weight == 700) {
+        if (g_str_has_prefix (t, "序號")) {
+          headers++;
+          g_assert_cmpint (col, !=, last_col);
+        }
+        continue;
+      }
+      if (!strstr (t, "汽車零部件有限公司"))
+        continue; /* a caption in the same size */
+      if (col != last_col) {
+        columns++;
+        last_col = col;
+      }
+      cells++;
+    }
+  }
+  g_assert_cmpuint (cells, ==, 120);
+  g_assert_cmpuint (columns, >, 1);
+  g_assert_cmpuint (headers, ==, columns);
+  np_setting_clear (&s);
+}
+
+/* The credit comes last, flush right, never first in its column; the last
+ * page's columns end within a few lines of each other. */
+static void
+test_credit_and_balance (void)
+{
+  for (guint n = 3; n < 40; n += 5) {
+    g_autofree char *text = np_generate_report (n, 0);
+    NpSetting s = np_set_report (text);
+    NpPage *page = g_ptr_array_index (s.pages->pages, s.pages->pages->len - 1);
+    const NpFont *credit = &s.style->font[NP_ROLE_CREDIT];
+    double bottom[8] = { 0 };
+    double top[8] = { 0 };
+    const NpItem *last = NULL;
+    for (guint i = 0; i < page->items->len; i++) {
+      const NpItem *item = &g_array_index (page->items, NpItem, i);
+      if (item->kind != NP_ITEM_TEXT || item->y > s.style->page_height -
+                                                     s.style->margin_bottom)
+        continue;
+      int col = np_column_of (s.style, s.pages->pages->len - 1, item->x);
+      if (col < 0 || col > 7)
+        continue;
+      if (top[col] == 0 || item->y < top[col])
+        top[col] = item->y;
+      bottom[col] = MAX (bottom[col], item->y);
+      if (g_str_has_prefix (item->paragraph->text, "(供稿"))
+        last = item;
+    }
+    g_assert_nonnull (last);
+    g_assert_cmpfloat (last->paragraph->font.size, ==, credit->size);
+    int col = np_column_of (s.style, s.pages->pages->len - 1, last->x);
+    if (last->y <= top[col])
+      g_error ("%u paragraphs: the credit heads column %d", n, col);
+    if (bottom[1] > 0)
+      g_assert_cmpfloat (fabs (bottom[0] - bottom[1]), <=,
+                         12 * np_style_pitch (s.style));
+    np_setting_clear (&s);
+  }
+}
+
+/* Every line of every paragraph is placed exactly once. */
+static void
+test_all_lines_placed (void)
+{
+  g_autofree char *text = np_generate_report (50, 30);
+  NpSetting s = np_set_report (text);
+  GHashTable *seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  guint placed = 0;
+  for (guint p = 0; p < s.pages->pages->len; p++) {
+    NpPage *page = g_ptr_array_index (s.pages->pages, p);
+    for (guint i = 0; i < page->items->len; i++) {
+      const NpItem *item = &g_array_index (page->items, NpItem, i);
+      if (item->kind != NP_ITEM_TEXT)
+        continue;
+      gboolean header = item->paragraph->font.weight == 700 &&
+                        item->paragraph->font.size ==
+                          s.style->font[NP_ROLE_TABLE].size;
+      if (header && g_hash_table_contains (seen, item->line))
+        continue; /* repeated in each column the table runs into */
+      g_assert_false (g_hash_table_contains (seen, item->line));
+      g_hash_table_add (seen, (gpointer) item->line);
+      placed++;
+    }
+  }
+  guint expected = 0;
+  for (guint i = 0; i < s.pages->paragraphs->len; i++) {
+    const NpParagraph *para = g_ptr_array_index (s.pages->paragraphs, i);
+    expected += para->lines->len;
+  }
+  g_assert_cmpuint (placed, ==, expected);
+  g_hash_table_destroy (seen);
+  np_setting_clear (&s);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_autofree char *conf = g_build_filename (np_test_source_dir (), "fonts",
+                                            "fonts.conf", NULL);
+  GError *error = NULL;
+  np_fonts_fixture = np_fonts_new (conf, NP_SCRIPT_HANT, &error);
+  g_assert_no_error (error);
+  g_test_add_func ("/flow/line-grid", test_line_grid);
+  g_test_add_func ("/flow/widows-orphans", test_widows_orphans);
+  g_test_add_func ("/flow/figures", test_figures);
+  g_test_add_func ("/flow/long-table", test_long_table);
+  g_test_add_func ("/flow/credit-balance", test_credit_and_balance);
+  g_test_add_func ("/flow/all-lines-placed", test_all_lines_placed);
+  int status = g_test_run ();
+  np_fonts_free (np_fonts_fixture);
+  return status;
+}
