@@ -1,0 +1,21 @@
+/* draw.h: pages -> Cairo surfaces. */
+#ifndef NP_DRAW_H
+#define NP_DRAW_H
+
+#include <cairo.h>
+#include "output.h"
+#include "page.h"
+
+G_BEGIN_DECLS
+
+/* Paints one page on `cr`, whose user space is in points from the page's
+ * top-left corner. */
+void np_draw_page (cairo_t *cr, const NpPage *page);
+
+/* Writes every page as one PDF (fonts embedded as subsets, text
+ * extractable, metadata from `pages`).  Errors: NP_ERROR_INTERNAL. */
+gboolean np_draw_pdf (const NpPages *pages, NpOutput *out, GError **error);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,178 @@
+/* main.c: command line only: options in, exit code out.
+ *
+ * Exit codes follow sysexits.h: 64 usage, 65 bad input data, 66 cannot open
+ * input, 70 internal error, 73 cannot create output.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "newsprint.h"
+
+enum {
+  NP_EXIT_OK = 0,
+  NP_EXIT_USAGE = 64,
+  NP_EXIT_DATA = 65,
+  NP_EXIT_NO_INPUT = 66,
+  NP_EXIT_INTERNAL = 70,
+  NP_EXIT_CANT_CREATE = 73,
+};
+
+typedef struct {
+  char *output;
+  char *layout;
+  char *title;
+  char *issue;
+  char *date;
+  gboolean dump_structure;
+  gboolean version;
+  char **inputs;
+} NpArgs;
+
+static int
+np_exit_code (const GError *error)
+{
+  if (error->domain != NP_ERROR)
+    return NP_EXIT_INTERNAL;
+  switch ((NpErrorCode) error->code) {
+  case NP_ERROR_USAGE:
+    return NP_EXIT_USAGE;
+  case NP_ERROR_DATA:
+    return NP_EXIT_DATA;
+  case NP_ERROR_NO_INPUT:
+    return NP_EXIT_NO_INPUT;
+  case NP_ERROR_OUTPUT:
+    return NP_EXIT_CANT_CREATE;
+  case NP_ERROR_INTERNAL:
+    break;
+  }
+  return NP_EXIT_INTERNAL;
+}
+
+static int
+np_fail (GError *error)
+{
+  int code = np_exit_code (error);
+  fprintf (stderr, "newsprint: %s\n", error->message);
+  g_error_free (error);
+  return code;
+}
+
+static gboolean
+np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
+{
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output,
+      "Write the PDF to FILE (- for standard output)", "FILE" },
+    { "layout", 'l', 0, G_OPTION_ARG_STRING, &a->layout,
+      "Layout name (in layouts/) or .ini file [bulletin]", "NAME|FILE" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &a->title,
+      "Headline, instead of the one read from the report", "TEXT" },
+    { "issue", 0, 0, G_OPTION_ARG_STRING, &a->issue,
+      "Issue line, e.g. \"第 12 期\"", "TEXT" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &a->date,
+      "Date, instead of the one read from the report", "TEXT" },
+    { "dump-structure", 0, 0, G_OPTION_ARG_NONE, &a->dump_structure,
+      "Print what the report was read as (JSON) and exit", NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &a->version,
+      "Print the version and exit", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs,
+      NULL, "REPORT" },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("REPORT");
+  g_option_context_set_summary (
+    ctx, "Typesets a plain-text Chinese news report as an A4 newsletter PDF.");
+  g_option_context_set_description (
+    ctx, "REPORT - reads standard input.  Without -o the PDF is written\n"
+         "beside REPORT, with the extension .pdf.\n");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  if (!g_option_context_parse (ctx, argc, argv, error)) {
+    (*error)->domain = NP_ERROR;
+    (*error)->code = NP_ERROR_USAGE;
+    return FALSE;
+  }
+  if (a->version)
+    return TRUE;
+  if (!a->inputs || !a->inputs[0] || a->inputs[1]) {
+    g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
+                 "expected one REPORT (try --help)");
+    return FALSE;
+  }
+  return TRUE;
+}
+
+/* REPORT with its extension replaced by .pdf. */
+static char *
+np_default_output (const char *input, GError **error)
+{
+  if (strcmp (input, "-") == 0) {
+    g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
+                 "-o is needed when the report comes from standard input");
+    return NULL;
+  }
+  const char *slash = strrchr (input, '/');
+  const char *dot = strrchr (input, '.');
+  gsize stem = (dot && (!slash || dot > slash + 1)) ? (gsize) (dot - input)
+                                                    : strlen (input);
+  return g_strdup_printf ("%.*s.pdf", (int) stem, input);
+}
+
+static void
+np_args_clear (NpArgs *a)
+{
+  g_free (a->output);
+  g_free (a->layout);
+  g_free (a->title);
+  g_free (a->issue);
+  g_free (a->date);
+  g_strfreev (a->inputs);
+}
+
+static int
+np_run (NpArgs *a)
+{
+  GError *error = NULL;
+  g_auto (GStrv) dirs = np_data_dirs ();
+  NpOptions o = { .input = a->inputs[0], .layout = a->layout,
+                  .title = a->title, .issue = a->issue, .date = a->date,
+                  .datadirs = (const char *const *) dirs };
+  if (a->dump_structure) {
+    g_autoptr (NpDocument) doc = np_read (&o, &error);
+    if (!doc)
+      return np_fail (error);
+    g_autofree char *json = np_document_to_json (doc);
+    fputs (json, stdout);
+    return NP_EXIT_OK;
+  }
+  g_autofree char *output = a->output ? g_strdup (a->output)
+                                      : np_default_output (o.input, &error);
+  if (!output)
+    return np_fail (error);
+  o.output = output;
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok = np_render (&o, warnings, &error);
+  const char *name = strcmp (o.input, "-") == 0 ? "stdin" : o.input;
+  for (guint i = 0; i < warnings->len; i++)
+    fprintf (stderr, "newsprint: %s: %s\n", name,
+             (const char *) warnings->pdata[i]);
+  return ok ? NP_EXIT_OK : np_fail (error);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  NpArgs a = { 0 };
+  GError *error = NULL;
+  int code;
+  if (!np_parse_args (&argc, &argv, &a, &error))
+    code = np_fail (error);
+  else if (a.version) {
+    printf ("newsprint %s\n", NP_VERSION);
+    code = NP_EXIT_OK;
+  } else
+    code = np_run (&a);
+  np_args_clear (&a);
+  return code;
+}

@@ -1,0 +1,165 @@
+/* newsprint.c: the pipeline, stage after stage.
+ *
+ * Contract: runs the stages in order and hands each one's output to the
+ * next; it holds no typographic rule of its own.
+ */
+#include "newsprint.h"
+
+#include <string.h>
+
+#include "draw.h"
+#include "flow.h"
+#include "fonts.h"
+#include "output.h"
+#include "report.h"
+#include "source.h"
+#include "story.h"
+
+char **
+np_data_dirs (void)
+{
+  GPtrArray *dirs = g_ptr_array_new ();
+  const char *env = g_getenv ("NEWSPRINT_DATADIR");
+  if (env && *env)
+    g_ptr_array_add (dirs, g_strdup (env));
+  /* An installed binary finds its data relative to itself, wherever the
+   * tree was installed or moved to. */
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  if (exe) {
+    g_autofree char *bindir = g_path_get_dirname (exe);
+    g_ptr_array_add (dirs, g_build_filename (bindir, "..", "share",
+                                             "newsprint", NULL));
+  }
+  g_ptr_array_add (dirs, g_strdup (NP_INSTALL_DATADIR));
+  g_ptr_array_add (dirs, g_strdup (NP_SOURCE_DATADIR));
+  g_ptr_array_add (dirs, NULL);
+  return (char **) g_ptr_array_free (dirs, FALSE);
+}
+
+static void
+np_override (char **field, const char *value)
+{
+  if (!value)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+NpDocument *
+np_read (const NpOptions *o, GError **error)
+{
+  g_autofree char *text = np_source_read (o->input, error);
+  if (!text)
+    return NULL;
+  const char *name = strcmp (o->input, "-") == 0 ? "stdin" : o->input;
+  NpDocument *doc = np_report_parse (text, name, error);
+  if (!doc)
+    return NULL;
+  np_override (&doc->headline, o->title);
+  np_override (&doc->issue, o->issue);
+  np_override (&doc->date, o->date);
+  return doc;
+}
+
+/* The first of the data folders that holds `leaf` (e.g. "fonts/fonts.conf"),
+ * or NULL. */
+static char *
+np_find_data (const NpOptions *o, const char *leaf)
+{
+  for (guint i = 0; o->datadirs && o->datadirs[i]; i++) {
+    char *path = g_build_filename (o->datadirs[i], leaf, NULL);
+    if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      return path;
+    g_free (path);
+  }
+  return NULL;
+}
+
+static NpStyle *
+np_load_style (const NpOptions *o, GError **error)
+{
+  GPtrArray *dirs = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; o->datadirs && o->datadirs[i]; i++)
+    g_ptr_array_add (dirs, g_build_filename (o->datadirs[i], "layouts", NULL));
+  g_ptr_array_add (dirs, NULL);
+  g_autofree char *path =
+    np_style_find (o->layout ? o->layout : "bulletin",
+                   (const char *const *) dirs->pdata, error);
+  g_ptr_array_free (dirs, TRUE);
+  return path ? np_style_load (path, error) : NULL;
+}
+
+static NpFonts *
+np_load_fonts (const NpOptions *o, const NpStyle *style, NpScript script,
+               GError **error)
+{
+  g_autofree char *conf = np_find_data (o, "fonts/fonts.conf");
+  if (!conf) {
+    g_set_error (error, NP_ERROR, NP_ERROR_INTERNAL,
+                 "fonts/fonts.conf: not found (is newsprint installed?)");
+    return NULL;
+  }
+  g_autoptr (NpFonts) fonts = np_fonts_new (conf, script, error);
+  if (!fonts)
+    return NULL;
+  for (int role = 0; role < NP_ROLE_COUNT; role++)
+    if (!np_fonts_check (fonts, &style->font[role], error))
+      return NULL;
+  return g_steal_pointer (&fonts);
+}
+
+static void
+np_set_metadata (NpPages *pages, const NpDocument *doc, const NpStyle *style)
+{
+  pages->title = g_strdup (doc->headline);
+  pages->author = g_strdup (doc->publisher);
+  const char *masthead = doc->masthead ? doc->masthead : style->masthead_text;
+  GPtrArray *parts = g_ptr_array_new ();
+  if (masthead && *masthead)
+    g_ptr_array_add (parts, (gpointer) masthead);
+  if (doc->issue)
+    g_ptr_array_add (parts, doc->issue);
+  if (doc->date)
+    g_ptr_array_add (parts, doc->date);
+  g_ptr_array_add (parts, NULL);
+  pages->subject = g_strjoinv (" ", (char **) parts->pdata);
+  g_ptr_array_free (parts, TRUE);
+}
+
+NpPages *
+np_typeset (const NpDocument *doc, const NpOptions *o, GPtrArray *warnings,
+            GError **error)
+{
+  g_autoptr (NpStyle) style = np_load_style (o, error);
+  if (!style)
+    return NULL;
+  g_autoptr (NpFonts) fonts = np_load_fonts (o, style, doc->script, error);
+  if (!fonts)
+    return NULL;
+  NpPages *pages = np_pages_new ();
+  g_autoptr (NpStory) story = np_story_new (doc, style, fonts, pages,
+                                            warnings);
+  np_flow (story, style, fonts, pages);
+  np_set_metadata (pages, doc, style);
+  return pages;
+}
+
+gboolean
+np_render (const NpOptions *o, GPtrArray *warnings, GError **error)
+{
+  NpOutput *out = np_output_open (o->output, error);
+  if (!out)
+    return FALSE;
+  g_autoptr (NpDocument) doc = np_read (o, error);
+  g_autoptr (NpPages) pages = NULL;
+  if (doc) {
+    for (guint i = 0; i < doc->warnings->len; i++)
+      g_ptr_array_add (warnings, g_strdup (doc->warnings->pdata[i]));
+    pages = np_typeset (doc, o, warnings, error);
+  }
+  if (!pages || !np_draw_pdf (pages, out, error)) {
+    np_output_abort (out);
+    return FALSE;
+  }
+  return np_output_commit (out, error);
+}
