@@ -10,6 +10,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "emoji.h"
 #include "error.h"
 
 static void
@@ -19,15 +20,19 @@ np_set_colour (cairo_t *cr, const NpColor *c)
 }
 
 static void
-np_draw_text (cairo_t *cr, const NpItem *item)
+np_draw_text (cairo_t *cr, NpEmoji *emoji, const NpItem *item)
 {
   const NpParagraph *p = item->paragraph;
   double x = item->x;
   np_set_colour (cr, &p->font.color);
   for (guint i = 0; i < item->line->runs->len; i++) {
     PangoGlyphItem *run = g_ptr_array_index (item->line->runs, i);
-    cairo_move_to (cr, x, item->y);
-    pango_cairo_show_glyph_item (cr, p->text, run);
+    if (np_emoji_is_colour (run->item->analysis.font)) {
+      np_emoji_show (emoji, cr, p->text, run, x, item->y);
+    } else {
+      cairo_move_to (cr, x, item->y);
+      pango_cairo_show_glyph_item (cr, p->text, run);
+    }
     x += (double) pango_glyph_string_get_width (run->glyphs) / PANGO_SCALE;
   }
 }
@@ -59,13 +64,13 @@ np_draw_rule (cairo_t *cr, const NpItem *item)
 }
 
 void
-np_draw_page (cairo_t *cr, const NpPage *page)
+np_draw_page (cairo_t *cr, NpEmoji *emoji, const NpPage *page)
 {
   for (guint i = 0; i < page->items->len; i++) {
     const NpItem *item = &g_array_index (page->items, NpItem, i);
     switch (item->kind) {
     case NP_ITEM_TEXT:
-      np_draw_text (cr, item);
+      np_draw_text (cr, emoji, item);
       break;
     case NP_ITEM_BOX:
       np_draw_box (cr, item);
@@ -109,15 +114,17 @@ np_draw_pdf (const NpPages *pages, NpOutput *out, GError **error)
     np_write_output, out, first->width, first->height);
   np_set_metadata (surface, pages);
   cairo_t *cr = cairo_create (surface);
+  NpEmoji *emoji = np_emoji_new ();
   for (guint i = 0; i < pages->pages->len; i++) {
     const NpPage *page = g_ptr_array_index (pages->pages, i);
     cairo_pdf_surface_set_size (surface, page->width, page->height);
-    np_draw_page (cr, page);
+    np_draw_page (cr, emoji, page);
     cairo_show_page (cr);
   }
   cairo_status_t status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
+  np_emoji_free (emoji); /* after finish: the PDF refers to its pictures */
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);

@@ -3,14 +3,15 @@
 #define NP_DRAW_H
 
 #include <cairo.h>
+#include "emoji.h"
 #include "output.h"
 #include "page.h"
 
 G_BEGIN_DECLS
 
 /* Paints one page on `cr`, whose user space is in points from the page's
- * top-left corner. */
-void np_draw_page (cairo_t *cr, const NpPage *page);
+ * top-left corner; `emoji` caches colour pictures across pages. */
+void np_draw_page (cairo_t *cr, NpEmoji *emoji, const NpPage *page);
 
 /* Writes every page as one PDF (fonts embedded as subsets, text
  * extractable, metadata from `pages`).  Errors: NP_ERROR_INTERNAL. */

@@ -1,0 +1,228 @@
+/* emoji.c: colour glyphs -> print-resolution pictures with their text.
+ *
+ * Contract: draws the glyphs of a colour bitmap font (Noto Color Emoji) as
+ * the font's own full-size pictures, one image per distinct glyph however
+ * often it is used, and lays an invisible text glyph over each so the PDF
+ * text still holds the emoji.  Cairo 1.16 would draw such glyphs as 72 dpi
+ * images, and its Type 3 fonts cannot hold colour.
+ */
+#include "emoji.h"
+
+#include <string.h>
+
+#include <hb-ot.h>
+#include <pango/pangocairo.h>
+
+struct NpEmoji {
+  GHashTable *faces;    /* hb_face_t* -> NpEmojiFace* */
+};
+
+/* One colour font: its pictures and the invisible font carrying its text. */
+typedef struct {
+  hb_font_t *font;           /* scaled to font units */
+  unsigned upem;
+  GHashTable *pictures;      /* glyph -> cairo_surface_t* (NULL: none) */
+  cairo_font_face_t *carrier;
+} NpEmojiFace;
+
+static const cairo_user_data_key_t np_carrier_key;
+
+static void
+np_emoji_face_free (NpEmojiFace *f)
+{
+  hb_font_destroy (f->font);
+  g_hash_table_destroy (f->pictures);
+  cairo_font_face_destroy (f->carrier);
+  g_free (f);
+}
+
+NpEmoji *
+np_emoji_new (void)
+{
+  NpEmoji *emoji = g_new0 (NpEmoji, 1);
+  emoji->faces = g_hash_table_new_full (
+    g_direct_hash, g_direct_equal, (GDestroyNotify) hb_face_destroy,
+    (GDestroyNotify) np_emoji_face_free);
+  return emoji;
+}
+
+void
+np_emoji_free (NpEmoji *emoji)
+{
+  if (!emoji)
+    return;
+  g_hash_table_destroy (emoji->faces);
+  g_free (emoji);
+}
+
+/* The carrier's glyphs draw nothing; they only advance, as the colour
+ * glyph they stand for does, so that text selection covers the picture. */
+static cairo_status_t
+np_carrier_render (cairo_scaled_font_t *scaled, unsigned long glyph,
+                   cairo_t *cr, cairo_text_extents_t *extents)
+{
+  (void) cr;
+  NpEmojiFace *f = cairo_font_face_get_user_data (
+    cairo_scaled_font_get_font_face (scaled), &np_carrier_key);
+  extents->x_advance =
+    (double) hb_font_get_glyph_h_advance (f->font, glyph) / f->upem;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static NpEmojiFace *
+np_emoji_face (NpEmoji *emoji, hb_face_t *face)
+{
+  NpEmojiFace *f = g_hash_table_lookup (emoji->faces, face);
+  if (f)
+    return f;
+  f = g_new0 (NpEmojiFace, 1);
+  f->upem = hb_face_get_upem (face);
+  f->font = hb_font_create (face);
+  hb_font_set_scale (f->font, (int) f->upem, (int) f->upem);
+  f->pictures = g_hash_table_new_full (
+    g_direct_hash, g_direct_equal, NULL,
+    (GDestroyNotify) cairo_surface_destroy);
+  f->carrier = cairo_user_font_face_create ();
+  cairo_user_font_face_set_render_glyph_func (f->carrier, np_carrier_render);
+  cairo_font_face_set_user_data (f->carrier, &np_carrier_key, f, NULL);
+  g_hash_table_insert (emoji->faces, hb_face_reference (face), f);
+  return f;
+}
+
+gboolean
+np_emoji_is_colour (PangoFont *font)
+{
+  hb_font_t *hb = pango_font_get_hb_font (font);
+  return hb && hb_ot_color_has_png (hb_font_get_face (hb));
+}
+
+typedef struct {
+  const char *data;
+  unsigned length, offset;
+} NpBlobReader;
+
+static cairo_status_t
+np_read_blob (void *closure, unsigned char *out, unsigned int length)
+{
+  NpBlobReader *r = closure;
+  if (length > r->length - r->offset)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (out, r->data + r->offset, length);
+  r->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The glyph's picture at the font's own resolution (Noto Color Emoji:
+ * 136 pixels for 109 to the em), decoded once; NULL when it has none. */
+static cairo_surface_t *
+np_emoji_picture (NpEmojiFace *f, hb_codepoint_t glyph)
+{
+  gpointer key = GUINT_TO_POINTER (glyph);
+  cairo_surface_t *picture;
+  if (g_hash_table_lookup_extended (f->pictures, key, NULL,
+                                    (gpointer *) &picture))
+    return picture;
+  hb_blob_t *png = hb_ot_color_glyph_reference_png (f->font, glyph);
+  NpBlobReader r = { .data = hb_blob_get_data (png, &r.length) };
+  picture = NULL;
+  if (r.length > 0) {
+    picture = cairo_image_surface_create_from_png_stream (np_read_blob, &r);
+    if (cairo_surface_status (picture) != CAIRO_STATUS_SUCCESS)
+      g_clear_pointer (&picture, cairo_surface_destroy);
+  }
+  hb_blob_destroy (png);
+  g_hash_table_insert (f->pictures, key, picture);
+  return picture;
+}
+
+static void
+np_paint_picture (cairo_t *cr, NpEmojiFace *f, hb_codepoint_t glyph,
+                  double x, double y, double scale)
+{
+  cairo_surface_t *picture = np_emoji_picture (f, glyph);
+  hb_glyph_extents_t ext;
+  if (!picture || !hb_font_get_glyph_extents (f->font, glyph, &ext))
+    return;
+  int w = cairo_image_surface_get_width (picture);
+  int h = cairo_image_surface_get_height (picture);
+  if (w == 0 || h == 0 || ext.width == 0 || ext.height == 0)
+    return;
+  cairo_save (cr);
+  /* HarfBuzz measures from the baseline upwards; Cairo's y grows down. */
+  cairo_translate (cr, x + ext.x_bearing * scale, y - ext.y_bearing * scale);
+  cairo_scale (cr, ext.width * scale / w, -ext.height * scale / h);
+  cairo_set_source_surface (cr, picture, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+/* The size the font is set at, in points.  Pango's description of a bitmap
+ * font gives its pixel strike (109), so ask the Cairo font, which fontconfig
+ * scaled to the text's size. */
+static double
+np_font_size (PangoFont *font)
+{
+  cairo_scaled_font_t *scaled =
+    pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
+  cairo_matrix_t m;
+  cairo_scaled_font_get_font_matrix (scaled, &m);
+  return m.yy;
+}
+
+/* Cairo clusters for the run's glyphs: which bytes of text each shows. */
+static int
+np_run_clusters (const PangoGlyphItem *run, cairo_text_cluster_t *clusters)
+{
+  const PangoGlyphString *gs = run->glyphs;
+  int n = 0;
+  for (int g = 0; g < gs->num_glyphs;) {
+    int start = gs->log_clusters[g], k = g;
+    while (k < gs->num_glyphs && gs->log_clusters[k] == start)
+      k++;
+    int end = k < gs->num_glyphs ? gs->log_clusters[k] : run->item->length;
+    clusters[n].num_bytes = end - start;
+    clusters[n].num_glyphs = k - g;
+    n++;
+    g = k;
+  }
+  return n;
+}
+
+void
+np_emoji_show (NpEmoji *emoji, cairo_t *cr, const char *text,
+               const PangoGlyphItem *run, double x, double y)
+{
+  PangoFont *font = run->item->analysis.font;
+  NpEmojiFace *f =
+    np_emoji_face (emoji, hb_font_get_face (pango_font_get_hb_font (font)));
+  double size = np_font_size (font);
+  double scale = size / f->upem;
+  const PangoGlyphString *gs = run->glyphs;
+  cairo_glyph_t *glyphs = g_new (cairo_glyph_t, gs->num_glyphs);
+  double pen = x;
+  int n = 0;
+  for (int g = 0; g < gs->num_glyphs; g++) {
+    const PangoGlyphInfo *gi = &gs->glyphs[g];
+    double gx = pen + (double) gi->geometry.x_offset / PANGO_SCALE;
+    double gy = y + (double) gi->geometry.y_offset / PANGO_SCALE;
+    pen += (double) gi->geometry.width / PANGO_SCALE;
+    /* Joiners and selectors keep their (empty) glyph in the carrier, so
+     * that the text of a whole sequence maps onto its glyphs. */
+    if (gi->glyph != PANGO_GLYPH_EMPTY &&
+        !(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+      np_paint_picture (cr, f, gi->glyph, gx, gy, scale);
+    glyphs[n++] = (cairo_glyph_t){ gi->glyph, gx, gy };
+  }
+  cairo_text_cluster_t *clusters = g_new (cairo_text_cluster_t, gs->num_glyphs);
+  int nc = np_run_clusters (run, clusters);
+  if (n > 0) {
+    cairo_save (cr);
+    cairo_set_font_face (cr, f->carrier);
+    cairo_set_font_size (cr, size);
+    cairo_show_text_glyphs (cr, text + run->item->offset, run->item->length,
+                            glyphs, n, clusters, nc, 0);
+    cairo_restore (cr);
+  }
+  g_free (clusters);
+  g_free (glyphs);
+}
