@@ -404,14 +404,15 @@ np_footer_text (const char *format, guint page, guint pages)
 }
 
 static void
-np_put_footers (const NpStyle *st, NpFonts *fonts, NpPages *pages)
+np_put_footers (const NpStyle *st, const char *format, NpFonts *fonts,
+                NpPages *pages)
 {
   double width = st->page_width - st->margin_inner - st->margin_outer;
   NpMeasure m = { .width = width, .align = NP_ALIGN_CENTER };
   const NpFont *font = &st->font[NP_ROLE_FOOTER];
   for (guint i = 0; i < pages->pages->len; i++) {
     NpPage *page = g_ptr_array_index (pages->pages, i);
-    g_autofree char *text = np_footer_text (st->footer_text, i + 1,
+    g_autofree char *text = np_footer_text (format, i + 1,
                                             pages->pages->len);
     const NpParagraph *p =
       np_pages_keep (pages, np_shape_paragraph (fonts, font, text, &m));
@@ -442,5 +443,5 @@ np_flow (const NpStory *story, const NpStyle *style, NpFonts *fonts,
     np_fill_page (&f, &c, page, i, top, balanced ? balanced : lines);
   }
   np_cursor_clear (&c);
-  np_put_footers (style, fonts, pages);
+  np_put_footers (style, story->footer, fonts, pages);
 }

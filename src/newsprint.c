@@ -113,7 +113,8 @@ np_set_metadata (NpPages *pages, const NpDocument *doc, const NpStyle *style)
 {
   pages->title = g_strdup (doc->headline);
   pages->author = g_strdup (doc->publisher);
-  const char *masthead = doc->masthead ? doc->masthead : style->masthead_text;
+  const char *masthead = doc->masthead ? doc->masthead
+                                       : np_style_masthead (style, doc->script);
   GPtrArray *parts = g_ptr_array_new ();
   if (masthead && *masthead)
     g_ptr_array_add (parts, (gpointer) masthead);

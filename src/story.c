@@ -180,7 +180,8 @@ np_compose_head (NpComposer *c, NpStory *story)
   double width = st->page_width - st->margin_inner - st->margin_outer;
   NpMeasure centred = { .width = width, .align = NP_ALIGN_CENTER,
                         .balance = TRUE };
-  const char *masthead = doc->masthead ? doc->masthead : st->masthead_text;
+  const char *masthead = doc->masthead ? doc->masthead
+                                       : np_style_masthead (st, doc->script);
   if (masthead && *masthead)
     story->masthead = np_compose_text (c, NP_ROLE_MASTHEAD, 0, masthead,
                                        &centred, 1);
@@ -214,6 +215,7 @@ np_story_new (const NpDocument *doc, const NpStyle *style, NpFonts *fonts,
   NpStory *story = g_new0 (NpStory, 1);
   story->elements = g_array_new (FALSE, TRUE, sizeof (NpElement));
   np_compose_head (&c, story);
+  story->footer = np_style_footer (style, doc->script);
   for (guint i = 0; i < doc->blocks->len; i++) {
     const NpBlock *block = g_ptr_array_index (doc->blocks, i);
     NpElement e;

@@ -40,6 +40,8 @@ typedef struct {
   const NpParagraph *masthead; /* page 1 head, across all columns */
   const NpParagraph *meta;     /* issue and date line; may be NULL */
   const NpParagraph *headline; /* may be NULL */
+  const char *footer;          /* footer text with {page} and {pages},
+                                  in the report's script (style's) */
   GArray *elements;            /* of NpElement, in reading order */
 } NpStory;
 

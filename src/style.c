@@ -74,6 +74,8 @@ np_style_new_default (void)
 
   s->masthead_text = g_strdup ("產教聯合體通訊");
   s->footer_text = g_strdup ("第 {page} 頁 / 共 {pages} 頁");
+  s->masthead_text_hans = g_strdup ("产教联合体通讯");
+  s->footer_text_hans = g_strdup ("第 {page} 页 / 共 {pages} 页");
   s->masthead_rule = rgb (0x8b1a1a);
 
   s->frame_aspect = 0.75;
@@ -94,7 +96,23 @@ np_style_free (NpStyle *style)
   g_free (style->path);
   g_free (style->masthead_text);
   g_free (style->footer_text);
+  g_free (style->masthead_text_hans);
+  g_free (style->footer_text_hans);
   g_free (style);
+}
+
+const char *
+np_style_masthead (const NpStyle *style, NpScript script)
+{
+  return script == NP_SCRIPT_HANS ? style->masthead_text_hans
+                                  : style->masthead_text;
+}
+
+const char *
+np_style_footer (const NpStyle *style, NpScript script)
+{
+  return script == NP_SCRIPT_HANS ? style->footer_text_hans
+                                  : style->footer_text;
 }
 
 double
@@ -163,12 +181,14 @@ static const Field text_fields[] = {
 
 static const Field masthead_fields[] = {
   { "text", KIND_TEXT, AT (masthead_text), 0, 0 },
+  { "text-simplified", KIND_TEXT, AT (masthead_text_hans), 0, 0 },
   { "rule-color", KIND_COLOR, AT (masthead_rule), 0, 0 },
   END
 };
 
 static const Field footer_fields[] = {
   { "text", KIND_FOOTER, AT (footer_text), 0, 0 },
+  { "text-simplified", KIND_FOOTER, AT (footer_text_hans), 0, 0 },
   END
 };
 
@@ -769,6 +789,15 @@ read_layout (const char *path, const char *name, gsize *len, GError **error)
   return g_string_free (buffer, FALSE);
 }
 
+static void
+inherit_text (GKeyFile *file, const char *group, char **simplified,
+              const char *text)
+{
+  if (g_key_file_has_key (file, group, "text", NULL)
+      && !g_key_file_has_key (file, group, "text-simplified", NULL))
+    replace_string (simplified, text);
+}
+
 NpStyle *
 np_style_load (const char *path, GError **error)
 {
@@ -789,6 +818,10 @@ np_style_load (const char *path, GError **error)
       || !read_values (style, file, name, error)
       || !check_page (style, name, error))
     return NULL;
+  /* A layout that writes its own text in one script means it for both. */
+  inherit_text (file, "masthead", &style->masthead_text_hans,
+                style->masthead_text);
+  inherit_text (file, "footer", &style->footer_text_hans, style->footer_text);
   return g_steal_pointer (&style);
 }
 

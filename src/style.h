@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "document.h"
+
 G_BEGIN_DECLS
 
 typedef struct {
@@ -53,6 +55,8 @@ typedef struct {
 
   char *masthead_text;    /* big title on page 1 */
   char *footer_text;      /* with {page} and {pages} */
+  char *masthead_text_hans; /* the same for Simplified Chinese reports */
+  char *footer_text_hans;
   NpColor masthead_rule;  /* colour of the rule under the masthead */
 
   double frame_aspect;    /* photo frame height / width, e.g. 0.75 */
@@ -76,6 +80,10 @@ char *np_style_find (const char *name, const char *const *dirs,
 
 void np_style_free (NpStyle *style); /* accepts NULL */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NpStyle, np_style_free)
+
+/* The masthead and footer text for a report in `script`. */
+const char *np_style_masthead (const NpStyle *style, NpScript script);
+const char *np_style_footer (const NpStyle *style, NpScript script);
 
 /* Width of one column of the text area, in points. */
 double np_style_column_width (const NpStyle *style);

@@ -95,6 +95,8 @@ assert_same_style (const NpStyle *a, const NpStyle *b)
   g_assert_cmpfloat (a->indent, ==, b->indent);
   g_assert_cmpstr (a->masthead_text, ==, b->masthead_text);
   g_assert_cmpstr (a->footer_text, ==, b->footer_text);
+  g_assert_cmpstr (a->masthead_text_hans, ==, b->masthead_text_hans);
+  g_assert_cmpstr (a->footer_text_hans, ==, b->footer_text_hans);
   assert_same_color (a->masthead_rule, b->masthead_rule);
   g_assert_cmpfloat (a->frame_aspect, ==, b->frame_aspect);
   assert_same_color (a->frame_fill, b->frame_fill);
@@ -156,6 +158,16 @@ test_bulletin_is_default (void)
 
   g_assert_cmpstr (loaded->path, ==, path);
   assert_same_style (loaded, defaults);
+}
+
+static void
+test_script_text (void)
+{
+  g_autoptr (NpStyle) s = np_style_new_default ();
+  g_assert_cmpstr (np_style_masthead (s, NP_SCRIPT_HANT), ==, "產教聯合體通訊");
+  g_assert_cmpstr (np_style_masthead (s, NP_SCRIPT_HANS), ==, "产教联合体通讯");
+  g_assert_cmpstr (np_style_footer (s, NP_SCRIPT_HANS), ==,
+                   "第 {page} 页 / 共 {pages} 页");
 }
 
 static void
@@ -281,6 +293,10 @@ test_good_units (void)
   g_assert_cmpstr (s->masthead_text, ==, "Bulletin with spaces inside");
   assert_color (s->masthead_rule, 0xffaa00);
   g_assert_cmpstr (s->footer_text, ==, "{page}/{pages}");
+  /* Text in one script only serves Simplified reports too. */
+  g_assert_cmpstr (np_style_masthead (s, NP_SCRIPT_HANS), ==,
+                   "Bulletin with spaces inside");
+  g_assert_cmpstr (np_style_footer (s, NP_SCRIPT_HANS), ==, "{page}/{pages}");
   assert_font (&s->font[NP_ROLE_BODY], "Source Han Serif TC", 12, 700,
                0x0a0b0c);
   /* Untouched roles keep their defaults. */
@@ -442,6 +458,7 @@ main (int argc, char **argv)
   g_test_add_func ("/style/defaults", test_defaults);
   g_test_add_func ("/style/bulletin-is-default", test_bulletin_is_default);
   g_test_add_func ("/style/compact", test_compact);
+  g_test_add_func ("/style/script-text", test_script_text);
   add_case_tests ();
   g_test_add_func ("/style/values/empty", test_good_empty);
   g_test_add_func ("/style/values/units", test_good_units);
