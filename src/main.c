@@ -25,6 +25,8 @@ typedef struct {
   char *issue;
   char *date;
   gboolean dump_structure;
+  gboolean keep_punctuation;
+  gboolean verbose;
   gboolean version;
   char **inputs;
 } NpArgs;
@@ -74,6 +76,10 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
       "Date, instead of the one read from the report", "TEXT" },
     { "dump-structure", 0, 0, G_OPTION_ARG_NONE, &a->dump_structure,
       "Print what the report was read as (JSON) and exit", NULL },
+    { "keep-punctuation", 0, 0, G_OPTION_ARG_NONE, &a->keep_punctuation,
+      "Leave ASCII , : ; ! ? ( ) in Chinese text as they are", NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &a->verbose,
+      "Tell what was changed in the text", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &a->version,
       "Print the version and exit", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs,
@@ -130,33 +136,58 @@ np_args_clear (NpArgs *a)
 }
 
 static int
+np_dump (const NpOptions *o, NpNotes *notes, GError **error)
+{
+  g_autoptr (NpDocument) doc = np_read (o, notes, error);
+  if (!doc)
+    return -1;
+  g_autofree char *json = np_document_to_json (doc);
+  fputs (json, stdout);
+  return NP_EXIT_OK;
+}
+
+static int
+np_typeset_file (const NpArgs *a, NpOptions *o, NpNotes *notes,
+                 GError **error)
+{
+  g_autofree char *output = a->output ? g_strdup (a->output)
+                                      : np_default_output (o->input, error);
+  if (!output)
+    return -1;
+  o->output = output;
+  gboolean ok = np_render (o, notes, error);
+  o->output = NULL;
+  return ok ? NP_EXIT_OK : -1;
+}
+
+static void
+np_print_notes (const NpArgs *a, const NpOptions *o, const NpNotes *notes)
+{
+  const char *name = strcmp (o->input, "-") == 0 ? "stdin" : o->input;
+  for (guint i = 0; i < notes->warnings->len; i++)
+    fprintf (stderr, "newsprint: %s: %s\n", name,
+             (const char *) notes->warnings->pdata[i]);
+  if (a->verbose)
+    fprintf (stderr, "newsprint: %s: %u ASCII punctuation marks set "
+             "full-width\n", name, notes->marks_widened);
+}
+
+static int
 np_run (NpArgs *a)
 {
   GError *error = NULL;
   g_auto (GStrv) dirs = np_data_dirs ();
   NpOptions o = { .input = a->inputs[0], .layout = a->layout,
                   .title = a->title, .issue = a->issue, .date = a->date,
-                  .datadirs = (const char *const *) dirs };
-  if (a->dump_structure) {
-    g_autoptr (NpDocument) doc = np_read (&o, &error);
-    if (!doc)
-      return np_fail (error);
-    g_autofree char *json = np_document_to_json (doc);
-    fputs (json, stdout);
-    return NP_EXIT_OK;
-  }
-  g_autofree char *output = a->output ? g_strdup (a->output)
-                                      : np_default_output (o.input, &error);
-  if (!output)
-    return np_fail (error);
-  o.output = output;
-  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  gboolean ok = np_render (&o, warnings, &error);
-  const char *name = strcmp (o.input, "-") == 0 ? "stdin" : o.input;
-  for (guint i = 0; i < warnings->len; i++)
-    fprintf (stderr, "newsprint: %s: %s\n", name,
-             (const char *) warnings->pdata[i]);
-  return ok ? NP_EXIT_OK : np_fail (error);
+                  .datadirs = (const char *const *) dirs,
+                  .keep_punctuation = a->keep_punctuation };
+  NpNotes notes;
+  np_notes_init (&notes);
+  int code = a->dump_structure ? np_dump (&o, &notes, &error)
+                               : np_typeset_file (a, &o, &notes, &error);
+  np_print_notes (a, &o, &notes);
+  np_notes_clear (&notes);
+  return code == NP_EXIT_OK ? code : np_fail (error);
 }
 
 int

@@ -11,6 +11,7 @@
 #include "flow.h"
 #include "fonts.h"
 #include "output.h"
+#include "punct.h"
 #include "report.h"
 #include "source.h"
 #include "story.h"
@@ -45,8 +46,21 @@ np_override (char **field, const char *value)
   *field = g_strdup (value);
 }
 
+void
+np_notes_init (NpNotes *notes)
+{
+  notes->warnings = g_ptr_array_new_with_free_func (g_free);
+  notes->marks_widened = 0;
+}
+
+void
+np_notes_clear (NpNotes *notes)
+{
+  g_clear_pointer (&notes->warnings, g_ptr_array_unref);
+}
+
 NpDocument *
-np_read (const NpOptions *o, GError **error)
+np_read (const NpOptions *o, NpNotes *notes, GError **error)
 {
   g_autofree char *text = np_source_read (o->input, error);
   if (!text)
@@ -55,6 +69,10 @@ np_read (const NpOptions *o, GError **error)
   NpDocument *doc = np_report_parse (text, name, error);
   if (!doc)
     return NULL;
+  for (guint i = 0; i < doc->warnings->len; i++)
+    g_ptr_array_add (notes->warnings, g_strdup (doc->warnings->pdata[i]));
+  if (!o->keep_punctuation)
+    notes->marks_widened += np_punct_normalize (doc);
   np_override (&doc->headline, o->title);
   np_override (&doc->issue, o->issue);
   np_override (&doc->date, o->date);
@@ -128,7 +146,7 @@ np_set_metadata (NpPages *pages, const NpDocument *doc, const NpStyle *style)
 }
 
 NpPages *
-np_typeset (const NpDocument *doc, const NpOptions *o, GPtrArray *warnings,
+np_typeset (const NpDocument *doc, const NpOptions *o, NpNotes *notes,
             GError **error)
 {
   g_autoptr (NpStyle) style = np_load_style (o, error);
@@ -139,25 +157,20 @@ np_typeset (const NpDocument *doc, const NpOptions *o, GPtrArray *warnings,
     return NULL;
   NpPages *pages = np_pages_new ();
   g_autoptr (NpStory) story = np_story_new (doc, style, fonts, pages,
-                                            warnings);
+                                            notes->warnings);
   np_flow (story, style, fonts, pages);
   np_set_metadata (pages, doc, style);
   return pages;
 }
 
 gboolean
-np_render (const NpOptions *o, GPtrArray *warnings, GError **error)
+np_render (const NpOptions *o, NpNotes *notes, GError **error)
 {
   NpOutput *out = np_output_open (o->output, error);
   if (!out)
     return FALSE;
-  g_autoptr (NpDocument) doc = np_read (o, error);
-  g_autoptr (NpPages) pages = NULL;
-  if (doc) {
-    for (guint i = 0; i < doc->warnings->len; i++)
-      g_ptr_array_add (warnings, g_strdup (doc->warnings->pdata[i]));
-    pages = np_typeset (doc, o, warnings, error);
-  }
+  g_autoptr (NpDocument) doc = np_read (o, notes, error);
+  g_autoptr (NpPages) pages = doc ? np_typeset (doc, o, notes, error) : NULL;
   if (!pages || !np_draw_pdf (pages, out, error)) {
     np_output_abort (out);
     return FALSE;

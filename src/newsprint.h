@@ -23,23 +23,35 @@ typedef struct {
   const char *issue;
   const char *date;
   const char *const *datadirs; /* folders with layouts/ and fonts/, in order */
+  gboolean keep_punctuation;   /* leave ASCII marks in Chinese text alone */
 } NpOptions;
+
+/* What a run has to tell besides its result. */
+typedef struct {
+  GPtrArray *warnings;  /* of char*: "line N: what is odd", owned */
+  guint marks_widened;  /* ASCII marks set full-width */
+} NpNotes;
+
+void np_notes_init (NpNotes *notes);
+void np_notes_clear (NpNotes *notes);
 
 /* Folders searched for layouts/ and fonts/: $NEWSPRINT_DATADIR, the
  * installed share/newsprint beside the running binary, the configured
  * install prefix, the source tree.  Newly allocated. */
 char **np_data_dirs (void);
 
-/* Reads and decodes the report and applies the overrides. */
-NpDocument *np_read (const NpOptions *options, GError **error);
+/* Reads and decodes the report, widens its punctuation (unless
+ * keep_punctuation) and applies the overrides.  The document's warnings
+ * are copied into `notes`. */
+NpDocument *np_read (const NpOptions *options, NpNotes *notes,
+                     GError **error);
 
-/* Typesets a document into pages.  Warnings (missing glyphs) are appended
- * to `warnings` as newly allocated strings. */
+/* Typesets a document into pages.  Missing glyphs add to `notes`. */
 NpPages *np_typeset (const NpDocument *doc, const NpOptions *options,
-                     GPtrArray *warnings, GError **error);
+                     NpNotes *notes, GError **error);
 
 /* The whole run: read, typeset, write the PDF whole or not at all. */
-gboolean np_render (const NpOptions *options, GPtrArray *warnings,
+gboolean np_render (const NpOptions *options, NpNotes *notes,
                     GError **error);
 
 G_END_DECLS

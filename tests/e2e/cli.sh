@@ -64,5 +64,12 @@ printf '2024年6月18日上午,大會召開。\n會上,包括甲公司、乙公�
 if [ $? -eq 0 ] && grep -q "^newsprint: $work/units.txt: line 2: .*5.*3" "$work/err" && [ -s "$work/units.pdf" ]; then
   passes=$((passes + 1)); else echo "FAIL: unit count mismatch not reported:"; cat "$work/err"; fails=$((fails + 1)); fi
 
+# Punctuation: widened by default and counted with --verbose; kept on request.
+printf '2024年6月18日上午,大會召開。\n' >"$work/punct.txt"
+if "$np" -v "$work/punct.txt" -o "$work/punct.pdf" 2>&1 | grep -q ": 1 ASCII punctuation marks set full-width" &&
+   "$np" --dump-structure "$work/punct.txt" | grep -q '上午，大會' &&
+   "$np" --keep-punctuation --dump-structure "$work/punct.txt" | grep -q '上午,大會'; then
+  passes=$((passes + 1)); else echo "FAIL: punctuation options"; fails=$((fails + 1)); fi
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
