@@ -8,6 +8,7 @@
 
 #include <string.h>
 #include <fontconfig/fontconfig.h>
+#include <hb.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
@@ -24,6 +25,7 @@ struct NpFonts {
   PangoFontMap *map;
   PangoContext *context;
   NpScript script;
+  GHashTable *blanks; /* PangoFont* (ref) -> GHashTable: char -> NpBlanks* */
 };
 
 static FcConfig *
@@ -80,6 +82,9 @@ np_fonts_new (const char *conf, NpScript script, GError **error)
   fonts->map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
   pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (fonts->map), config);
   fonts->context = pango_font_map_create_context (fonts->map);
+  fonts->blanks = g_hash_table_new_full (g_direct_hash, g_direct_equal,
+                                         g_object_unref,
+                                         (GDestroyNotify) g_hash_table_unref);
   np_fonts_set_print_options (fonts->context);
   pango_context_set_language (
     fonts->context, pango_language_from_string (np_script_name (script)));
@@ -92,6 +97,7 @@ np_fonts_free (NpFonts *fonts)
 {
   if (!fonts)
     return;
+  g_clear_pointer (&fonts->blanks, g_hash_table_unref);
   g_clear_object (&fonts->context);
   g_clear_object (&fonts->map);
   FcConfigDestroy (fonts->config);
@@ -143,4 +149,84 @@ np_fonts_check (NpFonts *fonts, const NpFont *font, GError **error)
     g_set_error (error, NP_ERROR, NP_ERROR_INTERNAL,
                  "font '%s': not installed (see fonts/fonts.conf)", family);
   return ok;
+}
+
+NpScript
+np_fonts_script (NpFonts *fonts)
+{
+  return fonts->script;
+}
+
+/* Full-width punctuation of the CJK fonts: CJK symbols and punctuation,
+ * curly quotes, full-width forms of ASCII marks, vertical/small forms. */
+static gboolean
+np_is_cjk_punct (gunichar c)
+{
+  return (c >= 0x3001 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3011) ||
+         (c >= 0x3014 && c <= 0x301F) || (c >= 0x2018 && c <= 0x201F) ||
+         c == 0xFF01 || (c >= 0xFF08 && c <= 0xFF0C) || c == 0xFF0E ||
+         (c >= 0xFF1A && c <= 0xFF1B) || c == 0xFF1F || c == 0xFF3B ||
+         c == 0xFF3D || c == 0xFF5B || c == 0xFF5D || c == 0xFF5F ||
+         c == 0xFF60 || c == 0x30FB;
+}
+
+/* Shapes `c` alone, with or without 'halt', and returns its first glyph's
+ * advance and offset in the font's units. */
+static hb_glyph_position_t
+np_shape_alone (hb_font_t *hb, gunichar c, hb_language_t lang, gboolean halt)
+{
+  hb_buffer_t *buf = hb_buffer_create ();
+  hb_buffer_add_utf32 (buf, &c, 1, 0, 1);
+  hb_buffer_set_direction (buf, HB_DIRECTION_LTR);
+  hb_buffer_set_script (buf, HB_SCRIPT_HAN);
+  hb_buffer_set_language (buf, lang);
+  hb_feature_t feature = { HB_TAG ('h', 'a', 'l', 't'), 1, 0, (unsigned) -1 };
+  hb_shape (hb, buf, halt ? &feature : NULL, halt ? 1 : 0);
+  unsigned n = 0;
+  hb_glyph_position_t *pos = hb_buffer_get_glyph_positions (buf, &n);
+  hb_glyph_position_t first = n ? pos[0] : (hb_glyph_position_t){ 0 };
+  hb_buffer_destroy (buf);
+  return first;
+}
+
+static NpBlanks
+np_measure_blanks (NpFonts *fonts, PangoFont *font, gunichar c)
+{
+  NpBlanks b = { 0, 0 };
+  hb_font_t *hb = pango_font_get_hb_font (font);
+  if (!hb)
+    return b;
+  hb_language_t lang =
+    hb_language_from_string (np_script_name (fonts->script), -1);
+  hb_glyph_position_t full = np_shape_alone (hb, c, lang, FALSE);
+  hb_glyph_position_t half = np_shape_alone (hb, c, lang, TRUE);
+  if (full.x_advance <= 0 || half.x_advance >= full.x_advance)
+    return b;
+  b.lead = (double) -half.x_offset / full.x_advance;
+  b.trail = (double) (full.x_advance - half.x_advance + half.x_offset) /
+            full.x_advance;
+  b.lead = CLAMP (b.lead, 0, 1);
+  b.trail = CLAMP (b.trail, 0, 1);
+  return b;
+}
+
+NpBlanks
+np_fonts_blanks (NpFonts *fonts, PangoFont *font, gunichar c)
+{
+  NpBlanks none = { 0, 0 };
+  if (!np_is_cjk_punct (c) || !font)
+    return none;
+  GHashTable *chars = g_hash_table_lookup (fonts->blanks, font);
+  if (!chars) {
+    chars = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                   g_free);
+    g_hash_table_insert (fonts->blanks, g_object_ref (font), chars);
+  }
+  NpBlanks *b = g_hash_table_lookup (chars, GUINT_TO_POINTER (c));
+  if (!b) {
+    b = g_new (NpBlanks, 1);
+    *b = np_measure_blanks (fonts, font, c);
+    g_hash_table_insert (chars, GUINT_TO_POINTER (c), b);
+  }
+  return *b;
 }

@@ -34,6 +34,19 @@ char *np_fonts_family (NpFonts *fonts, const char *family);
  * emoji, symbols).  Newly allocated; free with pango_font_description_free. */
 PangoFontDescription *np_fonts_describe (NpFonts *fonts, const NpFont *font);
 
+/* The blank parts of a full-width punctuation glyph, as fractions of its
+ * advance: what the font's half-width alternates ('halt') take away on the
+ * leading and the trailing side.  A corner-set comma (zh-Hans) has
+ * trail 0.5; a centred one (zh-Hant) 0.25 on each side; an opening bracket
+ * lead 0.5.  Both are 0 for a character that is not such a mark. */
+typedef struct {
+  double lead, trail;
+} NpBlanks;
+
+NpBlanks np_fonts_blanks (NpFonts *fonts, PangoFont *font, gunichar c);
+
+NpScript np_fonts_script (NpFonts *fonts);
+
 /* Checks that fontconfig has the family `font` asks for, so that a missing
  * font package is one clear error rather than silent substitution. */
 gboolean np_fonts_check (NpFonts *fonts, const NpFont *font, GError **error);

@@ -23,14 +23,25 @@ typedef struct {
   gboolean letter;      /* a Han character, letter or digit */
   gboolean break_before; /* a line may start with this unit */
   gboolean gap_before;   /* justification may widen the gap before it */
+  int lead, trail;      /* blank of a full-width mark on each side, Pango
+                           units: what compression may take away */
+  int kern;             /* change to the gap before this unit when both
+                           sides share a line: a quarter em between Han and
+                           Latin, minus a blank between two marks */
+  gboolean kern_self;   /* the kern trims this unit's lead, not the
+                           previous unit's trail */
+  int spare;            /* blank left to compress inside a line (zh-Hans) */
 } NpUnit;
 
 /* What the breaker works on: the shaped paragraph, not yet broken. */
 typedef struct {
   const char *text;
+  NpFonts *fonts;
   GPtrArray *runs;   /* of PangoGlyphItem*, borrowed from the layout */
   GArray *units;     /* of NpUnit */
   gint64 *prefix;    /* prefix[i]: width of units [0, i), Pango units */
+  gint64 *kerns;     /* kerns[i]: kerns of units [0, i) */
+  gint64 *spares;    /* spares[i]: spare blank of units [0, i) */
   int em;            /* font size, Pango units */
 } NpShaping;
 
@@ -163,6 +174,11 @@ np_add_units (NpShaping *s, guint run_index, const PangoLogAttr *attrs,
     u.space = a->is_white;
     u.emoji = np_is_emoji (first);
     u.letter = !u.emoji && g_unichar_isalnum (first);
+    if (u.glyph1 - u.glyph0 == 1 && u.end - u.start <= 3) {
+      NpBlanks b = np_fonts_blanks (s->fonts, run->item->analysis.font, first);
+      u.lead = (int) lround (b.lead * u.width);
+      u.trail = (int) lround (b.trail * u.width);
+    }
     if (s->units->len > 0) {
       const NpUnit *prev = &g_array_index (s->units, NpUnit, s->units->len - 1);
       gunichar last = np_last_char (s->text, prev->start, prev->end);
@@ -205,11 +221,88 @@ np_emoji_keep (NpShaping *s)
   }
 }
 
+static gboolean
+np_is_han (gunichar c)
+{
+  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+static gboolean
+np_is_latin (gunichar c)
+{
+  return c < 0x250 && g_unichar_isalnum (c);
+}
+
+/* clreq 3.2.1: a quarter em between Han and Latin letters or digits, set as
+ * space in the layout, never as a character.  A space typed there shrinks
+ * to the same quarter em. */
+static int
+np_latin_kern (const NpShaping *s, const NpUnit *a, const NpUnit *b)
+{
+  gunichar last = np_last_char (s->text, a->start, a->end);
+  gunichar first = g_utf8_get_char (s->text + b->start);
+  if ((np_is_han (last) && np_is_latin (first)) ||
+      (np_is_latin (last) && np_is_han (first)))
+    return s->em / 4;
+  return 0;
+}
+
+/* clreq 3.1.6: two marks in a row take 1.5 em, not 2: the blank between
+ * them goes.  The first mark's trailing blank if it has one (。」 」「 、《),
+ * else the second's leading one (《「). */
 static void
-np_shaping_init (NpShaping *s, PangoLayout *layout, const char *text,
-                 const NpFont *font, GArray *missing)
+np_pair_kern (NpUnit *a, NpUnit *b)
+{
+  if (a->trail > 0 && (b->lead > 0 || b->trail > 0)) {
+    b->kern = -a->trail;
+    a->spare -= a->trail;
+  } else if (a->lead > 0 && b->lead > 0) {
+    b->kern = -b->lead;
+    b->kern_self = TRUE;
+    b->spare -= b->lead;
+  }
+}
+
+/* Fixed spacing between units: Latin spacing, punctuation pairs.  Marks
+ * inside a line may also give up blank to justify it: all of it in zh-Hans,
+ * half in zh-Hant, whose centred marks need air on both sides (clreq 3.1.6,
+ * 3.8). */
+static void
+np_space_units (NpShaping *s)
+{
+  gboolean hans = np_fonts_script (s->fonts) == NP_SCRIPT_HANS;
+  for (guint i = 0; i < s->units->len; i++) {
+    NpUnit *u = &g_array_index (s->units, NpUnit, i);
+    u->spare = hans ? u->lead + u->trail : (u->lead + u->trail) / 2;
+  }
+  for (guint i = 1; i < s->units->len; i++) {
+    NpUnit *a = &g_array_index (s->units, NpUnit, i - 1);
+    NpUnit *b = &g_array_index (s->units, NpUnit, i);
+    if (i >= 2 && a->space) {
+      const NpUnit *before = &g_array_index (s->units, NpUnit, i - 2);
+      if (np_latin_kern (s, before, b)) {
+        a->kern_self = TRUE; /* the typed space becomes the quarter em */
+        a->kern = s->em / 4 - a->width;
+      }
+      continue;
+    }
+    b->kern = np_latin_kern (s, a, b);
+    if (!b->kern)
+      np_pair_kern (a, b);
+  }
+  for (guint i = 0; i < s->units->len; i++) {
+    NpUnit *u = &g_array_index (s->units, NpUnit, i);
+    u->spare = MAX (u->spare, 0);
+  }
+}
+
+static void
+np_shaping_init (NpShaping *s, NpFonts *fonts, PangoLayout *layout,
+                 const char *text, const NpFont *font, GArray *missing)
 {
   s->text = text;
+  s->fonts = fonts;
   s->runs = g_ptr_array_new ();
   s->units = g_array_new (FALSE, TRUE, sizeof (NpUnit));
   s->em = (int) lround (font->size * PANGO_SCALE);
@@ -229,11 +322,18 @@ np_shaping_init (NpShaping *s, PangoLayout *layout, const char *text,
   }
 
   np_emoji_keep (s);
-  s->prefix = g_new (gint64, s->units->len + 1);
-  s->prefix[0] = 0;
-  for (guint i = 0; i < s->units->len; i++)
-    s->prefix[i + 1] = s->prefix[i] +
-                       g_array_index (s->units, NpUnit, i).width;
+  np_space_units (s);
+  guint n = s->units->len;
+  s->prefix = g_new (gint64, n + 1);
+  s->kerns = g_new (gint64, n + 1);
+  s->spares = g_new (gint64, n + 1);
+  s->prefix[0] = s->kerns[0] = s->spares[0] = 0;
+  for (guint i = 0; i < n; i++) {
+    const NpUnit *u = &g_array_index (s->units, NpUnit, i);
+    s->prefix[i + 1] = s->prefix[i] + u->width;
+    s->kerns[i + 1] = s->kerns[i] + u->kern;
+    s->spares[i + 1] = s->spares[i] + u->spare;
+  }
 }
 
 static void
@@ -242,6 +342,8 @@ np_shaping_clear (NpShaping *s)
   g_ptr_array_free (s->runs, TRUE);
   g_array_free (s->units, TRUE);
   g_free (s->prefix);
+  g_free (s->kerns);
+  g_free (s->spares);
 }
 
 /* ------------------------------------------------------------ breaking */
@@ -266,18 +368,54 @@ np_count_gaps (const NpShaping *s, guint a, guint b)
   return gaps;
 }
 
+/* How a line of units [a, end) measures. */
+typedef struct {
+  gint64 natural;  /* width with the fixed spacing, Pango units */
+  gint64 shrink;   /* what compressing marks could take off */
+  int start_trim;  /* blank taken from an opening mark at the line start */
+  int end_trim;    /* blank the last mark may give up */
+} NpLineSize;
+
+static NpLineSize
+np_line_size (const NpShaping *s, guint a, guint end, gboolean first_line)
+{
+  NpLineSize z = { 0 };
+  if (end <= a)
+    return z;
+  const NpUnit *head = NP_UNIT (s, a), *tail = NP_UNIT (s, end - 1);
+  z.natural = s->prefix[end] - s->prefix[a] + s->kerns[end] - s->kerns[a + 1];
+  /* An opening bracket starting a line loses its leading blank, so the
+   * text edge stays straight; not after the paragraph indent. */
+  if (!first_line && head->lead > 0 && head->trail == 0)
+    z.start_trim = head->lead;
+  z.natural -= z.start_trim;
+  /* clreq 3.1.6: a mark ending a line may be set half-width. */
+  z.end_trim = tail->trail;
+  z.shrink = z.end_trim;
+  if (end > a + 2)
+    z.shrink += s->spares[end - 1] - s->spares[a + 1];
+  return z;
+}
+
 /* Cost of a line of units [a, b): Knuth's demerits, with the badness of
- * a justified line measured as the extra space each gap must take (0.1 em
- * a gap is where a reader starts to notice, clreq 3.8). */
+ * a justified line measured as the extra space each gap must take (0.05 em
+ * a gap is barely seen; 0.1 em is where a reader starts to notice).  Compressing marks
+ * to fit one more character costs less than spacing one out (clreq 3.8:
+ * pull a character up rather than push one down). */
 static double
 np_line_cost (const NpShaping *s, const NpMeasure *m, guint a, guint b,
               gboolean last, int measure)
 {
   guint end = np_trim_end (s, a, b);
-  gint64 natural = s->prefix[end] - s->prefix[a];
-  double slack = (double) (measure - natural) / s->em; /* ems */
-  if (slack < 0)
-    return 1e12 * (1.0 - slack); /* overfull: only when nothing else fits */
+  NpLineSize z = np_line_size (s, a, end, a == 0);
+  double slack = (double) (measure - z.natural) / s->em; /* ems */
+  if (slack < 0) {
+    double need = -slack * s->em;
+    if (need > z.shrink)
+      return 1e12 * (1.0 - slack); /* overfull: only when nothing fits */
+    double ratio = need / z.shrink;
+    return (10.0 + 30.0 * ratio * ratio) * (10.0 + 30.0 * ratio * ratio);
+  }
   if (last) {
     /* A paragraph should not end on a lone character with its stop (clreq
      * 3.1.9): it looks like a stray line.  As bad as a loose line. */
@@ -290,7 +428,7 @@ np_line_cost (const NpShaping *s, const NpMeasure *m, guint a, guint b,
   if (m->align == NP_ALIGN_JUSTIFY) {
     guint gaps = np_count_gaps (s, a, end);
     double per_gap = gaps ? slack / gaps : (slack > 0.3 ? 10.0 : 0.0);
-    badness = 100.0 * pow (per_gap / 0.1, 3);
+    badness = 100.0 * pow (per_gap / 0.05, 3);
   } else {
     badness = 100.0 * slack * slack; /* ragged: keep lines even */
   }
@@ -331,8 +469,9 @@ np_break_lines (const NpShaping *s, const NpMeasure *m, int width, int indent)
         best[j] = c;
         from[j] = i;
       }
-      if (np_trim_end (s, a, b) > a &&
-          s->prefix[np_trim_end (s, a, b)] - s->prefix[a] > measure)
+      guint end = np_trim_end (s, a, b);
+      NpLineSize z = np_line_size (s, a, end, a == 0);
+      if (end > a && z.natural - z.shrink > measure)
         break; /* overfull: earlier starts only make it wider */
     }
   }
@@ -369,10 +508,10 @@ np_slice_run (const PangoGlyphItem *run, const char *text, int g0, int g1,
   return slice;
 }
 
-/* Spreads `slack` over the gaps of units [a, end) by widening the last glyph
+/* Spreads `slack` over the gaps of units [a, end) by widening the unit
  * before each gap; integer steps are spread so they add up exactly. */
 static void
-np_justify (const NpShaping *s, guint a, guint end, gint64 slack, int *extra)
+np_justify (const NpShaping *s, guint a, guint end, gint64 slack, int *trail)
 {
   guint gaps = np_count_gaps (s, a, end);
   if (gaps == 0 || slack <= 0)
@@ -383,8 +522,55 @@ np_justify (const NpShaping *s, guint a, guint end, gint64 slack, int *extra)
       continue;
     gint64 before = slack * k / gaps;
     k++;
-    extra[i - 1 - a] = (int) (slack * k / gaps - before);
+    trail[i - 1 - a] += (int) (slack * k / gaps - before);
   }
+}
+
+/* Takes `need` off a line that is too long: first the last mark's trailing
+ * blank, then the spare blanks inside it in proportion. */
+static void
+np_compress (const NpShaping *s, guint a, guint end, const NpLineSize *z,
+             gint64 need, int *lead, int *trail)
+{
+  gint64 at_end = MIN (need, (gint64) z->end_trim);
+  trail[end - 1 - a] -= (int) at_end;
+  need -= at_end;
+  gint64 total = end > a + 2 ? s->spares[end - 1] - s->spares[a + 1] : 0;
+  gint64 taken = 0, seen = 0;
+  for (guint i = a + 1; need > 0 && total > 0 && i + 1 < end; i++) {
+    const NpUnit *u = NP_UNIT (s, i);
+    if (u->spare == 0)
+      continue;
+    seen += u->spare;
+    int cut = (int) (need * seen / total - taken);
+    taken += cut;
+    if (u->trail > 0)
+      trail[i - a] -= cut;
+    else
+      lead[i - a] -= cut;
+  }
+}
+
+/* The per-unit changes of a line: fixed spacing, trims, then compression
+ * or justification.  lead[k] moves unit a+k's ink left and narrows it;
+ * trail[k] widens (or narrows) it on the right. */
+static void
+np_adjust_line (const NpShaping *s, const NpMeasure *m, guint a, guint end,
+                int measure, gboolean last, int *lead, int *trail)
+{
+  for (guint i = a + 1; i < end; i++) {
+    const NpUnit *u = NP_UNIT (s, i);
+    if (u->kern_self)
+      lead[i - a] += u->kern;
+    else
+      trail[i - 1 - a] += u->kern;
+  }
+  NpLineSize z = np_line_size (s, a, end, a == 0);
+  lead[0] -= z.start_trim;
+  if (z.natural > measure)
+    np_compress (s, a, end, &z, z.natural - measure, lead, trail);
+  else if (m->align == NP_ALIGN_JUSTIFY && !last)
+    np_justify (s, a, end, measure - z.natural, trail);
 }
 
 static NpLine *
@@ -392,10 +578,10 @@ np_make_line (const NpShaping *s, const NpMeasure *m, guint a, guint b,
               int measure, gboolean last)
 {
   guint end = np_trim_end (s, a, b);
-  gint64 natural = s->prefix[end] - s->prefix[a];
-  int *extra = g_new0 (int, end - a + 1);
-  if (m->align == NP_ALIGN_JUSTIFY && !last && natural < measure)
-    np_justify (s, a, end, measure - natural, extra);
+  int *lead = g_new0 (int, end - a + 1);
+  int *trail = g_new0 (int, end - a + 1);
+  if (end > a)
+    np_adjust_line (s, m, a, end, measure, last, lead, trail);
 
   NpLine *line = g_new0 (NpLine, 1);
   line->runs = g_ptr_array_new_with_free_func (
@@ -410,16 +596,19 @@ np_make_line (const NpShaping *s, const NpMeasure *m, guint a, guint b,
     PangoGlyphItem *slice =
       np_slice_run (g_ptr_array_index (s->runs, u->run), s->text,
                     u->glyph0, v->glyph1, u->start, v->end);
+    PangoGlyphInfo *glyphs = slice->glyphs->glyphs;
     for (guint k = i; k < j; k++) {
       const NpUnit *w = NP_UNIT (s, k);
-      slice->glyphs->glyphs[w->glyph1 - 1 - u->glyph0].geometry.width +=
-        extra[k - a];
-      width += w->width + extra[k - a];
+      glyphs[w->glyph0 - u->glyph0].geometry.x_offset += lead[k - a];
+      glyphs[w->glyph1 - 1 - u->glyph0].geometry.width +=
+        lead[k - a] + trail[k - a];
+      width += w->width + lead[k - a] + trail[k - a];
     }
     g_ptr_array_add (line->runs, slice);
     i = j;
   }
-  g_free (extra);
+  g_free (lead);
+  g_free (trail);
 
   line->start = NP_UNIT (s, a)->start;
   line->end = end > a ? NP_UNIT (s, end - 1)->end : line->start;
@@ -468,8 +657,8 @@ np_balanced_width (const NpShaping *s, const NpMeasure *m, int width,
     gboolean fits = ends->len <= full->len;
     for (guint i = 0, a = 0; fits && i < ends->len; i++) {
       guint b = g_array_index (ends, guint, i);
-      guint e = np_trim_end (s, a, b);
-      fits = s->prefix[e] - s->prefix[a] <= mid;
+      NpLineSize z = np_line_size (s, a, np_trim_end (s, a, b), a == 0);
+      fits = z.natural <= mid;
       a = b;
     }
     if (fits)
@@ -498,7 +687,7 @@ np_shape_paragraph (NpFonts *fonts, const NpFont *font, const char *text,
   pango_layout_set_text (layout, p->text, -1);
 
   NpShaping s;
-  np_shaping_init (&s, layout, p->text, font, p->missing);
+  np_shaping_init (&s, fonts, layout, p->text, font, p->missing);
   int width = (int) lround (measure->width * PANGO_SCALE);
   int indent = (int) lround (measure->indent * PANGO_SCALE);
   int break_width = measure->balance
