@@ -412,7 +412,7 @@ np_line_cost (const NpShaping *s, const NpMeasure *m, guint a, guint b,
   if (slack < 0) {
     double need = -slack * s->em;
     if (need > z.shrink)
-      return 1e12 * (1.0 - slack); /* overfull: only when nothing fits */
+      return 1e20 * (1.0 - slack); /* overfull: only when nothing fits */
     double ratio = need / z.shrink;
     return (10.0 + 30.0 * ratio * ratio) * (10.0 + 30.0 * ratio * ratio);
   }
@@ -427,7 +427,7 @@ np_line_cost (const NpShaping *s, const NpMeasure *m, guint a, guint b,
   double badness;
   if (m->align == NP_ALIGN_JUSTIFY) {
     guint gaps = np_count_gaps (s, a, end);
-    double per_gap = gaps ? slack / gaps : (slack > 0.3 ? 10.0 : 0.0);
+    double per_gap = gaps ? MIN (slack / gaps, 10.0) : (slack > 0.3 ? 10.0 : 0.0);
     badness = 100.0 * pow (per_gap / 0.05, 3);
   } else {
     badness = 100.0 * slack * slack; /* ragged: keep lines even */
@@ -536,6 +536,7 @@ np_compress (const NpShaping *s, guint a, guint end, const NpLineSize *z,
   trail[end - 1 - a] -= (int) at_end;
   need -= at_end;
   gint64 total = end > a + 2 ? s->spares[end - 1] - s->spares[a + 1] : 0;
+  need = MIN (need, total); /* an overfull line keeps what it cannot lose */
   gint64 taken = 0, seen = 0;
   for (guint i = a + 1; need > 0 && total > 0 && i + 1 < end; i++) {
     const NpUnit *u = NP_UNIT (s, i);

@@ -6,7 +6,8 @@
 #include "shape.h"
 #include "testutil.h"
 
-static NpFonts *np_fonts_fixture;
+static NpFonts *np_fonts_fixture;      /* zh-Hant */
+static NpFonts *np_fonts_hans_fixture; /* zh-Hans */
 
 static NpFont
 np_body (void)
@@ -22,6 +23,17 @@ np_set (const char *text, double width, NpAlign align, double indent)
   NpFont font = np_body ();
   NpMeasure m = { .width = width, .align = align, .indent = indent };
   return np_shape_paragraph (np_fonts_fixture, &font, text, &m);
+}
+
+/* The natural width of `text` on one line, in ems of the 10 pt body. */
+static double
+np_width_em (NpFonts *fonts, const char *text)
+{
+  NpFont font = np_body ();
+  NpMeasure m = { .width = 1000, .align = NP_ALIGN_LEFT };
+  g_autoptr (NpParagraph) p = np_shape_paragraph (fonts, &font, text, &m);
+  g_assert_cmpuint (p->lines->len, ==, 1);
+  return ((const NpLine *) g_ptr_array_index (p->lines, 0))->width / font.size;
 }
 
 static char *
@@ -169,6 +181,107 @@ test_missing_glyph (void)
   g_assert_cmpuint (q->missing->len, ==, 0);
 }
 
+/* clreq 3.1.6: two marks in a row take 1.5 em.  zh-Hans sets 。 in the
+ * corner (half of it blank), zh-Hant centres it (a quarter each side). */
+static void
+test_adjacent_marks (void)
+{
+  g_assert_cmpfloat_with_epsilon (
+    np_width_em (np_fonts_hans_fixture, "中\u3002\u300D中"), 3.5, 0.01);
+  g_assert_cmpfloat_with_epsilon (
+    np_width_em (np_fonts_fixture, "中\u3002\u300D中"), 3.75, 0.01);
+  /* closing then opening bracket: 」「 */
+  g_assert_cmpfloat_with_epsilon (
+    np_width_em (np_fonts_fixture, "中\u300D\u300C中"), 3.5, 0.01);
+  /* two opening marks: 《「 */
+  g_assert_cmpfloat_with_epsilon (
+    np_width_em (np_fonts_fixture, "中\u300A\u300C中"), 3.5, 0.01);
+  /* a mark between characters keeps its full em */
+  g_assert_cmpfloat_with_epsilon (
+    np_width_em (np_fonts_fixture, "中\u3001中"), 3.0, 0.01);
+}
+
+/* A line starting with an opening bracket drops its leading blank; a line
+ * ending with a closing mark may set it half-width to fit. */
+static void
+test_line_edges (void)
+{
+  NpFont font = np_body ();
+  NpMeasure m = { .width = 3.5 * font.size, .align = NP_ALIGN_JUSTIFY };
+  g_autoptr (NpParagraph) p = np_shape_paragraph (
+    np_fonts_fixture, &font, "中中中\u300D中中\u300C中中", &m);
+  g_assert_cmpuint (p->lines->len, ==, 3);
+  g_autofree char *first = np_line_text (p, 0);
+  g_assert_cmpstr (first, ==, "中中中\u300D"); /* 」 compressed to fit */
+  const NpLine *last = g_ptr_array_index (p->lines, 2);
+  g_autofree char *third = np_line_text (p, 2);
+  g_assert_cmpstr (third, ==, "\u300C中中");
+  g_assert_cmpfloat_with_epsilon (last->width / font.size, 2.5, 0.01);
+}
+
+/* clreq 3.2.1: a quarter em between Han and Latin or digits, and a typed
+ * space there shrinks to the same quarter em. */
+static void
+test_latin_spacing (void)
+{
+  double han = np_width_em (np_fonts_fixture, "中");
+  double latin = np_width_em (np_fonts_fixture, "A8");
+  g_assert_cmpfloat_with_epsilon (
+    np_width_em (np_fonts_fixture, "中A8中"), 2 * han + latin + 0.5, 0.01);
+  g_assert_cmpfloat_with_epsilon (
+    np_width_em (np_fonts_fixture, "中 A8 中"), 2 * han + latin + 0.5, 0.01);
+  /* none next to full-width punctuation */
+  g_assert_cmpfloat_with_epsilon (
+    np_width_em (np_fonts_fixture, "\uFF0CA8\u3002"),
+    np_width_em (np_fonts_fixture, "\uFF0C") + latin +
+      np_width_em (np_fonts_fixture, "\u3002"), 0.01);
+}
+
+/* A closing mark behind an emoji still may not start a line. */
+static void
+test_emoji_transparent (void)
+{
+  const char *text = "對問題作出了不同角度的深刻回應🥫\uFF0C引發了全場聽眾的思考"
+                     "\u300C👍產教融合\u300D";
+  for (double w = 40; w <= 200; w += 3) {
+    g_autoptr (NpParagraph) p = np_set (text, w, NP_ALIGN_JUSTIFY, 0);
+    for (guint i = 1; i < p->lines->len; i++) {
+      g_autofree char *t = np_line_text (p, i);
+      g_assert_false (g_str_has_prefix (t, "🥫\uFF0C"));
+      g_autofree char *prev = np_line_text (p, i - 1);
+      g_assert_false (g_str_has_suffix (prev, "\u300C"));
+    }
+  }
+}
+
+/* Justified lines stay tight: the extra space a gap takes is small. */
+static void
+test_tight_justification (void)
+{
+  const char *text =
+    "上海市教委大力支持職業院校與產教融合型頭部企業深度合作\uFF0C促進職業院校"
+    "發揮人才培養\u3001應用研發和社會服務職能\uFF0C推動專業人才培養供給側與"
+    "新能源和智能網聯汽車行業需求側緊密對接\u3002希望各方以聯合體建設為契機"
+    "\uFF0C促進企業需求側和教育供給側要素全方位融合\uFF0C積極探索共建\u3001"
+    "共享\u3001共贏的校企緊密合作性人才培養模式改革\u3002";
+  NpFont font = np_body ();
+  NpMeasure m = { .width = 22 * font.size + 3.3, .align = NP_ALIGN_JUSTIFY,
+                  .indent = 2 * font.size };
+  g_autoptr (NpParagraph) p = np_shape_paragraph (np_fonts_fixture, &font,
+                                                  text, &m);
+  for (guint i = 0; i + 1 < p->lines->len; i++) {
+    const NpLine *line = g_ptr_array_index (p->lines, i);
+    double widest = 0;
+    for (guint r = 0; r < line->runs->len; r++) {
+      PangoGlyphItem *run = g_ptr_array_index (line->runs, r);
+      for (int g = 0; g < run->glyphs->num_glyphs; g++)
+        widest = MAX (widest, run->glyphs->glyphs[g].geometry.width / 1024.0);
+    }
+    /* no glyph advanced by more than 0.1 em beyond its full em */
+    g_assert_cmpfloat (widest, <=, 1.1 * font.size);
+  }
+}
+
 static void
 test_empty (void)
 {
@@ -185,6 +298,8 @@ main (int argc, char **argv)
   GError *error = NULL;
   np_fonts_fixture = np_fonts_new (conf, NP_SCRIPT_HANT, &error);
   g_assert_no_error (error);
+  np_fonts_hans_fixture = np_fonts_new (conf, NP_SCRIPT_HANS, &error);
+  g_assert_no_error (error);
   g_test_add_func ("/shape/rules", test_rules);
   g_test_add_func ("/shape/kinsoku", test_kinsoku);
   g_test_add_func ("/shape/justified", test_justified);
@@ -194,7 +309,13 @@ main (int argc, char **argv)
   g_test_add_func ("/shape/right-aligned", test_right_aligned);
   g_test_add_func ("/shape/missing-glyph", test_missing_glyph);
   g_test_add_func ("/shape/empty", test_empty);
+  g_test_add_func ("/shape/adjacent-marks", test_adjacent_marks);
+  g_test_add_func ("/shape/line-edges", test_line_edges);
+  g_test_add_func ("/shape/latin-spacing", test_latin_spacing);
+  g_test_add_func ("/shape/emoji-transparent", test_emoji_transparent);
+  g_test_add_func ("/shape/tight-justification", test_tight_justification);
   int status = g_test_run ();
   np_fonts_free (np_fonts_fixture);
+  np_fonts_free (np_fonts_hans_fixture);
   return status;
 }
