@@ -7,6 +7,8 @@
  */
 #include "draw.h"
 
+#include <math.h>
+
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
@@ -134,4 +136,23 @@ np_draw_pdf (const NpPages *pages, NpOutput *out, GError **error)
     return FALSE;
   }
   return TRUE;
+}
+
+cairo_surface_t *
+np_draw_image (const NpPages *pages, guint index, double dpi)
+{
+  const NpPage *page = g_ptr_array_index (pages->pages, index);
+  double scale = dpi / 72.0;
+  cairo_surface_t *surface = cairo_image_surface_create (
+    CAIRO_FORMAT_RGB24, (int) ceil (page->width * scale),
+    (int) ceil (page->height * scale));
+  cairo_t *cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  NpEmoji *emoji = np_emoji_new ();
+  np_draw_page (cr, emoji, page);
+  cairo_destroy (cr);
+  np_emoji_free (emoji);
+  return surface;
 }

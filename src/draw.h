@@ -17,6 +17,11 @@ void np_draw_page (cairo_t *cr, NpEmoji *emoji, const NpPage *page);
  * extractable, metadata from `pages`).  Errors: NP_ERROR_INTERNAL. */
 gboolean np_draw_pdf (const NpPages *pages, NpOutput *out, GError **error);
 
+/* Paints page `index` (from 0) at `dpi` on a white image surface, which
+ * the caller destroys. */
+cairo_surface_t *np_draw_image (const NpPages *pages, guint index,
+                                double dpi);
+
 G_END_DECLS
 
 #endif
