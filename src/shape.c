@@ -30,7 +30,8 @@ typedef struct {
                            Latin, minus a blank between two marks */
   gboolean kern_self;   /* the kern trims this unit's lead, not the
                            previous unit's trail */
-  int spare;            /* blank left to compress inside a line (zh-Hans) */
+  int spare_lead;       /* what compression may take inside a line, on */
+  int spare_trail;      /* each side: blank of marks, Latin spacing */
 } NpUnit;
 
 /* What the breaker works on: the shaped paragraph, not yet broken. */
@@ -256,25 +257,26 @@ np_pair_kern (NpUnit *a, NpUnit *b)
 {
   if (a->trail > 0 && (b->lead > 0 || b->trail > 0)) {
     b->kern = -a->trail;
-    a->spare -= a->trail;
+    a->spare_trail = 0;
   } else if (a->lead > 0 && b->lead > 0) {
     b->kern = -b->lead;
     b->kern_self = TRUE;
-    b->spare -= b->lead;
+    b->spare_lead = 0;
   }
 }
 
 /* Fixed spacing between units: Latin spacing, punctuation pairs.  Marks
  * inside a line may also give up blank to justify it: all of it in zh-Hans,
  * half in zh-Hant, whose centred marks need air on both sides (clreq 3.1.6,
- * 3.8). */
+ * 3.8); Latin spacing may narrow from a quarter to an eighth of an em. */
 static void
 np_space_units (NpShaping *s)
 {
   gboolean hans = np_fonts_script (s->fonts) == NP_SCRIPT_HANS;
   for (guint i = 0; i < s->units->len; i++) {
     NpUnit *u = &g_array_index (s->units, NpUnit, i);
-    u->spare = hans ? u->lead + u->trail : (u->lead + u->trail) / 2;
+    u->spare_lead = hans ? u->lead : u->lead / 2;
+    u->spare_trail = hans ? u->trail : u->trail / 2;
   }
   for (guint i = 1; i < s->units->len; i++) {
     NpUnit *a = &g_array_index (s->units, NpUnit, i - 1);
@@ -284,16 +286,15 @@ np_space_units (NpShaping *s)
       if (np_latin_kern (s, before, b)) {
         a->kern_self = TRUE; /* the typed space becomes the quarter em */
         a->kern = s->em / 4 - a->width;
+        a->spare_trail = s->em / 8;
       }
       continue;
     }
     b->kern = np_latin_kern (s, a, b);
-    if (!b->kern)
+    if (b->kern)
+      a->spare_trail = s->em / 8;
+    else
       np_pair_kern (a, b);
-  }
-  for (guint i = 0; i < s->units->len; i++) {
-    NpUnit *u = &g_array_index (s->units, NpUnit, i);
-    u->spare = MAX (u->spare, 0);
   }
 }
 
@@ -332,7 +333,7 @@ np_shaping_init (NpShaping *s, NpFonts *fonts, PangoLayout *layout,
     const NpUnit *u = &g_array_index (s->units, NpUnit, i);
     s->prefix[i + 1] = s->prefix[i] + u->width;
     s->kerns[i + 1] = s->kerns[i] + u->kern;
-    s->spares[i + 1] = s->spares[i] + u->spare;
+    s->spares[i + 1] = s->spares[i] + u->spare_lead + u->spare_trail;
   }
 }
 
@@ -368,6 +369,17 @@ np_count_gaps (const NpShaping *s, guint a, guint b)
   return gaps;
 }
 
+/* What compression may take inside a line of units [a, end): all but the
+ * first unit's lead (trimmed at the line start anyway) and the last unit,
+ * whose trailing blank is the end trim. */
+static gint64
+np_inner_spare (const NpShaping *s, guint a, guint end)
+{
+  if (end < a + 2)
+    return 0;
+  return s->spares[end - 1] - s->spares[a] - NP_UNIT (s, a)->spare_lead;
+}
+
 /* How a line of units [a, end) measures. */
 typedef struct {
   gint64 natural;  /* width with the fixed spacing, Pango units */
@@ -391,9 +403,7 @@ np_line_size (const NpShaping *s, guint a, guint end, gboolean first_line)
   z.natural -= z.start_trim;
   /* clreq 3.1.6: a mark ending a line may be set half-width. */
   z.end_trim = tail->trail;
-  z.shrink = z.end_trim;
-  if (end > a + 2)
-    z.shrink += s->spares[end - 1] - s->spares[a + 1];
+  z.shrink = z.end_trim + np_inner_spare (s, a, end);
   return z;
 }
 
@@ -535,20 +545,20 @@ np_compress (const NpShaping *s, guint a, guint end, const NpLineSize *z,
   gint64 at_end = MIN (need, (gint64) z->end_trim);
   trail[end - 1 - a] -= (int) at_end;
   need -= at_end;
-  gint64 total = end > a + 2 ? s->spares[end - 1] - s->spares[a + 1] : 0;
+  gint64 total = np_inner_spare (s, a, end);
   need = MIN (need, total); /* an overfull line keeps what it cannot lose */
   gint64 taken = 0, seen = 0;
-  for (guint i = a + 1; need > 0 && total > 0 && i + 1 < end; i++) {
+  for (guint i = a; need > 0 && total > 0 && i + 1 < end; i++) {
     const NpUnit *u = NP_UNIT (s, i);
-    if (u->spare == 0)
+    int spare = u->spare_trail + (i > a ? u->spare_lead : 0);
+    if (spare == 0)
       continue;
-    seen += u->spare;
+    seen += spare;
     int cut = (int) (need * seen / total - taken);
     taken += cut;
-    if (u->trail > 0)
-      trail[i - a] -= cut;
-    else
-      lead[i - a] -= cut;
+    int from_trail = MIN (cut, u->spare_trail);
+    trail[i - a] -= from_trail;
+    lead[i - a] -= cut - from_trail;
   }
 }
 
