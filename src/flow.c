@@ -113,12 +113,24 @@ np_put_row (const NpFlow *f, NpColumn *col, const NpElement *e, guint r)
     const NpStyle *st = f->style;
     double top = col->top + col->used * f->pitch;
     double height = row->lines * f->pitch;
+    double left = col->x, right = col->x + f->column;
+    /* Rules as single lines, the way a table is ruled: the header's top,
+     * each row's foot, and the column edges down the row. */
+    if (r == 0) {
+      np_page_add_box (col->page, left, top, right - left, height,
+                       &st->table_header_fill, NULL, 0);
+      np_page_add_rule (col->page, left, top, right, top, &st->frame_border,
+                        st->rule_width);
+    }
+    np_page_add_rule (col->page, left, top + height, right, top + height,
+                      &st->frame_border, st->rule_width);
+    for (guint i = 0; i < e->edges->len; i++) {
+      double x = col->x + g_array_index (e->edges, double, i);
+      np_page_add_rule (col->page, x, top, x, top + height, &st->frame_border,
+                        st->rule_width);
+    }
     for (guint i = 0; i < row->cells->len; i++) {
       double x0 = g_array_index (e->edges, double, i);
-      double x1 = g_array_index (e->edges, double, i + 1);
-      np_page_add_box (col->page, col->x + x0, top, x1 - x0, height,
-                       r == 0 ? &st->table_header_fill : NULL,
-                       &st->frame_border, st->rule_width);
       const NpParagraph *p = g_ptr_array_index (row->cells, i);
       double pad = 0.5 * p->font.size;
       double y = top + (height - p->lines->len * e->text_pitch) / 2;

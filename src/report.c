@@ -63,7 +63,7 @@ typedef struct {
 
 #define NP_SENTENCE_STOPS "。!?" NP_FW_EXCL NP_FW_QUESTION
 #define NP_CAPTION_STOPS \
-  NP_SENTENCE_STOPS NP_SEMICOLONS NP_COMMAS ".:、…" NP_FW_COLON NP_FW_STOP
+  NP_SENTENCE_STOPS NP_SEMICOLONS NP_COMMAS ".:、…—" NP_FW_COLON NP_FW_STOP
 #define NP_MAX_CAPTION 40  /* characters, emoji and spaces not counted */
 #define NP_MAX_HEADING 30  /* characters */
 #define NP_MAX_HEADLINE 40 /* characters before it is cut at a comma */
@@ -201,6 +201,16 @@ np_final_char (const char *s)
         return c;
     }
   return 0;
+}
+
+/* `s` past the emoji and spaces it opens with. */
+static const char *
+np_skip_emoji (const char *s)
+{
+  while (*s && (np_is_emoji (g_utf8_get_char (s))
+                || np_is_space (g_utf8_get_char (s))))
+    s = g_utf8_next_char (s);
+  return s;
 }
 
 /* A copy of `s` without emoji anywhere and without spaces at the ends. */
@@ -562,7 +572,8 @@ np_credit_source (const NpPatterns *re, const char *text)
   g_autoptr (GMatchInfo) info = NULL;
   if (!g_regex_match (re->credit, text, 0, &info))
     return NULL;
-  return g_match_info_fetch (info, 1);
+  g_autofree char *source = g_match_info_fetch (info, 1);
+  return np_strip_emoji (source);
 }
 
 /* Whether what follows 》 on a keynote line is only punctuation, emoji or
@@ -617,6 +628,21 @@ np_is_heading (const NpPatterns *re, const char *text)
          && g_regex_match (re->heading, text, 0, NULL);
 }
 
+/* A line wholly in quotation marks (“…” 「…」 『…』) is a pull quote, not
+ * the name of a photo. */
+static gboolean
+np_is_quotation (const char *text)
+{
+  g_autofree char *bare = np_strip_emoji (text);
+  if (!*bare)
+    return FALSE;
+  gunichar first = g_utf8_get_char (bare);
+  gunichar last = g_utf8_get_char (g_utf8_prev_char (bare + strlen (bare)));
+  return (first == 0x201C && last == 0x201D) ||
+         (first == 0x300C && last == 0x300D) ||
+         (first == 0x300E && last == 0x300F) || (first == '"' && last == '"');
+}
+
 /* A caption names the photo above it: short, not a sentence, and under
  * text or a table (a line right under a heading is the section's first
  * line, not a caption).  Numbered lines too long for a heading are
@@ -629,6 +655,7 @@ np_is_caption (const NpPatterns *re, const char *text, NpBlockKind previous)
   return previous != NP_BLOCK_HEADING && length > 0
          && length <= NP_MAX_CAPTION && final
          && !g_utf8_strchr (NP_CAPTION_STOPS, -1, final)
+         && !np_is_quotation (text)
          && !g_regex_match (re->heading, text, 0, NULL);
 }
 
@@ -770,7 +797,8 @@ static void
 np_add_first (NpReader *reader, const NpParagraph *paragraph)
 {
   NpDocument *doc = reader->doc;
-  char *date = np_leading_date (&reader->re, paragraph->text);
+  /* A lead pasted from the web may open with an emoji (🎉2024年…). */
+  char *date = np_leading_date (&reader->re, np_skip_emoji (paragraph->text));
   np_document_add_text (doc, date ? NP_BLOCK_LEAD : NP_BLOCK_PARAGRAPH,
                         paragraph->text, paragraph->line);
   if (date && !doc->date)
@@ -897,8 +925,9 @@ static char *
 np_derive_headline (const NpPatterns *re, const char *text)
 {
   g_autofree char *sentence = g_strndup (text, np_sentence_end (text) - text);
-  const char *start = sentence + np_prefix_length (re->date, sentence);
-  if (start != sentence)
+  const char *opening = np_skip_emoji (sentence);
+  const char *start = opening + np_prefix_length (re->date, opening);
+  if (start != opening)
     start += np_prefix_length (re->time, start);
   while (*start && (np_is_emoji (g_utf8_get_char (start))
                     || np_is_space (g_utf8_get_char (start))))

@@ -611,6 +611,32 @@ test_caption_sentence_end (void)
       }
 }
 
+/* A lead-in ending with a dash and a pull quote are text, not captions. */
+static void
+test_caption_not_lead_in_or_quote (void)
+{
+  assert_kinds ("正文。\n會場內外,處處可見這樣的場景——\n正文。",
+                "paragraph paragraph paragraph");
+  assert_kinds ("正文。\n\u201C讓每一個人都有人生出彩的機會\u201D\n正文。",
+                "paragraph paragraph paragraph");
+  assert_kinds ("正文。\n\u300C產教融合,校企共贏\u300D👏\n",
+                "paragraph paragraph");
+  /* a caption may still contain a quotation */
+  assert_kinds ("正文。\n\u300C訂單班\u300D學生合影\n", "paragraph caption");
+}
+
+/* A lead may open with an emoji pasted from the web. */
+static void
+test_lead_after_emoji (void)
+{
+  g_autoptr (NpDocument) doc =
+    parse ("🎉 2024年4月20日下午,創新營開營🚀\n正文。\n(供稿:國際交流處📰)\n");
+  g_assert_cmpint (block_at (doc, 0)->kind, ==, NP_BLOCK_LEAD);
+  g_assert_cmpstr (doc->date, ==, "2024年4月20日");
+  g_assert_cmpstr (doc->headline, ==, "創新營開營");
+  g_assert_cmpstr (doc->publisher, ==, "國際交流處");
+}
+
 static void
 test_caption_length (void)
 {
@@ -1038,6 +1064,9 @@ main (int argc, char **argv)
   g_test_add_func ("/report/caption/short-line", test_caption_short_line);
   g_test_add_func ("/report/caption/sentence-end", test_caption_sentence_end);
   g_test_add_func ("/report/caption/length", test_caption_length);
+  g_test_add_func ("/report/caption/not-lead-in-or-quote",
+                   test_caption_not_lead_in_or_quote);
+  g_test_add_func ("/report/lead/after-emoji", test_lead_after_emoji);
   g_test_add_func ("/report/caption/after-heading",
                    test_caption_after_heading);
 
