@@ -41,7 +41,17 @@ typedef struct {
   const NpStyle *style;
   double pitch;    /* points */
   double column;   /* column width, points */
+  double figure_scale; /* frame heights are scaled by it, 0.6..1 */
 } NpFlow;
+
+/* A figure's height in grid lines at the flow's frame scale. */
+static int
+np_figure_lines (const NpFlow *f, const NpElement *e)
+{
+  double height = e->inset + e->frame_height * f->figure_scale +
+                  e->caption_height;
+  return MAX (1, (int) ceil (height / f->pitch - 1e-6));
+}
 
 static NpCursor
 np_cursor_copy (const NpCursor *c)
@@ -92,17 +102,18 @@ np_put_figure (const NpFlow *f, NpColumn *col, const NpElement *e)
   if (col->page) {
     const NpStyle *st = f->style;
     double top = col->top + col->used * f->pitch + e->inset;
-    np_page_add_box (col->page, col->x, top, f->column, e->frame_height,
+    double frame = e->frame_height * f->figure_scale;
+    np_page_add_box (col->page, col->x, top, f->column, frame,
                      &st->frame_fill, &st->frame_border, st->rule_width / 2);
     const NpParagraph *cap = e->text;
-    double y = top + e->frame_height + 0.3 * cap->font.size;
+    double y = top + frame + 0.3 * cap->font.size;
     for (guint i = 0; i < cap->lines->len; i++, y += e->text_pitch) {
       const NpLine *line = g_ptr_array_index (cap->lines, i);
       np_page_add_text (col->page, cap, line, col->x + line->x,
                         np_baseline (y, e->text_pitch, cap->font.size));
     }
   }
-  col->used += e->lines;
+  col->used += np_figure_lines (f, e);
 }
 
 static void
@@ -163,7 +174,7 @@ np_keep_after (const NpFlow *f, guint i)
   case NP_ELEMENT_TEXT:
     return MIN (2, next->lines);
   case NP_ELEMENT_FIGURE:
-    return next->lines;
+    return np_figure_lines (f, next);
   case NP_ELEMENT_TABLE:
     return g_array_index (next->rows, NpRow, 0).lines +
            (next->rows->len > 1 ? g_array_index (next->rows, NpRow, 1).lines
@@ -182,7 +193,7 @@ np_place_pending (const NpFlow *f, NpCursor *c, NpColumn *col)
   int credit = next && next->block == NP_BLOCK_CREDIT ? next->lines : 0;
   while (c->pending->len > 0) {
     const NpElement *e = np_element (f, g_array_index (c->pending, guint, 0));
-    if (e->lines + credit > col->capacity - col->used) {
+    if (np_figure_lines (f, e) + credit > col->capacity - col->used) {
       if (col->used > 0)
         return;
       c->forced = TRUE;
@@ -197,7 +208,7 @@ static gboolean
 np_place_figure (const NpFlow *f, NpCursor *c, NpColumn *col,
                  const NpElement *e)
 {
-  int need = e->lines + np_keep_after (f, c->element);
+  int need = np_figure_lines (f, e) + np_keep_after (f, c->element);
   if (c->pending->len > 0 || (need > col->capacity - col->used &&
                               col->used > 0)) {
     /* Float: it waits for the next column while the text goes on here. */
@@ -437,23 +448,66 @@ np_put_footers (const NpStyle *st, const char *format, NpFonts *fonts,
   }
 }
 
+/* Lays the whole story out once; returns the number of pages.  With
+ * `pages` NULL it only measures. */
+static guint
+np_flow_pass (const NpFlow *f, NpPages *pages)
+{
+  const NpStyle *style = f->style;
+  NpCursor c = { .pending = g_array_new (FALSE, FALSE, sizeof (guint)) };
+  guint i;
+  for (i = 0; !np_cursor_done (f, &c); i++) {
+    NpPage *page = pages ? np_pages_add_page (pages, style->page_width,
+                                              style->page_height)
+                         : NULL;
+    double top = style->margin_top + (i == 0 ? np_put_head (f, page) : 0);
+    int lines = (int) floor ((style->page_height - style->margin_bottom - top)
+                             / f->pitch + 1e-6);
+    int balanced = np_balanced_lines (f, &c, top, lines);
+    np_fill_page (f, &c, page, i, top, balanced ? balanced : lines);
+  }
+  np_cursor_clear (&c);
+  return i;
+}
+
+static gboolean
+np_has_figures (const NpStory *story)
+{
+  for (guint i = 0; i < story->elements->len; i++)
+    if (g_array_index (story->elements, NpElement, i).kind == NP_ELEMENT_FIGURE)
+      return TRUE;
+  return FALSE;
+}
+
+/* Placeholder frames give way before pages do: when smaller frames (down
+ * to 0.6 of their height) save a page, the largest scale that does wins,
+ * so no page is left with a few floated figures on it. */
+static double
+np_figure_scale (NpFlow *f)
+{
+  static const double scales[] = { 1.0, 0.9, 0.8, 0.7, 0.6 };
+  double best = 1.0;
+  guint fewest = G_MAXUINT;
+  for (guint i = 0; i < G_N_ELEMENTS (scales) && np_has_figures (f->story);
+       i++) {
+    f->figure_scale = scales[i];
+    guint n = np_flow_pass (f, NULL);
+    if (n < fewest) {
+      fewest = n;
+      best = scales[i];
+    }
+  }
+  return best;
+}
+
 void
 np_flow (const NpStory *story, const NpStyle *style, NpFonts *fonts,
          NpPages *pages)
 {
   NpFlow f = { .story = story, .style = style,
                .pitch = np_style_pitch (style),
-               .column = np_style_column_width (style) };
-  NpCursor c = { .pending = g_array_new (FALSE, FALSE, sizeof (guint)) };
-  for (guint i = 0; !np_cursor_done (&f, &c); i++) {
-    NpPage *page = np_pages_add_page (pages, style->page_width,
-                                      style->page_height);
-    double top = style->margin_top + (i == 0 ? np_put_head (&f, page) : 0);
-    int lines = (int) floor ((style->page_height - style->margin_bottom - top)
-                             / f.pitch + 1e-6);
-    int balanced = np_balanced_lines (&f, &c, top, lines);
-    np_fill_page (&f, &c, page, i, top, balanced ? balanced : lines);
-  }
-  np_cursor_clear (&c);
+               .column = np_style_column_width (style), .figure_scale = 1 };
+  f.figure_scale = np_figure_scale (&f);
+  np_flow_pass (&f, pages);
   np_put_footers (style, story->footer, fonts, pages);
 }

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
  * foot or head of a column; a figure that does not fit floats to the next
  * column while the text goes on; a table splits between rows and repeats
  * its header; the credit never starts a column; the last page's columns are
- * balanced. */
+ * balanced; placeholder frames shrink (to 0.6 of their height at most)
+ * when that saves a page. */
 void np_flow (const NpStory *story, const NpStyle *style, NpFonts *fonts,
               NpPages *pages);
 

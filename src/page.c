@@ -53,6 +53,8 @@ void
 np_page_add_text (NpPage *page, const NpParagraph *paragraph,
                   const NpLine *line, double x, double baseline)
 {
+  if (!page)
+    return;
   NpItem item = { .kind = NP_ITEM_TEXT, .x = x, .y = baseline,
                   .paragraph = paragraph, .line = line };
   g_array_append_val (page->items, item);
@@ -63,6 +65,8 @@ np_page_add_box (NpPage *page, double x, double y, double w, double h,
                  const NpColor *fill, const NpColor *stroke,
                  double stroke_width)
 {
+  if (!page)
+    return;
   NpItem item = { .kind = NP_ITEM_BOX, .x = x, .y = y, .w = w, .h = h,
                   .filled = fill != NULL, .stroked = stroke != NULL,
                   .stroke_width = stroke_width };
@@ -77,6 +81,8 @@ void
 np_page_add_rule (NpPage *page, double x0, double y0, double x1, double y1,
                   const NpColor *color, double width)
 {
+  if (!page)
+    return;
   NpItem item = { .kind = NP_ITEM_RULE, .x = x0, .y = y0, .w = x1 - x0,
                   .h = y1 - y0, .stroked = TRUE, .stroke = *color,
                   .stroke_width = width };

@@ -51,6 +51,8 @@ NpPage *np_pages_add_page (NpPages *pages, double width, double height);
 /* Takes ownership of `paragraph` for the lifetime of `pages`. */
 const NpParagraph *np_pages_keep (NpPages *pages, NpParagraph *paragraph);
 
+/* The np_page_add_* functions accept a NULL page and do nothing then, so
+ * that a layout can be measured without being kept. */
 void np_page_add_text (NpPage *page, const NpParagraph *paragraph,
                        const NpLine *line, double x, double baseline);
 void np_page_add_box (NpPage *page, double x, double y, double w, double h,

@@ -91,9 +91,9 @@ np_compose_figure (NpComposer *c, const NpBlock *block)
   /* The frame's top meets the em box top of a body line in the same slot. */
   e.inset = (c->pitch - st->font[NP_ROLE_BODY].size) / 2;
   e.text_pitch = font->size * NP_CAPTION_LEADING;
-  double height = e.inset + e.frame_height + 0.3 * font->size +
-                  e.text->lines->len * e.text_pitch + e.inset;
-  e.lines = np_lines_for (c, height);
+  e.caption_height = 0.3 * font->size + e.text->lines->len * e.text_pitch +
+                     e.inset;
+  e.lines = np_lines_for (c, e.inset + e.frame_height + e.caption_height);
   return e;
 }
 
