@@ -44,6 +44,7 @@ typedef struct {
   gint64 *kerns;     /* kerns[i]: kerns of units [0, i) */
   gint64 *spares;    /* spares[i]: spare blank of units [0, i) */
   int em;            /* font size, Pango units */
+  int target;        /* balanced measures: the line length aimed at */
 } NpShaping;
 
 /* ------------------------------------------------------------ the rules */
@@ -303,6 +304,7 @@ np_shaping_init (NpShaping *s, NpFonts *fonts, PangoLayout *layout,
                  const char *text, const NpFont *font, GArray *missing)
 {
   s->text = text;
+  s->target = 0;
   s->fonts = fonts;
   s->runs = g_ptr_array_new ();
   s->units = g_array_new (FALSE, TRUE, sizeof (NpUnit));
@@ -412,6 +414,36 @@ np_line_size (const NpShaping *s, guint a, guint end, gboolean first_line)
  * a gap is barely seen; 0.1 em is where a reader starts to notice).  Compressing marks
  * to fit one more character costs less than spacing one out (clreq 3.8:
  * pull a character up rather than push one down). */
+/* Where a headline may break: after punctuation or before an opening mark
+ * freely, before a preposition or conjunction (在 與 和 為 …) cheaply,
+ * between Latin and Han at some cost, inside a run of Han (most likely
+ * inside a word) dearly. */
+static double
+np_break_penalty (const NpShaping *s, guint b)
+{
+  const NpUnit *u = NP_UNIT (s, b - 1), *v = NP_UNIT (s, b);
+  gunichar before = np_last_char (s->text, u->start, u->end);
+  gunichar after = g_utf8_get_char (s->text + v->start);
+  if (u->trail > 0 || u->space || np_shape_no_line_end (after))
+    return 0;
+  if (g_utf8_strchr ("在於于與与和及暨並并為为向對对從从由將将把被讓让等", -1,
+                     after))
+    return 3000;
+  if (!np_is_han (before) || !np_is_han (after))
+    return 6000;
+  return 30000;
+}
+
+/* A balanced line: all lines near the target length, breaks at phrase
+ * boundaries, as few lines as the measure allows. */
+static double
+np_balanced_cost (const NpShaping *s, guint b, gboolean last,
+                  const NpLineSize *z)
+{
+  double off = (double) (z->natural - s->target) / s->em;
+  return 1e6 + 500.0 * off * off + (last ? 0 : np_break_penalty (s, b));
+}
+
 static double
 np_line_cost (const NpShaping *s, const NpMeasure *m, guint a, guint b,
               gboolean last, int measure)
@@ -419,13 +451,18 @@ np_line_cost (const NpShaping *s, const NpMeasure *m, guint a, guint b,
   guint end = np_trim_end (s, a, b);
   NpLineSize z = np_line_size (s, a, end, a == 0);
   double slack = (double) (measure - z.natural) / s->em; /* ems */
+  double squeeze = 0;
   if (slack < 0) {
     double need = -slack * s->em;
     if (need > z.shrink)
       return 1e20 * (1.0 - slack); /* overfull: only when nothing fits */
     double ratio = need / z.shrink;
-    return (10.0 + 30.0 * ratio * ratio) * (10.0 + 30.0 * ratio * ratio);
+    squeeze = (10.0 + 30.0 * ratio * ratio) * (10.0 + 30.0 * ratio * ratio);
   }
+  if (s->target > 0)
+    return np_balanced_cost (s, b, last, &z) + squeeze;
+  if (slack < 0)
+    return squeeze;
   if (last) {
     /* A paragraph should not end on a lone character with its stop (clreq
      * 3.1.9): it looks like a stray line.  As bad as a loose line. */
@@ -701,10 +738,9 @@ np_shape_paragraph (NpFonts *fonts, const NpFont *font, const char *text,
   np_shaping_init (&s, fonts, layout, p->text, font, p->missing);
   int width = (int) lround (measure->width * PANGO_SCALE);
   int indent = (int) lround (measure->indent * PANGO_SCALE);
-  int break_width = measure->balance
-                      ? np_balanced_width (&s, measure, width, indent)
-                      : width;
-  g_autoptr (GArray) ends = np_break_lines (&s, measure, break_width, indent);
+  s.target = measure->balance ? np_balanced_width (&s, measure, width, indent)
+                              : 0;
+  g_autoptr (GArray) ends = np_break_lines (&s, measure, width, indent);
   for (guint i = 0, a = 0; i < ends->len; i++) {
     guint b = g_array_index (ends, guint, i);
     int line_measure = a == 0 ? width - indent : width;
