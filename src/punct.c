@@ -46,23 +46,48 @@ np_neighbour (const gunichar *s, glong n, glong i, int step)
   return 0;
 }
 
-/* Which marks to widen: those touching Chinese, and both of a pair of
- * parentheses when either is (人工智能(AI) -> 人工智能(AI)). */
+static gboolean
+np_touches_chinese (const gunichar *s, glong n, glong i)
+{
+  return np_is_chinese (np_neighbour (s, n, i, -1)) ||
+         np_is_chinese (np_neighbour (s, n, i, +1));
+}
+
+/* What each mark becomes (0: stays): the full-width form when it touches
+ * Chinese, and both of a pair of parentheses when either does
+ * (人工智能(AI) -> 人工智能(AI)).  Straight double quotes pair up in order and
+ * become curly quotes “…” when the pair touches Chinese. */
 static void
-np_choose (const gunichar *s, glong n, gboolean *wide)
+np_choose (const gunichar *s, glong n, gunichar *to)
 {
   GArray *open = g_array_new (FALSE, FALSE, sizeof (glong));
+  glong quote = -1;
   for (glong i = 0; i < n; i++) {
-    if (s[i] > 0x7F || !strchr (np_ascii, (int) s[i]))
+    if (s[i] == '"') {
+      if (quote < 0) {
+        quote = i;
+        continue;
+      }
+      if (np_touches_chinese (s, n, quote) || np_touches_chinese (s, n, i)) {
+        to[quote] = 0x201C;
+        to[i] = 0x201D;
+      }
+      quote = -1;
       continue;
-    wide[i] = np_is_chinese (np_neighbour (s, n, i, -1)) ||
-              np_is_chinese (np_neighbour (s, n, i, +1));
+    }
+    const char *mark = s[i] < 0x80 ? strchr (np_ascii, (int) s[i]) : NULL;
+    if (!mark)
+      continue;
+    to[i] = np_touches_chinese (s, n, i) ? np_wide[mark - np_ascii] : 0;
     if (s[i] == '(')
       g_array_append_val (open, i);
     if (s[i] == ')' && open->len > 0) {
       glong o = g_array_index (open, glong, open->len - 1);
       g_array_set_size (open, open->len - 1);
-      wide[i] = wide[o] = wide[i] || wide[o];
+      if (to[i] || to[o]) {
+        to[i] = 0xFF09;
+        to[o] = 0xFF08;
+      }
     }
   }
   g_array_free (open, TRUE);
@@ -73,22 +98,20 @@ np_punct_normalize_text (const char *text, guint *count)
 {
   glong n = 0;
   gunichar *s = g_utf8_to_ucs4_fast (text, -1, &n);
-  gboolean *wide = g_new0 (gboolean, n + 1);
-  np_choose (s, n, wide);
+  gunichar *to = g_new0 (gunichar, n + 1);
+  np_choose (s, n, to);
   GString *out = g_string_sized_new (strlen (text) + 16);
   for (glong i = 0; i < n; i++) {
-    /* A full-width mark carries its own space: drop the typed one. */
-    if (s[i] == ' ' && ((i > 0 && wide[i - 1]) || wide[i + 1]))
+    /* A full-width mark carries its own space: drop the typed one (a
+     * curly quote does not: "他說 "好"" keeps its word space). */
+    gboolean beside = (i > 0 && to[i - 1] && s[i - 1] != '"') ||
+                      (to[i + 1] && s[i + 1] != '"');
+    if (s[i] == ' ' && beside)
       continue;
-    if (wide[i]) {
-      g_string_append_unichar (out, np_wide[strchr (np_ascii, (int) s[i]) -
-                                            np_ascii]);
-      (*count)++;
-    } else {
-      g_string_append_unichar (out, s[i]);
-    }
+    g_string_append_unichar (out, to[i] ? to[i] : s[i]);
+    *count += to[i] != 0;
   }
-  g_free (wide);
+  g_free (to);
   g_free (s);
   return g_string_free (out, FALSE);
 }

@@ -8,8 +8,9 @@ G_BEGIN_DECLS
 
 /* Returns `text` (newly allocated) with each ASCII , : ; ! ? ( ) that
  * touches Chinese text set in its full-width form, and the spaces around it
- * dropped; marks in Latin or numeric context (`10:30`, `a, b`) stay.  Adds
- * the number of marks changed to *count. */
+ * dropped, and straight double quotes around Chinese as curly ones; marks
+ * in Latin or numeric context (`10:30`, `a, b`, `"OK"`) stay.  Adds the
+ * number of marks changed to *count. */
 char *np_punct_normalize_text (const char *text, guint *count);
 
 /* The same for every text of the document (headline, blocks, table cells);

@@ -58,6 +58,16 @@ test_spaces_dropped (void)
 }
 
 static void
+test_double_quotes (void)
+{
+  np_check ("賦能\"新四化\"轉型", "賦能\u201C新四化\u201D轉型", 2);
+  np_check ("以\"共建,共享\"為", "以\u201C共建\uFF0C共享\u201D為", 3);
+  np_check ("he said \"OK\" twice", "he said \"OK\" twice", 0);
+  /* a lone quote has no partner and stays */
+  np_check ("尺寸5\"", "尺寸5\"", 0);
+}
+
+static void
 test_already_wide (void)
 {
   np_check ("上午\uFF0C上海", "上午\uFF0C上海", 0);
@@ -90,6 +100,7 @@ main (int argc, char **argv)
   g_test_add_func ("/punct/through-emoji", test_through_emoji);
   g_test_add_func ("/punct/spaces-dropped", test_spaces_dropped);
   g_test_add_func ("/punct/already-wide", test_already_wide);
+  g_test_add_func ("/punct/double-quotes", test_double_quotes);
   g_test_add_func ("/punct/document", test_document);
   return g_test_run ();
 }
