@@ -30,7 +30,7 @@ np_draw_text (cairo_t *cr, NpEmoji *emoji, const NpItem *item)
   for (guint i = 0; i < item->line->runs->len; i++) {
     PangoGlyphItem *run = g_ptr_array_index (item->line->runs, i);
     if (np_emoji_is_colour (run->item->analysis.font)) {
-      np_emoji_show (emoji, cr, p->text, run, x, item->y);
+      np_emoji_show (emoji, cr, p->text, run, x, item->y, p->font.size);
     } else {
       cairo_move_to (cr, x, item->y);
       pango_cairo_show_glyph_item (cr, p->text, run);

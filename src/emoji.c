@@ -23,6 +23,7 @@ typedef struct {
   unsigned upem;
   GHashTable *pictures;      /* glyph -> cairo_surface_t* (NULL: none) */
   cairo_font_face_t *carrier;
+  double ratio;              /* emoji size / size of the text around it */
 } NpEmojiFace;
 
 static const cairo_user_data_key_t np_carrier_key;
@@ -65,7 +66,7 @@ np_carrier_render (cairo_scaled_font_t *scaled, unsigned long glyph,
   NpEmojiFace *f = cairo_font_face_get_user_data (
     cairo_scaled_font_get_font_face (scaled), &np_carrier_key);
   extents->x_advance =
-    (double) hb_font_get_glyph_h_advance (f->font, glyph) / f->upem;
+    f->ratio * hb_font_get_glyph_h_advance (f->font, glyph) / f->upem;
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -190,12 +191,19 @@ np_run_clusters (const PangoGlyphItem *run, cairo_text_cluster_t *clusters)
 
 void
 np_emoji_show (NpEmoji *emoji, cairo_t *cr, const char *text,
-               const PangoGlyphItem *run, double x, double y)
+               const PangoGlyphItem *run, double x, double y,
+               double text_size)
 {
   PangoFont *font = run->item->analysis.font;
   NpEmojiFace *f =
     np_emoji_face (emoji, hb_font_get_face (pango_font_get_hb_font (font)));
   double size = np_font_size (font);
+  /* The carrier is set at the size of the text around it, so that a reader
+   * sees the emoji on the same line as their neighbours; its advances are
+   * scaled to the picture's.  The ratio is the same all through a
+   * newsletter (emoji are scaled to one em everywhere). */
+  if (f->ratio == 0)
+    f->ratio = size / text_size;
   double scale = size / f->upem;
   const PangoGlyphString *gs = run->glyphs;
   cairo_glyph_t *glyphs = g_new (cairo_glyph_t, gs->num_glyphs);
@@ -218,7 +226,7 @@ np_emoji_show (NpEmoji *emoji, cairo_t *cr, const char *text,
   if (n > 0) {
     cairo_save (cr);
     cairo_set_font_face (cr, f->carrier);
-    cairo_set_font_size (cr, size);
+    cairo_set_font_size (cr, size / f->ratio);
     cairo_show_text_glyphs (cr, text + run->item->offset, run->item->length,
                             glyphs, n, clusters, nc, 0);
     cairo_restore (cr);

@@ -18,9 +18,11 @@ gboolean np_emoji_is_colour (PangoFont *font);
 
 /* Paints a run of a colour font with its baseline starting at (x, y):
  * each glyph as the font's own picture, with invisible glyphs carrying the
- * run's text for search and copy. */
+ * run's text for search and copy, set at `text_size` (points), the size of
+ * the text around the run. */
 void np_emoji_show (NpEmoji *emoji, cairo_t *cr, const char *text,
-                    const PangoGlyphItem *run, double x, double y);
+                    const PangoGlyphItem *run, double x, double y,
+                    double text_size);
 
 G_END_DECLS
 

@@ -44,13 +44,39 @@ typedef struct {
   double figure_scale; /* frame heights are scaled by it, 0.6..1 */
 } NpFlow;
 
-/* A figure's height in grid lines at the flow's frame scale. */
+/* Where a figure's parts go, in points below the top of its first grid
+ * slot. */
+typedef struct {
+  double frame;     /* frame height */
+  double caption;   /* baseline of the caption's first line */
+  int lines;        /* grid lines the whole figure takes */
+} NpFigure;
+
+/* The caption's lines sit between two body baselines, not on them: set
+ * apart from the text beside it in the other column, and a two-line
+ * caption reads as one block there (its lines are closer than the body's). */
+static NpFigure
+np_figure_geometry (const NpFlow *f, const NpElement *e)
+{
+  NpFigure g = { .frame = e->frame_height * f->figure_scale };
+  const NpParagraph *cap = e->text;
+  double size = cap->font.size, body = f->style->font[NP_ROLE_BODY].size;
+  double span = (cap->lines->len > 0 ? cap->lines->len - 1 : 0) *
+                e->text_pitch;
+  double room_top = e->inset + g.frame + 0.3 * size + 0.88 * size;
+  double grid = f->pitch / 2 + NP_EM_CENTRE * body; /* first body baseline */
+  double offset = MAX (0, (f->pitch - span) / 2);
+  int j = (int) ceil ((room_top - grid - offset) / f->pitch - 1e-6);
+  g.caption = grid + MAX (j, 0) * f->pitch + offset;
+  double bottom = g.caption + span + 0.12 * size + e->inset;
+  g.lines = MAX (1, (int) ceil (bottom / f->pitch - 1e-6));
+  return g;
+}
+
 static int
 np_figure_lines (const NpFlow *f, const NpElement *e)
 {
-  double height = e->inset + e->frame_height * f->figure_scale +
-                  e->caption_height;
-  return MAX (1, (int) ceil (height / f->pitch - 1e-6));
+  return np_figure_geometry (f, e).lines;
 }
 
 static NpCursor
@@ -99,21 +125,20 @@ np_put_lines (const NpFlow *f, NpColumn *col, const NpParagraph *p,
 static void
 np_put_figure (const NpFlow *f, NpColumn *col, const NpElement *e)
 {
+  NpFigure g = np_figure_geometry (f, e);
   if (col->page) {
     const NpStyle *st = f->style;
-    double top = col->top + col->used * f->pitch + e->inset;
-    double frame = e->frame_height * f->figure_scale;
-    np_page_add_box (col->page, col->x, top, f->column, frame,
+    double top = col->top + col->used * f->pitch;
+    np_page_add_box (col->page, col->x, top + e->inset, f->column, g.frame,
                      &st->frame_fill, &st->frame_border, st->rule_width / 2);
     const NpParagraph *cap = e->text;
-    double y = top + frame + 0.3 * cap->font.size;
+    double y = top + g.caption;
     for (guint i = 0; i < cap->lines->len; i++, y += e->text_pitch) {
       const NpLine *line = g_ptr_array_index (cap->lines, i);
-      np_page_add_text (col->page, cap, line, col->x + line->x,
-                        np_baseline (y, e->text_pitch, cap->font.size));
+      np_page_add_text (col->page, cap, line, col->x + line->x, y);
     }
   }
-  col->used += np_figure_lines (f, e);
+  col->used += g.lines;
 }
 
 static void

@@ -14,11 +14,14 @@
 
 #include "error.h"
 
-/* Tried in order for characters the role's family lacks.  Colour emoji come
- * before the symbol fonts so that an emoji sequence is one colour picture;
- * DejaVu is the last resort for odd symbols (⚃, ⚧). */
+/* Tried in order for characters the role's family lacks: symbols in text
+ * style first (⚃, ⚧, ♀ without U+FE0F stay text, UTS #51), colour emoji
+ * last.  Emoji sequences themselves are set in the emoji family
+ * explicitly (shape.c), and Pango asks for "emoji" on its own too. */
 static const char np_fallback_families[] =
-  "Noto Color Emoji,Noto Sans Symbols 2,Noto Sans Symbols,DejaVu Sans";
+  "Noto Sans Symbols2,Noto Sans Symbols,DejaVu Sans,Noto Color Emoji";
+
+const char np_emoji_family[] = "Noto Color Emoji";
 
 struct NpFonts {
   FcConfig *config;
@@ -26,6 +29,7 @@ struct NpFonts {
   PangoContext *context;
   NpScript script;
   GHashTable *blanks; /* PangoFont* (ref) -> GHashTable: char -> NpBlanks* */
+  double emoji_scale; /* 0 until measured */
 };
 
 static FcConfig *
@@ -229,4 +233,32 @@ np_fonts_blanks (NpFonts *fonts, PangoFont *font, gunichar c)
     g_hash_table_insert (chars, GUINT_TO_POINTER (c), b);
   }
   return *b;
+}
+
+double
+np_fonts_emoji_scale (NpFonts *fonts)
+{
+  if (fonts->emoji_scale > 0)
+    return fonts->emoji_scale;
+  fonts->emoji_scale = 1;
+  PangoFontDescription *desc = pango_font_description_from_string (
+    np_emoji_family);
+  pango_font_description_set_absolute_size (desc, 100 * PANGO_SCALE);
+  PangoFont *font = pango_font_map_load_font (fonts->map, fonts->context,
+                                              desc);
+  pango_font_description_free (desc);
+  hb_font_t *hb = font ? pango_font_get_hb_font (font) : NULL;
+  hb_codepoint_t glyph;
+  if (hb && hb_font_get_nominal_glyph (hb, 0x1F600, &glyph)) {
+    hb_face_t *face = hb_font_get_face (hb);
+    hb_font_t *units = hb_font_create (face);
+    hb_font_set_scale (units, (int) hb_face_get_upem (face),
+                       (int) hb_face_get_upem (face));
+    hb_position_t advance = hb_font_get_glyph_h_advance (units, glyph);
+    if (advance > 0)
+      fonts->emoji_scale = (double) hb_face_get_upem (face) / advance;
+    hb_font_destroy (units);
+  }
+  g_clear_object (&font);
+  return fonts->emoji_scale;
 }

@@ -47,6 +47,12 @@ NpBlanks np_fonts_blanks (NpFonts *fonts, PangoFont *font, gunichar c);
 
 NpScript np_fonts_script (NpFonts *fonts);
 
+/* The family colour emoji are set in, and the scale that makes an emoji
+ * advance one em, as a Han character does (Noto Color Emoji is 1.25 em
+ * wide): 1 when the font cannot be measured. */
+extern const char np_emoji_family[];
+double np_fonts_emoji_scale (NpFonts *fonts);
+
 /* Checks that fontconfig has the family `font` asks for, so that a missing
  * font package is one clear error rather than silent substitution. */
 gboolean np_fonts_check (NpFonts *fonts, const NpFont *font, GError **error);

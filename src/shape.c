@@ -9,6 +9,8 @@
  */
 #include "shape.h"
 
+#include "emojitext.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -120,6 +122,19 @@ np_is_emoji (gunichar c)
          (c >= 0x2190 && c <= 0x21FF) || c == 0x303D || c == 0x3030;
 }
 
+/* A cluster shown as an emoji: a pictograph, or a keycap or other
+ * sequence made one by U+FE0F or U+20E3. */
+static gboolean
+np_has_emoji (const char *text, guint start, guint end)
+{
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p)) {
+    gunichar c = g_utf8_get_char (p);
+    if (np_is_emoji (c) || c == 0xFE0F || c == 0x20E3)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* ------------------------------------------------------------ shaping */
 
 static gunichar
@@ -174,7 +189,7 @@ np_add_units (NpShaping *s, guint run_index, const PangoLogAttr *attrs,
     const PangoLogAttr *a = &attrs[*char_index];
     gunichar first = g_utf8_get_char (s->text + u.start);
     u.space = a->is_white;
-    u.emoji = np_is_emoji (first);
+    u.emoji = np_has_emoji (s->text, u.start, u.end);
     u.letter = !u.emoji && g_unichar_isalnum (first);
     if (u.glyph1 - u.glyph0 == 1 && u.end - u.start <= 3) {
       NpBlanks b = np_fonts_blanks (s->fonts, run->item->analysis.font, first);
@@ -244,6 +259,8 @@ np_latin_kern (const NpShaping *s, const NpUnit *a, const NpUnit *b)
 {
   gunichar last = np_last_char (s->text, a->start, a->end);
   gunichar first = g_utf8_get_char (s->text + b->start);
+  if (a->emoji || b->emoji) /* a keycap 1️⃣ is a picture, not a digit */
+    return 0;
   if ((np_is_han (last) && np_is_latin (first)) ||
       (np_is_latin (last) && np_is_han (first)))
     return s->em / 4;
@@ -403,8 +420,10 @@ np_line_size (const NpShaping *s, guint a, guint end, gboolean first_line)
   if (!first_line && head->lead > 0 && head->trail == 0)
     z.start_trim = head->lead;
   z.natural -= z.start_trim;
-  /* clreq 3.1.6: a mark ending a line may be set half-width. */
-  z.end_trim = tail->trail;
+  /* clreq 3.1.6: a mark ending a line may be set half-width.  A centred
+   * mark (zh-Hant) gives up both its quarters: its ink then hangs a
+   * quarter em past the measure, as hanging punctuation does. */
+  z.end_trim = tail->trail + (tail->trail > 0 ? tail->lead : 0);
   z.shrink = z.end_trim + np_inner_spare (s, a, end);
   return z;
 }
@@ -717,6 +736,31 @@ np_balanced_width (const NpShaping *s, const NpMeasure *m, int width,
   return hi;
 }
 
+/* Emoji sequences are set in the colour emoji font, whatever symbol font
+ * would cover their first character, so that a sequence (👨‍💻, 1️⃣, 🇨🇳)
+ * shapes into one picture; scaled to advance one em like a Han character,
+ * so justification and the line grid are not disturbed. */
+static void
+np_mark_emoji (NpFonts *fonts, PangoLayout *layout, const char *text)
+{
+  g_autoptr (GArray) spans = np_emoji_spans (text);
+  if (spans->len == 0)
+    return;
+  PangoAttrList *attrs = pango_attr_list_new ();
+  double scale = np_fonts_emoji_scale (fonts);
+  for (guint i = 0; i < spans->len; i++) {
+    const NpSpan *span = &g_array_index (spans, NpSpan, i);
+    PangoAttribute *family = pango_attr_family_new (np_emoji_family);
+    PangoAttribute *size = pango_attr_scale_new (scale);
+    family->start_index = size->start_index = span->start;
+    family->end_index = size->end_index = span->end;
+    pango_attr_list_insert (attrs, family);
+    pango_attr_list_insert (attrs, size);
+  }
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
 NpParagraph *
 np_shape_paragraph (NpFonts *fonts, const NpFont *font, const char *text,
                     const NpMeasure *measure)
@@ -733,6 +777,7 @@ np_shape_paragraph (NpFonts *fonts, const NpFont *font, const char *text,
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
   pango_layout_set_text (layout, p->text, -1);
+  np_mark_emoji (fonts, layout, p->text);
 
   NpShaping s;
   np_shaping_init (&s, fonts, layout, p->text, font, p->missing);

@@ -8,7 +8,7 @@
 
 #include <math.h>
 
-#define NP_CAPTION_LEADING 1.45
+#define NP_CAPTION_LEADING 1.3
 #define NP_TABLE_LEADING 1.4
 
 typedef struct {
@@ -91,9 +91,8 @@ np_compose_figure (NpComposer *c, const NpBlock *block)
   /* The frame's top meets the em box top of a body line in the same slot. */
   e.inset = (c->pitch - st->font[NP_ROLE_BODY].size) / 2;
   e.text_pitch = font->size * NP_CAPTION_LEADING;
-  e.caption_height = 0.3 * font->size + e.text->lines->len * e.text_pitch +
-                     e.inset;
-  e.lines = np_lines_for (c, e.inset + e.frame_height + e.caption_height);
+  /* Its height in grid lines depends on how the frame is scaled: flow.c
+   * measures it. */
   return e;
 }
 

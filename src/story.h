@@ -27,11 +27,9 @@ typedef struct {
   NpElementKind kind;
   NpBlockKind block;          /* the block it came from: drives the keeps */
   const NpParagraph *text;    /* TEXT: the paragraph; FIGURE: the caption */
-  int lines;                  /* TEXT and FIGURE: height in body lines */
+  int lines;                  /* TEXT: height in body lines */
   double frame_height;        /* FIGURE: points */
   double inset;               /* FIGURE: frame top below the element top */
-  double caption_height;      /* FIGURE: from the frame's foot to the
-                                 element's, points */
   double text_pitch;          /* FIGURE caption, TABLE cells: line pitch */
   GArray *rows;               /* TABLE: of NpRow; rows[0] is the header */
   GArray *edges;              /* TABLE: of double, column edges from the

@@ -1,0 +1,133 @@
+/* emojitext.c: text -> emoji sequences (after Unicode UTS #51).
+ *
+ * Contract: finds where emoji sit in a text, as whole sequences: a base
+ * with its skin-tone modifier, variation selector, keycap mark or tags,
+ * joined by ZWJ to the next, and regional-indicator pairs (flags).  Only
+ * what asks to be a colour picture counts: a pictograph that defaults to
+ * emoji presentation, or any with U+FE0F or a skin tone; ♀ or ⚃ alone stay
+ * text symbols.
+ */
+#include "emojitext.h"
+
+/* Emoji_Presentation=Yes below U+1F000 (Unicode 15 emoji-data.txt), and
+ * the modifier bases ☝ ⛹ ✌ ✍, which Pango shows as emoji too. */
+static const gunichar np_bmp_emoji[][2] = {
+  { 0x261D, 0x261D }, { 0x26F9, 0x26F9 }, { 0x270C, 0x270D },
+  { 0x231A, 0x231B }, { 0x23E9, 0x23EC }, { 0x23F0, 0x23F0 },
+  { 0x23F3, 0x23F3 }, { 0x25FD, 0x25FE }, { 0x2614, 0x2615 },
+  { 0x2648, 0x2653 }, { 0x267F, 0x267F }, { 0x2693, 0x2693 },
+  { 0x26A1, 0x26A1 }, { 0x26AA, 0x26AB }, { 0x26BD, 0x26BE },
+  { 0x26C4, 0x26C5 }, { 0x26CE, 0x26CE }, { 0x26D4, 0x26D4 },
+  { 0x26EA, 0x26EA }, { 0x26F2, 0x26F3 }, { 0x26F5, 0x26F5 },
+  { 0x26FA, 0x26FA }, { 0x26FD, 0x26FD }, { 0x2705, 0x2705 },
+  { 0x270A, 0x270B }, { 0x2728, 0x2728 }, { 0x274C, 0x274C },
+  { 0x274E, 0x274E }, { 0x2753, 0x2755 }, { 0x2757, 0x2757 },
+  { 0x2795, 0x2797 }, { 0x27B0, 0x27B0 }, { 0x27BF, 0x27BF },
+  { 0x2B1B, 0x2B1C }, { 0x2B50, 0x2B50 }, { 0x2B55, 0x2B55 },
+};
+
+/* Supplementary blocks whose pictographs default to emoji presentation
+ * (the Mahjong, domino and playing-card blocks mostly do not). */
+static const gunichar np_astral_emoji[][2] = {
+  { 0x1F004, 0x1F004 }, { 0x1F0CF, 0x1F0CF }, { 0x1F18E, 0x1F18E },
+  { 0x1F191, 0x1F19A }, { 0x1F1E6, 0x1F1FF }, { 0x1F201, 0x1F201 },
+  { 0x1F21A, 0x1F21A }, { 0x1F22F, 0x1F22F }, { 0x1F232, 0x1F23A },
+  { 0x1F250, 0x1F251 }, { 0x1F300, 0x1F64F }, { 0x1F680, 0x1F6FF },
+  { 0x1F7E0, 0x1F7F0 }, { 0x1F90C, 0x1F9FF }, { 0x1FA70, 0x1FAFF },
+};
+
+static gboolean
+np_in_ranges (const gunichar (*ranges)[2], gsize n, gunichar c)
+{
+  for (gsize i = 0; i < n; i++)
+    if (c >= ranges[i][0] && c <= ranges[i][1])
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+np_emoji_is_presentation (gunichar c)
+{
+  return np_in_ranges (np_bmp_emoji, G_N_ELEMENTS (np_bmp_emoji), c) ||
+         np_in_ranges (np_astral_emoji, G_N_ELEMENTS (np_astral_emoji), c);
+}
+
+/* Characters that may become emoji with U+FE0F after them. */
+static gboolean
+np_is_pictographic (gunichar c)
+{
+  return np_emoji_is_presentation (c) || (c >= 0x2100 && c <= 0x2BFF) ||
+         (c >= 0x1F000 && c <= 0x1FAFF) || c == 0x00A9 || c == 0x00AE ||
+         c == 0x3030 || c == 0x303D || c == 0x3297 || c == 0x3299;
+}
+
+static gboolean
+np_is_keycap_base (gunichar c)
+{
+  return (c >= '0' && c <= '9') || c == '#' || c == '*';
+}
+
+static gboolean
+np_is_regional (gunichar c)
+{
+  return c >= 0x1F1E6 && c <= 0x1F1FF;
+}
+
+/* What may follow a base inside one sequence. */
+static gboolean
+np_is_extender (gunichar c)
+{
+  return (c >= 0x1F3FB && c <= 0x1F3FF) || c == 0xFE0F || c == 0x20E3 ||
+         (c >= 0xE0020 && c <= 0xE007F);
+}
+
+static gunichar
+np_peek (const char *p)
+{
+  return *p ? g_utf8_get_char (p) : 0;
+}
+
+/* The end of the emoji sequence starting at `p`, or `p` itself when none
+ * starts there. */
+static const char *
+np_sequence_end (const char *p)
+{
+  gunichar c = np_peek (p);
+  const char *q = g_utf8_next_char (p);
+  gunichar next = np_peek (q);
+  if (np_is_regional (c)) /* a flag is a pair of regional indicators */
+    return np_is_regional (next) ? g_utf8_next_char (q) : q;
+  gboolean modified = next >= 0x1F3FB && next <= 0x1F3FF;
+  gboolean emoji = np_emoji_is_presentation (c) ||
+                   ((next == 0xFE0F || modified) && np_is_pictographic (c)) ||
+                   (np_is_keycap_base (c) && (next == 0x20E3 ||
+                    (next == 0xFE0F && np_peek (g_utf8_next_char (q)) == 0x20E3)));
+  if (!emoji)
+    return p;
+  for (;;) {
+    while (np_is_extender (np_peek (q)))
+      q = g_utf8_next_char (q);
+    const char *zwj = q;
+    if (np_peek (zwj) != 0x200D || !np_is_pictographic (
+                                      np_peek (g_utf8_next_char (zwj))))
+      return q;
+    q = g_utf8_next_char (g_utf8_next_char (zwj));
+  }
+}
+
+GArray *
+np_emoji_spans (const char *text)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (NpSpan));
+  for (const char *p = text; *p;) {
+    const char *end = np_sequence_end (p);
+    if (end == p) {
+      p = g_utf8_next_char (p);
+      continue;
+    }
+    NpSpan span = { (guint) (p - text), (guint) (end - text) };
+    g_array_append_val (spans, span);
+    p = end;
+  }
+  return spans;
+}
