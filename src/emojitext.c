@@ -9,6 +9,8 @@
  */
 #include "emojitext.h"
 
+#include <string.h>
+
 /* Emoji_Presentation=Yes below U+1F000 (Unicode 15 emoji-data.txt), and
  * the modifier bases ☝ ⛹ ✌ ✍, which Pango shows as emoji too. */
 static const gunichar np_bmp_emoji[][2] = {
@@ -130,4 +132,149 @@ np_emoji_spans (const char *text)
     p = end;
   }
   return spans;
+}
+
+/* Pictographs kept apart from any sequence: the symbol blocks a report
+ * pasted from the web scatters about (⚃ 🂠 ⚧).  Arrows, circled numbers and
+ * letterlike symbols are left alone: they can carry meaning. */
+static gboolean
+np_is_stray_pictograph (gunichar c)
+{
+  return (c >= 0x2600 && c <= 0x27BF) || (c >= 0x1F000 && c <= 0x1FAFF) ||
+         (c >= 0x2B00 && c <= 0x2BFF) || (c >= 0x2300 && c <= 0x23FF) ||
+         c == 0x303D || c == 0xFE0F || c == 0xFE0E || c == 0x200D ||
+         c == 0x20E3 || (c >= 0xE0020 && c <= 0xE007F);
+}
+
+/* The end of what to strip at `p`: an emoji sequence, or a stray
+ * pictograph with whatever modifiers and selectors cling to it. */
+static const char *
+np_strip_end (const char *p)
+{
+  const char *end = np_sequence_end (p);
+  if (end == p && np_is_stray_pictograph (np_peek (p)))
+    end = g_utf8_next_char (p);
+  if (end == p)
+    return p;
+  /* A broken sequence leaves ♀/♂ and selectors behind (🙇🏽♀): they go too. */
+  for (;;) {
+    gunichar c = np_peek (end);
+    if (np_is_extender (c) || c == 0x200D || c == 0x2640 || c == 0x2642)
+      end = g_utf8_next_char (end);
+    else
+      return end;
+  }
+}
+
+static gboolean
+np_is_pause (gunichar c)
+{
+  return c == 0x3001 || c == 0xFF0C || c == 0x3002 || c == ',' || c == 0xFF1B;
+}
+
+char *
+np_emoji_strip_text (const char *text, guint *count)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  gboolean removed = FALSE;
+  for (const char *p = text; *p;) {
+    const char *end = np_strip_end (p);
+    if (end != p) {
+      (*count)++;
+      /* A keycap stands for its digit: 第1️⃣名 keeps its 1. */
+      if (np_is_keycap_base (g_utf8_get_char (p))) {
+        g_string_append_c (out, *p);
+        removed = FALSE;
+      } else {
+        removed = TRUE;
+      }
+      p = end;
+      continue;
+    }
+    gunichar c = g_utf8_get_char (p);
+    p = g_utf8_next_char (p);
+    if (removed && out->len > 0) {
+      gunichar last = g_utf8_get_char (
+        g_utf8_find_prev_char (out->str, out->str + out->len));
+      /* What stood on both sides of an emoji now meet: no doubled mark
+       * (、🎉、), no space left between Chinese (大會 🎉 召開). */
+      if ((c == last && np_is_pause (c)) || (c == ' ' && last == ' ') ||
+          (c == ' ' && last > 0x7F))
+        continue;
+      if (last == ' ' && c > 0x7F)
+        g_string_truncate (out, out->len - 1);
+    }
+    removed = FALSE;
+    g_string_append_unichar (out, c);
+  }
+  g_strstrip (out->str);
+  out->len = strlen (out->str);
+  return g_string_free (out, FALSE);
+}
+
+/* Strips one text field; returns FALSE when nothing is left of it. */
+static gboolean
+np_strip_field (char **field, guint *count)
+{
+  if (!*field)
+    return TRUE;
+  char *bare = np_emoji_strip_text (*field, count);
+  g_free (*field);
+  *field = bare;
+  return *bare != '\0';
+}
+
+guint
+np_emoji_strip (NpDocument *doc)
+{
+  guint count = 0;
+  np_strip_field (&doc->headline, &count);
+  np_strip_field (&doc->publisher, &count);
+  for (guint i = 0; i < doc->blocks->len;) {
+    NpBlock *block = g_ptr_array_index (doc->blocks, i);
+    gboolean kept = np_strip_field (&block->text, &count);
+    for (guint r = 0; block->rows && r < block->rows->len; r++)
+      for (char **cell = g_ptr_array_index (block->rows, r); *cell; cell++)
+        np_strip_field (cell, &count);
+    if (kept)
+      i++;
+    else
+      g_ptr_array_remove_index (doc->blocks, i); /* a line of emoji only */
+  }
+  return count;
+}
+
+/* Appends "line N: 🎉" for one emoji found in `text`. */
+static void
+np_census_text (const char *text, guint line, NpEmojiCensus *census)
+{
+  for (const char *p = text; p && *p;) {
+    const char *end = np_strip_end (p);
+    if (end == p) {
+      p = g_utf8_next_char (p);
+      continue;
+    }
+    if (census->count < 3) {
+      if (census->first->len > 0)
+        g_string_append (census->first, ", ");
+      g_string_append_printf (census->first, "line %u: %.*s", line,
+                              (int) (end - p), p);
+    }
+    census->count++;
+    p = end;
+  }
+}
+
+void
+np_emoji_census (const NpDocument *doc, NpEmojiCensus *census)
+{
+  census->count = 0;
+  census->first = g_string_new (NULL);
+  for (guint i = 0; i < doc->blocks->len; i++) {
+    const NpBlock *block = g_ptr_array_index (doc->blocks, i);
+    np_census_text (block->text, block->line, census);
+    for (guint r = 0; block->rows && r < block->rows->len; r++)
+      for (char **cell = g_ptr_array_index (block->rows, r); *cell; cell++)
+        np_census_text (*cell, block->line, census);
+  }
 }

@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "document.h"
+
 G_BEGIN_DECLS
 
 /* A byte range of a text. */
@@ -17,6 +19,25 @@ GArray *np_emoji_spans (const char *text);
 
 /* Whether `c` is shown as an emoji even without U+FE0F. */
 gboolean np_emoji_is_presentation (gunichar c);
+
+/* `text` (newly allocated) without emoji: whole sequences, the ♀/♂ and
+ * selectors left of broken ones, stray pictographs (⚃ 🂠); a keycap keeps
+ * its digit (1️⃣ -> 1); the marks or spaces on both sides of one do not
+ * double up.  Chinese text is never touched.  Adds the number removed to
+ * *count. */
+char *np_emoji_strip_text (const char *text, guint *count);
+
+/* The same for every text of the document; a block left empty (a line of
+ * emoji only) is dropped.  Returns the number removed. */
+guint np_emoji_strip (NpDocument *doc);
+
+/* How many emoji a document holds, and the first few with their lines. */
+typedef struct {
+  guint count;
+  GString *first; /* "line 2: 🚜, line 2: 👩🏽🦳, …", owned */
+} NpEmojiCensus;
+
+void np_emoji_census (const NpDocument *doc, NpEmojiCensus *census);
 
 G_END_DECLS
 

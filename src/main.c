@@ -27,6 +27,7 @@ typedef struct {
   gboolean dump_structure;
   gboolean keep_punctuation;
   gboolean verbose;
+  char *emoji;
   gboolean version;
   char **inputs;
 } NpArgs;
@@ -78,6 +79,9 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
       "Print what the report was read as (JSON) and exit", NULL },
     { "keep-punctuation", 0, 0, G_OPTION_ARG_NONE, &a->keep_punctuation,
       "Leave ASCII , : ; ! ? ( ) in Chinese text as they are", NULL },
+    { "emoji", 0, 0, G_OPTION_ARG_STRING, &a->emoji,
+      "keep (with a warning) or strip emoji [as the layout says: keep]",
+      "keep|strip" },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &a->verbose,
       "Tell what was changed in the text", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &a->version,
@@ -100,6 +104,12 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
   }
   if (a->version)
     return TRUE;
+  if (a->emoji && strcmp (a->emoji, "keep") != 0 &&
+      strcmp (a->emoji, "strip") != 0) {
+    g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
+                 "--emoji takes keep or strip, not '%s'", a->emoji);
+    return FALSE;
+  }
   if (!a->inputs || !a->inputs[0] || a->inputs[1]) {
     g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
                  "expected one REPORT (try --help)");
@@ -132,6 +142,7 @@ np_args_clear (NpArgs *a)
   g_free (a->title);
   g_free (a->issue);
   g_free (a->date);
+  g_free (a->emoji);
   g_strfreev (a->inputs);
 }
 
@@ -169,7 +180,8 @@ np_print_notes (const NpArgs *a, const NpOptions *o, const NpNotes *notes)
              (const char *) notes->warnings->pdata[i]);
   if (a->verbose)
     fprintf (stderr, "newsprint: %s: %u ASCII punctuation marks set "
-             "full-width\n", name, notes->marks_widened);
+             "full-width, %u emoji removed\n", name, notes->marks_widened,
+             notes->emoji_stripped);
 }
 
 static int
@@ -180,7 +192,10 @@ np_run (NpArgs *a)
   NpOptions o = { .input = a->inputs[0], .layout = a->layout,
                   .title = a->title, .issue = a->issue, .date = a->date,
                   .datadirs = (const char *const *) dirs,
-                  .keep_punctuation = a->keep_punctuation };
+                  .keep_punctuation = a->keep_punctuation,
+                  .emoji = !a->emoji                        ? NP_EMOJI_LAYOUT
+                           : strcmp (a->emoji, "strip") == 0 ? NP_EMOJI_STRIP
+                                                             : NP_EMOJI_KEEP };
   NpNotes notes;
   np_notes_init (&notes);
   int code = a->dump_structure ? np_dump (&o, &notes, &error)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "emojitext.h"
 #include "flow.h"
 #include "fonts.h"
 #include "output.h"
@@ -51,6 +52,7 @@ np_notes_init (NpNotes *notes)
 {
   notes->warnings = g_ptr_array_new_with_free_func (g_free);
   notes->marks_widened = 0;
+  notes->emoji_stripped = 0;
 }
 
 void
@@ -73,6 +75,8 @@ np_read (const NpOptions *o, NpNotes *notes, GError **error)
     g_ptr_array_add (notes->warnings, g_strdup (doc->warnings->pdata[i]));
   if (!o->keep_punctuation)
     notes->marks_widened += np_punct_normalize (doc);
+  if (o->emoji == NP_EMOJI_STRIP)
+    notes->emoji_stripped += np_emoji_strip (doc);
   np_override (&doc->headline, o->title);
   np_override (&doc->issue, o->issue);
   np_override (&doc->date, o->date);
@@ -145,13 +149,37 @@ np_set_metadata (NpPages *pages, const NpDocument *doc, const NpStyle *style)
   g_ptr_array_free (parts, TRUE);
 }
 
+/* Emoji rarely belong in an official newsletter: strip them when asked,
+ * else say once how many there are and where the first ones stand. */
+static void
+np_apply_emoji_policy (NpDocument *doc, const NpOptions *o,
+                       const NpStyle *style, NpNotes *notes)
+{
+  gboolean strip = o->emoji == NP_EMOJI_STRIP ||
+                   (o->emoji == NP_EMOJI_LAYOUT && style->emoji_strip);
+  if (strip) {
+    notes->emoji_stripped += np_emoji_strip (doc);
+    return;
+  }
+  NpEmojiCensus census;
+  np_emoji_census (doc, &census);
+  if (census.count > 0)
+    g_ptr_array_add (notes->warnings,
+                     g_strdup_printf ("%u emoji kept (%s%s); --emoji strip "
+                                      "removes them", census.count,
+                                      census.first->str,
+                                      census.count > 3 ? ", …" : ""));
+  g_string_free (census.first, TRUE);
+}
+
 NpPages *
-np_typeset (const NpDocument *doc, const NpOptions *o, NpNotes *notes,
+np_typeset (NpDocument *doc, const NpOptions *o, NpNotes *notes,
             GError **error)
 {
   g_autoptr (NpStyle) style = np_load_style (o, error);
   if (!style)
     return NULL;
+  np_apply_emoji_policy (doc, o, style, notes);
   g_autoptr (NpFonts) fonts = np_load_fonts (o, style, doc->script, error);
   if (!fonts)
     return NULL;

@@ -15,6 +15,12 @@
 
 G_BEGIN_DECLS
 
+typedef enum {
+  NP_EMOJI_LAYOUT, /* as the layout says ([text] emoji, keep by default) */
+  NP_EMOJI_KEEP,   /* keep them, with one warning */
+  NP_EMOJI_STRIP,  /* remove them */
+} NpEmojiPolicy;
+
 typedef struct {
   const char *input;   /* report path, "-" for standard input */
   const char *output;  /* PDF path, "-" for standard output */
@@ -24,12 +30,14 @@ typedef struct {
   const char *date;
   const char *const *datadirs; /* folders with layouts/ and fonts/, in order */
   gboolean keep_punctuation;   /* leave ASCII marks in Chinese text alone */
+  NpEmojiPolicy emoji;         /* what to do with emoji in the report */
 } NpOptions;
 
 /* What a run has to tell besides its result. */
 typedef struct {
   GPtrArray *warnings;  /* of char*: "line N: what is odd", owned */
   guint marks_widened;  /* ASCII marks set full-width */
+  guint emoji_stripped; /* emoji sequences removed */
 } NpNotes;
 
 void np_notes_init (NpNotes *notes);
@@ -41,13 +49,16 @@ void np_notes_clear (NpNotes *notes);
 char **np_data_dirs (void);
 
 /* Reads and decodes the report, widens its punctuation (unless
- * keep_punctuation) and applies the overrides.  The document's warnings
- * are copied into `notes`. */
+ * keep_punctuation), strips emoji when the options say so (the layout's
+ * policy is applied by np_typeset) and applies the overrides.  The
+ * document's warnings are copied into `notes`. */
 NpDocument *np_read (const NpOptions *options, NpNotes *notes,
                      GError **error);
 
-/* Typesets a document into pages.  Missing glyphs add to `notes`. */
-NpPages *np_typeset (const NpDocument *doc, const NpOptions *options,
+/* Typesets a document into pages, after applying the emoji policy to it
+ * (which may change its text).  Kept emoji and missing glyphs add warnings
+ * to `notes`. */
+NpPages *np_typeset (NpDocument *doc, const NpOptions *options,
                      NpNotes *notes, GError **error);
 
 /* The whole run: read, typeset, write the PDF whole or not at all. */

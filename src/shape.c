@@ -761,6 +761,44 @@ np_mark_emoji (NpFonts *fonts, PangoLayout *layout, const char *text)
   pango_attr_list_unref (attrs);
 }
 
+/* clreq and Chinese printing practice mark a character that cannot be set
+ * with the geta mark 〓, a deliberate placeholder, not a box of hex digits. */
+#define NP_PLACEHOLDER 0x3013
+
+static gboolean
+np_is_missing (const GArray *missing, gunichar c)
+{
+  for (guint i = 0; i < missing->len; i++)
+    if (g_array_index (missing, gunichar, i) == c)
+      return TRUE;
+  return FALSE;
+}
+
+/* `text` with each character of `missing` replaced by the placeholder. */
+static char *
+np_replace_missing (const char *text, const GArray *missing)
+{
+  GString *out = g_string_new (NULL);
+  for (const char *q = text; *q; q = g_utf8_next_char (q)) {
+    gunichar c = g_utf8_get_char (q);
+    g_string_append_unichar (out, np_is_missing (missing, c) ? NP_PLACEHOLDER
+                                                             : c);
+  }
+  return g_string_free (out, FALSE);
+}
+
+static PangoLayout *
+np_layout_text (NpFonts *fonts, const NpFont *font, const char *text)
+{
+  PangoLayout *layout = pango_layout_new (np_fonts_context (fonts));
+  PangoFontDescription *desc = np_fonts_describe (fonts, font);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (layout, text, -1);
+  np_mark_emoji (fonts, layout, text);
+  return layout;
+}
+
 NpParagraph *
 np_shape_paragraph (NpFonts *fonts, const NpFont *font, const char *text,
                     const NpMeasure *measure)
@@ -772,15 +810,20 @@ np_shape_paragraph (NpFonts *fonts, const NpFont *font, const char *text,
   p->width = measure->width;
   p->missing = g_array_new (FALSE, FALSE, sizeof (gunichar));
 
-  PangoLayout *layout = pango_layout_new (np_fonts_context (fonts));
-  PangoFontDescription *desc = np_fonts_describe (fonts, font);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-  pango_layout_set_text (layout, p->text, -1);
-  np_mark_emoji (fonts, layout, p->text);
-
+  PangoLayout *layout = np_layout_text (fonts, font, p->text);
   NpShaping s;
   np_shaping_init (&s, fonts, layout, p->text, font, p->missing);
+  if (p->missing->len > 0) {
+    /* Shape again with placeholders; `missing` keeps the originals. */
+    np_shaping_clear (&s);
+    g_object_unref (layout);
+    char *marked = np_replace_missing (p->text, p->missing);
+    g_free (p->text);
+    p->text = marked;
+    layout = np_layout_text (fonts, font, p->text);
+    g_autoptr (GArray) again = g_array_new (FALSE, FALSE, sizeof (gunichar));
+    np_shaping_init (&s, fonts, layout, p->text, font, again);
+  }
   int width = (int) lround (measure->width * PANGO_SCALE);
   int indent = (int) lround (measure->indent * PANGO_SCALE);
   s.target = measure->balance ? np_balanced_width (&s, measure, width, indent)

@@ -49,7 +49,8 @@ typedef struct {
 } NpParagraph;
 
 /* Shapes and breaks `text` (UTF-8, no newlines).  Never fails: a character
- * no font has is recorded in `missing` and drawn as the font's box. */
+ * no font has is recorded in `missing` and set as the geta mark 〓 (the
+ * paragraph's `text` then holds 〓 in its place). */
 NpParagraph *np_shape_paragraph (NpFonts *fonts, const NpFont *font,
                                  const char *text, const NpMeasure *measure);
 void np_paragraph_free (NpParagraph *paragraph); /* accepts NULL */

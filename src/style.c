@@ -142,6 +142,7 @@ typedef enum {
   KIND_WEIGHT,      /* int, 100..900 */
   KIND_PAGE_SIZE,   /* page_width and page_height */
   KIND_ORIENTATION, /* swaps page_width and page_height */
+  KIND_EMOJI,       /* gboolean: strip (TRUE) or keep */
 } Kind;
 
 typedef struct {
@@ -176,6 +177,7 @@ static const Field page_fields[] = {
 static const Field text_fields[] = {
   { "line-height", KIND_NUMBER, AT (line_height), 1.0, 3.0 },
   { "indent", KIND_NUMBER, AT (indent), 0, 4 },
+  { "emoji", KIND_EMOJI, AT (emoji_strip), 0, 0 },
   END
 };
 
@@ -464,6 +466,18 @@ check_footer (const char *s, char **why)
 }
 
 static gboolean
+parse_emoji (const char *s, gboolean *strip, char **why)
+{
+  *strip = g_ascii_strcasecmp (s, "strip") == 0;
+  if (!*strip && g_ascii_strcasecmp (s, "keep") != 0)
+    {
+      *why = g_strdup ("must be keep or strip");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 apply_orientation (NpStyle *style, const char *s, char **why)
 {
   gboolean landscape = g_ascii_strcasecmp (s, "landscape") == 0;
@@ -539,6 +553,8 @@ apply_value (NpStyle *style, const Group *group, const Field *f,
                               why);
     case KIND_ORIENTATION:
       return apply_orientation (style, value, why);
+    case KIND_EMOJI:
+      return parse_emoji (value, slot, why);
     }
   g_return_val_if_reached (FALSE);
 }

@@ -52,6 +52,7 @@ typedef struct {
   NpFont font[NP_ROLE_COUNT];
   double line_height;     /* body line pitch as a multiple of body size */
   double indent;          /* first-line indent of paragraphs, in body ems */
+  gboolean emoji_strip;   /* remove emoji from the report (default: keep) */
 
   char *masthead_text;    /* big title on page 1 */
   char *footer_text;      /* with {page} and {pages} */

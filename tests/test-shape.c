@@ -187,6 +187,8 @@ test_missing_glyph (void)
   g_autoptr (NpParagraph) p = np_set ("中文\U0010FFFD字", 200, NP_ALIGN_LEFT, 0);
   g_assert_cmpuint (p->missing->len, ==, 1);
   g_assert_cmpuint (g_array_index (p->missing, gunichar, 0), ==, 0x10FFFD);
+  /* set as the geta mark, a deliberate placeholder */
+  g_assert_cmpstr (p->text, ==, "中文\u3013字");
   g_autoptr (NpParagraph) q = np_set ("中文👩🏽‍🦳字⚃🂠", 200, NP_ALIGN_LEFT, 0);
   g_assert_cmpuint (q->missing->len, ==, 0);
 }
