@@ -106,9 +106,13 @@ np_cell_padding (const NpComposer *c)
 
 /* Widths of the table's columns: the first (serial number or speaker) as
  * wide as its widest cell but at most `first_max` of the column. */
-static GArray *
-np_table_edges (NpComposer *c, const NpBlock *block, double first_max)
+static double
+np_first_column (NpComposer *c, const NpBlock *block)
 {
+  /* Serial numbers: four ems hold the header 序號 and up to four digits,
+   * all centred, with the same air before every name. */
+  if (block->kind == NP_BLOCK_UNITS)
+    return 4 * c->style->font[NP_ROLE_TABLE].size;
   NpMeasure natural = { .width = c->column, .align = NP_ALIGN_LEFT };
   double pad = np_cell_padding (c), first = 0;
   for (guint r = 0; r < block->rows->len; r++) {
@@ -118,6 +122,13 @@ np_table_edges (NpComposer *c, const NpBlock *block, double first_max)
     first = MAX (first, np_paragraph_natural_width (p) + 2 * pad);
     np_paragraph_free (p);
   }
+  return first;
+}
+
+static GArray *
+np_table_edges (NpComposer *c, const NpBlock *block, double first_max)
+{
+  double first = np_first_column (c, block);
   guint n = g_strv_length (g_ptr_array_index (block->rows, 0));
   GArray *edges = g_array_new (FALSE, FALSE, sizeof (double));
   double x = 0;

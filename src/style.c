@@ -123,10 +123,12 @@ np_style_column_width (const NpStyle *style)
   return text / style->columns;
 }
 
+/* Rounded to a tenth of a point, so that grid lines fall on round
+ * coordinates all down the page instead of drifting by a rounding error. */
 double
 np_style_pitch (const NpStyle *style)
 {
-  return style->font[NP_ROLE_BODY].size * style->line_height;
+  return round (style->font[NP_ROLE_BODY].size * style->line_height * 10) / 10;
 }
 
 /* ---- the keys --------------------------------------------------------- */

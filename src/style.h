@@ -88,7 +88,8 @@ const char *np_style_footer (const NpStyle *style, NpScript script);
 
 /* Width of one column of the text area, in points. */
 double np_style_column_width (const NpStyle *style);
-/* Distance between body baselines, in points. */
+/* Distance between body baselines, in points (body size times line
+ * height, to a tenth of a point). */
 double np_style_pitch (const NpStyle *style);
 
 G_END_DECLS

@@ -438,7 +438,7 @@ static void
 test_pitch (void)
 {
   g_autoptr (NpStyle) s = np_style_new_default ();
-  g_assert_cmpfloat_with_epsilon (np_style_pitch (s), 18.375, EPSILON);
+  g_assert_cmpfloat_with_epsilon (np_style_pitch (s), 18.4, EPSILON);
   s->font[NP_ROLE_BODY].size = 10;
   s->line_height = 1.5;
   g_assert_cmpfloat_with_epsilon (np_style_pitch (s), 15, EPSILON);
