@@ -30,6 +30,8 @@ if a["offgrid_body_lines"] != 0:
     bad.append("%d body lines off the grid" % a["offgrid_body_lines"])
 if a["tofu_boxes"] != 0:
     bad.append("%d missing glyphs" % a["tofu_boxes"])
+if a.get("inline_image_min_dpi", 300) < 300:
+    bad.append("emoji printed at %d dpi" % a["inline_image_min_dpi"])
 for b in bad:
     print("FAIL", b)
 sys.exit(1 if bad else 0)
