@@ -381,20 +381,29 @@ np_fill_page (const NpFlow *f, NpCursor *c, NpPage *page, guint page_index,
 /* The fewest lines a column of the last page needs so that the rest of the
  * story fits its columns: the columns then end level (balanced).  Returns
  * 0 when the rest does not fit the page at all. */
+static gboolean
+np_fits_page (const NpFlow *f, const NpCursor *c, double top, int lines)
+{
+  NpCursor trial = np_cursor_copy (c);
+  trial.forced = FALSE;
+  np_fill_page (f, &trial, NULL, 0, top, lines);
+  /* Shorter columns must still keep every rule. */
+  gboolean done = np_cursor_done (f, &trial) && !trial.forced;
+  np_cursor_clear (&trial);
+  return done;
+}
+
 static int
 np_balanced_lines (const NpFlow *f, const NpCursor *c, double top, int full)
 {
+  /* Most pages are not the last: one trial at full height tells. */
+  if (!np_fits_page (f, c, top, full))
+    return 0;
   for (int lines = 1; lines <= full; lines++) {
-    NpCursor trial = np_cursor_copy (c);
-    trial.forced = FALSE;
-    np_fill_page (f, &trial, NULL, 0, top, lines);
-    /* Shorter columns must still keep every rule. */
-    gboolean done = np_cursor_done (f, &trial) && !trial.forced;
-    np_cursor_clear (&trial);
-    if (done)
+    if (np_fits_page (f, c, top, lines))
       return lines;
   }
-  return 0;
+  return full;
 }
 
 static double
