@@ -28,6 +28,11 @@ typedef struct {
   gboolean keep_punctuation;
   gboolean verbose;
   char *emoji;
+  char *encoding;
+  char *photos;
+  double dpi;
+  char *bleed;
+  gboolean crop_marks;
   gboolean version;
   char **inputs;
 } NpArgs;
@@ -82,6 +87,16 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
     { "emoji", 0, 0, G_OPTION_ARG_STRING, &a->emoji,
       "keep (with a warning) or strip emoji [as the layout says: keep]",
       "keep|strip" },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &a->encoding,
+      "The report's encoding (GB18030, BIG5, UTF-16…) [detected]", "NAME" },
+    { "photos", 0, 0, G_OPTION_ARG_FILENAME, &a->photos,
+      "Fill the photo frames with the pictures in DIR", "DIR" },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &a->dpi,
+      "Resolution of PNG proofs (-o page.png) [150]", "N" },
+    { "bleed", 0, 0, G_OPTION_ARG_STRING, &a->bleed,
+      "Bleed beyond the trimmed page, e.g. 3mm", "LENGTH" },
+    { "crop-marks", 0, 0, G_OPTION_ARG_NONE, &a->crop_marks,
+      "Draw trim marks outside the page", NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &a->verbose,
       "Tell what was changed in the text", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &a->version,
@@ -143,7 +158,31 @@ np_args_clear (NpArgs *a)
   g_free (a->issue);
   g_free (a->date);
   g_free (a->emoji);
+  g_free (a->encoding);
+  g_free (a->photos);
+  g_free (a->bleed);
   g_strfreev (a->inputs);
+}
+
+/* "3mm", "0.125in", "8.5pt": a length for --bleed, in points. */
+static gboolean
+np_parse_length (const char *text, double *points, GError **error)
+{
+  static const struct {
+    const char *unit;
+    double points;
+  } units[] = { { "mm", 72 / 25.4 }, { "cm", 72 / 2.54 }, { "in", 72 },
+                { "pt", 1 } };
+  char *end = NULL;
+  double value = g_ascii_strtod (text, &end);
+  for (guint i = 0; end != text && i < G_N_ELEMENTS (units); i++)
+    if (strcmp (end, units[i].unit) == 0 && value >= 0 && value <= 100) {
+      *points = value * units[i].points;
+      return TRUE;
+    }
+  g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
+               "--bleed takes a length such as 3mm, not '%s'", text);
+  return FALSE;
 }
 
 static int
@@ -195,7 +234,11 @@ np_run (NpArgs *a)
                   .keep_punctuation = a->keep_punctuation,
                   .emoji = !a->emoji                        ? NP_EMOJI_LAYOUT
                            : strcmp (a->emoji, "strip") == 0 ? NP_EMOJI_STRIP
-                                                             : NP_EMOJI_KEEP };
+                                                             : NP_EMOJI_KEEP,
+                  .encoding = a->encoding, .photos = a->photos,
+                  .dpi = a->dpi, .crop_marks = a->crop_marks };
+  if (a->bleed && !np_parse_length (a->bleed, &o.bleed, &error))
+    return np_fail (error);
   NpNotes notes;
   np_notes_init (&notes);
   int code = a->dump_structure ? np_dump (&o, &notes, &error)

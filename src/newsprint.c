@@ -64,7 +64,7 @@ np_notes_clear (NpNotes *notes)
 NpDocument *
 np_read (const NpOptions *o, NpNotes *notes, GError **error)
 {
-  g_autofree char *text = np_source_read (o->input, error);
+  g_autofree char *text = np_source_read_as (o->input, o->encoding, error);
   if (!text)
     return NULL;
   const char *name = strcmp (o->input, "-") == 0 ? "stdin" : o->input;

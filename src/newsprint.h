@@ -31,6 +31,11 @@ typedef struct {
   const char *const *datadirs; /* folders with layouts/ and fonts/, in order */
   gboolean keep_punctuation;   /* leave ASCII marks in Chinese text alone */
   NpEmojiPolicy emoji;         /* what to do with emoji in the report */
+  const char *encoding;        /* the report's encoding; NULL detects it */
+  const char *photos;          /* folder of photos for the frames, or NULL */
+  double dpi;                  /* PNG proofs: resolution (0: 150) */
+  double bleed;                /* points of bleed beyond the trim, 0: none */
+  gboolean crop_marks;         /* draw trim marks outside the page */
 } NpOptions;
 
 /* What a run has to tell besides its result. */

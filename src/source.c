@@ -409,6 +409,48 @@ read_path (const char *path, const char *name, GError **error)
   return bytes;
 }
 
+/* Bytes in a named encoding to UTF-8, through iconv. */
+static char *
+np_convert_named (const GByteArray *bytes, const char *encoding,
+                  const char *name, gsize *len, GError **error)
+{
+  gsize read = 0;
+  g_autoptr (GError) why = NULL;
+  char *utf8 = g_convert ((const char *) bytes->data, bytes->len, "UTF-8",
+                          encoding, &read, len, &why);
+  if (utf8)
+    return utf8;
+  if (g_error_matches (why, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
+    g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
+                 "%s: unknown encoding '%s'", name, encoding);
+  else
+    g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                 "%s: not valid %s text (at byte %" G_GSIZE_FORMAT ")", name,
+                 encoding, read);
+  return NULL;
+}
+
+char *
+np_source_read_as (const char *path, const char *encoding, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  if (!encoding)
+    return np_source_read (path, error);
+
+  gboolean is_stdin = strcmp (path, "-") == 0;
+  g_autofree char *name =
+    is_stdin ? g_strdup ("stdin") : g_filename_display_name (path);
+  g_autoptr (GByteArray) bytes =
+    is_stdin ? read_stream (stdin, name, error)
+             : read_path (path, name, error);
+  if (!bytes)
+    return NULL;
+  gsize len = 0;
+  g_autofree char *utf8 = np_convert_named (bytes, encoding, name, &len,
+                                            error);
+  return utf8 ? np_source_decode (utf8, len, name, error) : NULL;
+}
+
 char *
 np_source_read (const char *path, GError **error)
 {

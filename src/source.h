@@ -16,6 +16,11 @@ char *np_source_decode (const char *bytes, gsize len, const char *name,
 /* Reads a whole file ("-" is standard input) and decodes it. */
 char *np_source_read (const char *path, GError **error);
 
+/* The same in a named encoding (any iconv knows: "GB18030", "BIG5",
+ * "UTF-16LE"…); NULL detects it.  An unknown name is NP_ERROR_USAGE. */
+char *np_source_read_as (const char *path, const char *encoding,
+                         GError **error);
+
 G_END_DECLS
 
 #endif
