@@ -10,10 +10,13 @@
 #include <math.h>
 
 #include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "emoji.h"
 #include "error.h"
+#include "pdfmark.h"
 
 static void
 np_set_colour (cairo_t *cr, const NpColor *c)
@@ -65,11 +68,67 @@ np_draw_rule (cairo_t *cr, const NpItem *item)
   cairo_stroke (cr);
 }
 
+/* PDF structure tag names, by NpTag. */
+static const char *const np_tag_names[] = {
+  [NP_TAG_ARTIFACT] = NULL, [NP_TAG_H1] = "H1",      [NP_TAG_H2] = "H2",
+  [NP_TAG_P] = "P",         [NP_TAG_FIGURE] = "Figure",
+  [NP_TAG_CAPTION] = "Caption", [NP_TAG_TH] = "TH", [NP_TAG_TD] = "TD",
+};
+
+/* The tagged elements open while a page is painted: a table, its row, and
+ * one element (a paragraph, a cell…).  Artifacts paint inside whatever is
+ * open and change nothing. */
+typedef struct {
+  guint table, row, element;
+  NpTag tag;
+} NpOpenTags;
+
+static void
+np_close_tags (cairo_t *cr, NpOpenTags *open, gboolean element,
+               gboolean row, gboolean table)
+{
+  if (element && open->element) {
+    cairo_tag_end (cr, np_tag_names[open->tag]);
+    open->element = 0;
+  }
+  if (row && open->row) {
+    cairo_tag_end (cr, "TR");
+    open->row = 0;
+  }
+  if (table && open->table) {
+    cairo_tag_end (cr, "Table");
+    open->table = 0;
+  }
+}
+
+static void
+np_open_tags (cairo_t *cr, NpOpenTags *open, const NpItem *item)
+{
+  if (item->tag == NP_TAG_ARTIFACT || item->element == open->element)
+    return;
+  gboolean new_table = item->table != open->table;
+  gboolean new_row = new_table || item->row != open->row;
+  np_close_tags (cr, open, TRUE, new_row, new_table);
+  if (new_table && item->table) {
+    cairo_tag_begin (cr, "Table", NULL);
+    open->table = item->table;
+  }
+  if (new_row && item->row) {
+    cairo_tag_begin (cr, "TR", NULL);
+    open->row = item->row;
+  }
+  cairo_tag_begin (cr, np_tag_names[item->tag], NULL);
+  open->element = item->element;
+  open->tag = item->tag;
+}
+
 void
 np_draw_page (cairo_t *cr, NpEmoji *emoji, const NpPage *page)
 {
+  NpOpenTags open = { 0 };
   for (guint i = 0; i < page->items->len; i++) {
     const NpItem *item = &g_array_index (page->items, NpItem, i);
+    np_open_tags (cr, &open, item);
     switch (item->kind) {
     case NP_ITEM_TEXT:
       np_draw_text (cr, emoji, item);
@@ -82,6 +141,7 @@ np_draw_page (cairo_t *cr, NpEmoji *emoji, const NpPage *page)
       break;
     }
   }
+  np_close_tags (cr, &open, TRUE, TRUE, TRUE);
 }
 
 static cairo_status_t
@@ -89,6 +149,20 @@ np_write_output (void *closure, const unsigned char *data, unsigned int len)
 {
   np_output_write (closure, data, len);
   return CAIRO_STATUS_SUCCESS;
+}
+
+/* The date the PDF says it was made: SOURCE_DATE_EPOCH when set, else
+ * now, in the ISO 8601 form Cairo wants. */
+static char *
+np_pdf_date (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  g_autoptr (GDateTime) when = NULL;
+  if (epoch && *epoch)
+    when = g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10));
+  if (!when)
+    when = g_date_time_new_now_utc ();
+  return g_date_time_format (when, "%Y-%m-%dT%H:%M:%S");
 }
 
 static void
@@ -101,11 +175,30 @@ np_set_metadata (cairo_surface_t *surface, const NpPages *pages)
     { CAIRO_PDF_METADATA_TITLE, pages->title },
     { CAIRO_PDF_METADATA_AUTHOR, pages->author },
     { CAIRO_PDF_METADATA_SUBJECT, pages->subject },
+    { CAIRO_PDF_METADATA_KEYWORDS, pages->keywords },
     { CAIRO_PDF_METADATA_CREATOR, "newsprint " NP_VERSION },
   };
   for (guint i = 0; i < G_N_ELEMENTS (meta); i++)
     if (meta[i].value && *meta[i].value)
       cairo_pdf_surface_set_metadata (surface, meta[i].key, meta[i].value);
+  /* Reproducible builds: SOURCE_DATE_EPOCH fixes the dates, and with them
+   * every byte of the file. */
+  g_autofree char *date = np_pdf_date ();
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE,
+                                  date);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+static void
+np_add_outline (cairo_surface_t *surface, const NpPages *pages)
+{
+  for (guint i = 0; i < pages->bookmarks->len; i++) {
+    const NpBookmark *b = &g_array_index (pages->bookmarks, NpBookmark, i);
+    g_autofree char *link = g_strdup_printf ("page=%u pos=[0 %.2f]",
+                                             b->page + 1, b->y);
+    cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, b->title,
+                                   link, 0);
+  }
 }
 
 gboolean
@@ -123,6 +216,7 @@ np_draw_pdf (const NpPages *pages, NpOutput *out, GError **error)
     np_draw_page (cr, emoji, page);
     cairo_show_page (cr);
   }
+  np_add_outline (surface, pages);
   cairo_status_t status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -135,7 +229,8 @@ np_draw_pdf (const NpPages *pages, NpOutput *out, GError **error)
                  cairo_status_to_string (status));
     return FALSE;
   }
-  return TRUE;
+  return np_pdf_mark_tagged (out, pages->language ? pages->language : "zh",
+                             error);
 }
 
 cairo_surface_t *
@@ -155,4 +250,70 @@ np_draw_image (const NpPages *pages, guint index, double dpi)
   cairo_destroy (cr);
   np_emoji_free (emoji);
   return surface;
+}
+
+NpFormat
+np_draw_format (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".png"))
+    return NP_FORMAT_PNG;
+  if (g_str_has_suffix (lower, ".svg"))
+    return NP_FORMAT_SVG;
+  return NP_FORMAT_PDF;
+}
+
+char *
+np_draw_page_path (const char *path, guint number)
+{
+  const char *dot = strrchr (path, '.');
+  gsize stem = dot ? (gsize) (dot - path) : strlen (path);
+  return g_strdup_printf ("%.*s-%u%s", (int) stem, path, number,
+                          dot ? dot : "");
+}
+
+static gboolean
+np_check_surface (cairo_surface_t *surface, const char *what, GError **error)
+{
+  cairo_status_t status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error (error, NP_ERROR, NP_ERROR_INTERNAL, "%s: %s", what,
+               cairo_status_to_string (status));
+  return FALSE;
+}
+
+gboolean
+np_draw_png (const NpPages *pages, guint index, double dpi, NpOutput *out,
+             GError **error)
+{
+  cairo_surface_t *image = np_draw_image (pages, index, dpi);
+  cairo_status_t status =
+    cairo_surface_write_to_png_stream (image, np_write_output, out);
+  gboolean ok = np_check_surface (image, "PNG", error);
+  cairo_surface_destroy (image);
+  if (ok && status != CAIRO_STATUS_SUCCESS) {
+    g_set_error (error, NP_ERROR, NP_ERROR_INTERNAL, "PNG: %s",
+                 cairo_status_to_string (status));
+    ok = FALSE;
+  }
+  return ok;
+}
+
+gboolean
+np_draw_svg (const NpPages *pages, guint index, NpOutput *out,
+             GError **error)
+{
+  const NpPage *page = g_ptr_array_index (pages->pages, index);
+  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (
+    np_write_output, out, page->width, page->height);
+  cairo_t *cr = cairo_create (surface);
+  NpEmoji *emoji = np_emoji_new ();
+  np_draw_page (cr, emoji, page);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  np_emoji_free (emoji);
+  gboolean ok = np_check_surface (surface, "SVG", error);
+  cairo_surface_destroy (surface);
+  return ok;
 }

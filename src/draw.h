@@ -17,6 +17,26 @@ void np_draw_page (cairo_t *cr, NpEmoji *emoji, const NpPage *page);
  * extractable, metadata from `pages`).  Errors: NP_ERROR_INTERNAL. */
 gboolean np_draw_pdf (const NpPages *pages, NpOutput *out, GError **error);
 
+/* What a file name asks for: PDF (also "-"), or proofs of each page as
+ * PNG or SVG (by the extension, .png or .svg). */
+typedef enum {
+  NP_FORMAT_PDF,
+  NP_FORMAT_PNG,
+  NP_FORMAT_SVG,
+} NpFormat;
+
+NpFormat np_draw_format (const char *path);
+
+/* The file of page `number` (from 1) of a proof: out.png -> out-1.png.
+ * Newly allocated. */
+char *np_draw_page_path (const char *path, guint number);
+
+/* Writes page `index` (from 0) as a PNG at `dpi`, or as an SVG. */
+gboolean np_draw_png (const NpPages *pages, guint index, double dpi,
+                      NpOutput *out, GError **error);
+gboolean np_draw_svg (const NpPages *pages, guint index, NpOutput *out,
+                      GError **error);
+
 /* Paints page `index` (from 0) at `dpi` on a white image surface, which
  * the caller destroys. */
 cairo_surface_t *np_draw_image (const NpPages *pages, guint index,

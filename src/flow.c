@@ -31,6 +31,7 @@ typedef struct {
 
 typedef struct {
   NpPage *page;    /* NULL while only measuring */
+  guint index;     /* of the page, from 0 */
   double x, top;   /* points */
   int capacity;    /* grid lines */
   int used;        /* grid lines */
@@ -42,6 +43,7 @@ typedef struct {
   double pitch;    /* points */
   double column;   /* column width, points */
   double figure_scale; /* frame heights are scaled by it, 0.6..1 */
+  NpPages *pages;      /* for bookmarks; NULL while only measuring */
 } NpFlow;
 
 /* Where a figure's parts go, in points below the top of its first grid
@@ -109,9 +111,23 @@ np_element (const NpFlow *f, guint i)
 /* ------------------------------------------------------------ placing */
 
 static void
-np_put_lines (const NpFlow *f, NpColumn *col, const NpParagraph *p,
+np_mark (const NpFlow *f, const NpColumn *col, const char *title)
+{
+  if (f->pages && col->page && title)
+    np_pages_add_bookmark (f->pages, title, col->index,
+                           col->top + col->used * f->pitch);
+}
+
+/* Lines [from, from + count) of a text element: one tagged element (the
+ * part of a paragraph in this column). */
+static void
+np_put_lines (const NpFlow *f, NpColumn *col, const NpElement *e,
               guint from, guint count)
 {
+  const NpParagraph *p = e->text;
+  np_page_tag (col->page, e->block == NP_BLOCK_HEADING ? NP_TAG_H2 : NP_TAG_P);
+  if (from == 0)
+    np_mark (f, col, e->label);
   for (guint i = 0; i < count; i++, col->used++) {
     if (!col->page)
       continue;
@@ -129,8 +145,10 @@ np_put_figure (const NpFlow *f, NpColumn *col, const NpElement *e)
   if (col->page) {
     const NpStyle *st = f->style;
     double top = col->top + col->used * f->pitch;
+    np_page_tag (col->page, NP_TAG_FIGURE);
     np_page_add_box (col->page, col->x, top + e->inset, f->column, g.frame,
                      &st->frame_fill, &st->frame_border, st->rule_width / 2);
+    np_page_tag (col->page, NP_TAG_CAPTION);
     const NpParagraph *cap = e->text;
     double y = top + g.caption;
     for (guint i = 0; i < cap->lines->len; i++, y += e->text_pitch) {
@@ -145,6 +163,12 @@ static void
 np_put_row (const NpFlow *f, NpColumn *col, const NpElement *e, guint r)
 {
   const NpRow *row = &g_array_index (e->rows, NpRow, r);
+  if (r == 0 && e->label && col->page) {
+    /* A table, or its part in a column, with its header repeated. */
+    np_page_tag (col->page, NP_TAG_ARTIFACT);
+    np_page_tag_table (col->page);
+  }
+  np_page_tag_row (col->page);
   if (col->page) {
     const NpStyle *st = f->style;
     double top = col->top + col->used * f->pitch;
@@ -168,6 +192,7 @@ np_put_row (const NpFlow *f, NpColumn *col, const NpElement *e, guint r)
     for (guint i = 0; i < row->cells->len; i++) {
       double x0 = g_array_index (e->edges, double, i);
       const NpParagraph *p = g_ptr_array_index (row->cells, i);
+      np_page_tag (col->page, r == 0 ? NP_TAG_TH : NP_TAG_TD);
       double pad = 0.5 * p->font.size;
       double y = top + (height - p->lines->len * e->text_pitch) / 2;
       for (guint k = 0; k < p->lines->len; k++, y += e->text_pitch) {
@@ -267,7 +292,7 @@ np_place_text (const NpFlow *f, NpCursor *c, NpColumn *col,
   int rest = e->lines - (int) c->offset;
   int room = col->capacity - col->used;
   if (rest + np_keep_after (f, c->element) <= room) {
-    np_put_lines (f, col, e->text, c->offset, rest);
+    np_put_lines (f, col, e, c->offset, rest);
     c->element++;
     c->offset = 0;
     return TRUE;
@@ -278,7 +303,7 @@ np_place_text (const NpFlow *f, NpCursor *c, NpColumn *col,
     k = MIN (room, rest); /* a column too short for the rules: fill it */
     c->forced = TRUE;
   }
-  np_put_lines (f, col, e->text, c->offset, k);
+  np_put_lines (f, col, e, c->offset, k);
   c->offset += k;
   if ((int) c->offset == e->lines) {
     c->element++;
@@ -318,6 +343,8 @@ np_place_table (const NpFlow *f, NpCursor *c, NpColumn *col,
     c->forced = TRUE;
   }
   col->used += gap;
+  if (c->offset == 0)
+    np_mark (f, col, e->label);
   np_put_row (f, col, e, 0); /* the header, again in every column */
   for (guint r = start; r < end; r++)
     np_put_row (f, col, e, r);
@@ -371,7 +398,8 @@ np_fill_page (const NpFlow *f, NpCursor *c, NpPage *page, guint page_index,
 {
   const NpStyle *st = f->style;
   for (int i = 0; i < st->columns && !np_cursor_done (f, c); i++) {
-    NpColumn col = { .page = page, .top = top, .capacity = lines,
+    NpColumn col = { .page = page, .index = page_index, .top = top,
+                     .capacity = lines,
                      .x = np_page_left (st, page_index) +
                           i * (f->column + st->gutter) };
     np_fill_column (f, c, &col);
@@ -431,16 +459,23 @@ np_put_head (const NpFlow *f, NpPage *page)
   double right = st->page_width - st->margin_outer;
   double y = st->margin_top;
   if (s->masthead) {
+    np_page_tag (page, NP_TAG_P);
     y = np_put_centred (page, st, s->masthead, y, 1.25, 0);
     np_page_add_rule (page, left, y + 2, right, y + 2, &st->masthead_rule, 2);
     np_page_add_rule (page, left, y + 5, right, y + 5, &st->masthead_rule,
                       0.5);
     y += 7;
   }
-  if (s->meta)
+  if (s->meta) {
+    np_page_tag (page, NP_TAG_P);
     y = np_put_centred (page, st, s->meta, y, 2.0, 0);
-  if (s->headline)
+  }
+  if (s->headline) {
+    np_page_tag (page, NP_TAG_H1);
+    if (f->pages)
+      np_pages_add_bookmark (f->pages, s->headline->text, 0, y);
     y = np_put_centred (page, st, s->headline, y + 0.25 * f->pitch, 1.3, 0);
+  }
   y += 0.4 * f->pitch;
   np_page_add_rule (page, left, y, right, y, &st->frame_border,
                     st->rule_width);
@@ -469,6 +504,7 @@ np_put_footers (const NpStyle *st, const char *format, NpFonts *fonts,
   const NpFont *font = &st->font[NP_ROLE_FOOTER];
   for (guint i = 0; i < pages->pages->len; i++) {
     NpPage *page = g_ptr_array_index (pages->pages, i);
+    np_page_tag (page, NP_TAG_ARTIFACT);
     g_autofree char *text = np_footer_text (format, i + 1,
                                             pages->pages->len);
     const NpParagraph *p =
@@ -542,6 +578,7 @@ np_flow (const NpStory *story, const NpStyle *style, NpFonts *fonts,
                .pitch = np_style_pitch (style),
                .column = np_style_column_width (style), .figure_scale = 1 };
   f.figure_scale = np_figure_scale (&f);
+  f.pages = pages;
   np_flow_pass (&f, pages);
   np_put_footers (style, story->footer, fonts, pages);
 }

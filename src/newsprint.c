@@ -64,13 +64,16 @@ np_notes_clear (NpNotes *notes)
 NpDocument *
 np_read (const NpOptions *o, NpNotes *notes, GError **error)
 {
-  g_autofree char *text = np_source_read_as (o->input, o->encoding, error);
+  NpSourceNotes source_notes;
+  g_autofree char *text = np_source_read_noted (o->input, o->encoding,
+                                                &source_notes, error);
   if (!text)
     return NULL;
   const char *name = strcmp (o->input, "-") == 0 ? "stdin" : o->input;
   NpDocument *doc = np_report_parse (text, name, error);
   if (!doc)
     return NULL;
+  np_source_notes_warn (&source_notes, notes->warnings);
   for (guint i = 0; i < doc->warnings->len; i++)
     g_ptr_array_add (notes->warnings, g_strdup (doc->warnings->pdata[i]));
   if (!o->keep_punctuation)
@@ -146,6 +149,9 @@ np_set_metadata (NpPages *pages, const NpDocument *doc, const NpStyle *style)
     g_ptr_array_add (parts, doc->date);
   g_ptr_array_add (parts, NULL);
   pages->subject = g_strjoinv (" ", (char **) parts->pdata);
+  pages->language = g_strdup (np_script_name (doc->script));
+  /* Keywords: what the report is about, as its tables name it. */
+  pages->keywords = g_strdup (masthead);
   g_ptr_array_free (parts, TRUE);
 }
 
@@ -191,15 +197,57 @@ np_typeset (NpDocument *doc, const NpOptions *o, NpNotes *notes,
   return pages;
 }
 
+/* One proof file per page, all written before any is moved into place;
+ * `first` (page 1's, opened before layout) is used or freed. */
+static gboolean
+np_write_proofs (const NpOptions *o, const NpPages *pages, NpOutput *first,
+                 GError **error)
+{
+  NpFormat format = np_draw_format (o->output);
+  guint n = pages->pages->len;
+  NpOutput **outs = g_new0 (NpOutput *, n);
+  outs[0] = first;
+  gboolean ok = TRUE;
+  for (guint i = 0; ok && i < n; i++) {
+    if (!outs[i]) {
+      g_autofree char *path = np_draw_page_path (o->output, i + 1);
+      outs[i] = np_output_open (path, error);
+      ok = outs[i] != NULL;
+    }
+    if (ok)
+      ok = format == NP_FORMAT_PNG
+             ? np_draw_png (pages, i, o->dpi > 0 ? o->dpi : 150, outs[i],
+                            error)
+             : np_draw_svg (pages, i, outs[i], error);
+  }
+  for (guint i = 0; i < n; i++) {
+    if (ok)
+      ok = np_output_commit (outs[i], error);
+    else
+      np_output_abort (outs[i]);
+  }
+  g_free (outs);
+  return ok;
+}
+
 gboolean
 np_render (const NpOptions *o, NpNotes *notes, GError **error)
 {
-  NpOutput *out = np_output_open (o->output, error);
+  gboolean proofs = np_draw_format (o->output) != NP_FORMAT_PDF;
+  g_autofree char *target = proofs ? np_draw_page_path (o->output, 1)
+                                   : g_strdup (o->output);
+  NpOutput *out = np_output_open (target, error);
   if (!out)
     return FALSE;
   g_autoptr (NpDocument) doc = np_read (o, notes, error);
   g_autoptr (NpPages) pages = doc ? np_typeset (doc, o, notes, error) : NULL;
-  if (!pages || !np_draw_pdf (pages, out, error)) {
+  if (!pages) {
+    np_output_abort (out);
+    return FALSE;
+  }
+  if (proofs)
+    return np_write_proofs (o, pages, out, error);
+  if (!np_draw_pdf (pages, out, error)) {
     np_output_abort (out);
     return FALSE;
   }

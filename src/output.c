@@ -4,6 +4,9 @@
  * renamed over the target only once everything is written and flushed, so
  * a failed run leaves an existing file untouched and nothing behind.
  */
+/* pread() and fsync() are POSIX, not C11. */
+#define _POSIX_C_SOURCE 200809L
+
 #include "output.h"
 
 #include <errno.h>
@@ -19,6 +22,9 @@ struct NpOutput {
   char *temp;     /* the temporary file, or NULL for standard output */
   int fd;
   int write_errno; /* first write failure, 0 if none */
+  GByteArray *held; /* standard output: the bytes, written at commit so
+                       they can still be read back and amended */
+  guint64 size;     /* bytes written so far */
 };
 
 NpOutput *
@@ -28,6 +34,7 @@ np_output_open (const char *path, GError **error)
   out->path = g_strdup (path);
   if (strcmp (path, "-") == 0) {
     out->fd = STDOUT_FILENO;
+    out->held = g_byte_array_new ();
     return out;
   }
   if (g_file_test (path, G_FILE_TEST_IS_DIR)) {
@@ -40,7 +47,7 @@ np_output_open (const char *path, GError **error)
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
   out->temp = g_build_filename (dir, name, NULL);
-  out->fd = g_mkstemp_full (out->temp, O_WRONLY, 0666 & ~0022);
+  out->fd = g_mkstemp_full (out->temp, O_RDWR, 0666 & ~0022);
   if (out->fd < 0) {
     int err = errno;
     g_set_error (error, NP_ERROR, NP_ERROR_OUTPUT, "%s: cannot create: %s",
@@ -55,6 +62,11 @@ np_output_open (const char *path, GError **error)
 void
 np_output_write (NpOutput *out, const unsigned char *data, gsize len)
 {
+  out->size += len;
+  if (out->held) {
+    g_byte_array_append (out->held, data, (guint) len);
+    return;
+  }
   while (len > 0 && out->write_errno == 0) {
     ssize_t n = write (out->fd, data, len);
     if (n < 0 && errno == EINTR)
@@ -68,9 +80,31 @@ np_output_write (NpOutput *out, const unsigned char *data, gsize len)
   }
 }
 
+guint64
+np_output_size (const NpOutput *out)
+{
+  return out->size;
+}
+
+gsize
+np_output_read (NpOutput *out, guint64 offset, unsigned char *buf, gsize len)
+{
+  if (offset >= out->size)
+    return 0;
+  len = (gsize) MIN ((guint64) len, out->size - offset);
+  if (out->held) {
+    memcpy (buf, out->held->data + offset, len);
+    return len;
+  }
+  ssize_t n = pread (out->fd, buf, len, (off_t) offset);
+  return n > 0 ? (gsize) n : 0;
+}
+
 static void
 np_output_free (NpOutput *out)
 {
+  if (out->held)
+    g_byte_array_unref (out->held);
   g_free (out->path);
   g_free (out->temp);
   g_free (out);
@@ -80,6 +114,13 @@ gboolean
 np_output_commit (NpOutput *out, GError **error)
 {
   int err = out->write_errno;
+  if (out->held) {
+    GByteArray *held = g_steal_pointer (&out->held);
+    out->size = 0;
+    np_output_write (out, held->data, held->len);
+    g_byte_array_unref (held);
+    err = out->write_errno;
+  }
   if (!out->temp) {
     if (err)
       g_set_error (error, NP_ERROR, NP_ERROR_OUTPUT, "stdout: %s",

@@ -15,6 +15,7 @@ np_pages_new (void)
   pages->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) np_page_free);
   pages->paragraphs =
     g_ptr_array_new_with_free_func ((GDestroyNotify) np_paragraph_free);
+  pages->bookmarks = g_array_new (FALSE, FALSE, sizeof (NpBookmark));
   return pages;
 }
 
@@ -25,6 +26,11 @@ np_pages_free (NpPages *pages)
     return;
   g_ptr_array_free (pages->pages, TRUE);
   g_ptr_array_free (pages->paragraphs, TRUE);
+  for (guint i = 0; i < pages->bookmarks->len; i++)
+    g_free (g_array_index (pages->bookmarks, NpBookmark, i).title);
+  g_array_free (pages->bookmarks, TRUE);
+  g_free (pages->keywords);
+  g_free (pages->language);
   g_free (pages->title);
   g_free (pages->author);
   g_free (pages->subject);
@@ -56,7 +62,9 @@ np_page_add_text (NpPage *page, const NpParagraph *paragraph,
   if (!page)
     return;
   NpItem item = { .kind = NP_ITEM_TEXT, .x = x, .y = baseline,
-                  .paragraph = paragraph, .line = line };
+                  .paragraph = paragraph, .line = line, .tag = page->tag,
+                  .element = page->element, .table = page->table,
+                  .row = page->row };
   g_array_append_val (page->items, item);
 }
 
@@ -74,6 +82,11 @@ np_page_add_box (NpPage *page, double x, double y, double w, double h,
     item.fill = *fill;
   if (stroke)
     item.stroke = *stroke;
+  /* A photo frame belongs to its figure; other boxes are artifacts. */
+  if (page->tag == NP_TAG_FIGURE) {
+    item.tag = NP_TAG_FIGURE;
+    item.element = page->element;
+  }
   g_array_append_val (page->items, item);
 }
 
@@ -87,4 +100,37 @@ np_page_add_rule (NpPage *page, double x0, double y0, double x1, double y1,
                   .h = y1 - y0, .stroked = TRUE, .stroke = *color,
                   .stroke_width = width };
   g_array_append_val (page->items, item);
+}
+
+void
+np_page_tag (NpPage *page, NpTag tag)
+{
+  if (!page)
+    return;
+  page->tag = tag;
+  page->element = ++page->count;
+  if (tag != NP_TAG_TH && tag != NP_TAG_TD)
+    page->table = page->row = 0;
+}
+
+void
+np_page_tag_table (NpPage *page)
+{
+  if (page)
+    page->table = ++page->count;
+}
+
+void
+np_page_tag_row (NpPage *page)
+{
+  if (page)
+    page->row = ++page->count;
+}
+
+void
+np_pages_add_bookmark (NpPages *pages, const char *title, guint page,
+                       double y)
+{
+  NpBookmark mark = { g_strdup (title), page, y };
+  g_array_append_val (pages->bookmarks, mark);
 }

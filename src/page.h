@@ -17,9 +17,27 @@ typedef enum {
   NP_ITEM_RULE, /* a straight line */
 } NpItemKind;
 
+/* What an item is in the document's logical structure (the tags of a
+ * tagged PDF): screen readers and reflow read the items in painting order
+ * by these. */
+typedef enum {
+  NP_TAG_ARTIFACT, /* rules, shading, page numbers: not content */
+  NP_TAG_H1,       /* the headline */
+  NP_TAG_H2,       /* a section heading */
+  NP_TAG_P,        /* a paragraph, or the part of one in a column */
+  NP_TAG_FIGURE,   /* a photo frame */
+  NP_TAG_CAPTION,  /* its caption */
+  NP_TAG_TH,       /* a table's header cell */
+  NP_TAG_TD,       /* a table cell */
+} NpTag;
+
 /* Coordinates are points from the page's top-left corner, y downwards. */
 typedef struct {
   NpItemKind kind;
+  NpTag tag;
+  guint element; /* items with the same number form one tagged element */
+  guint table;   /* table cells: their table and row, else 0 */
+  guint row;
   double x, y;   /* text: left end of the baseline; box: top-left; rule: start */
   double w, h;   /* box: size; rule: from start to end; text: unused */
   const NpParagraph *paragraph; /* text: the paragraph (text, font, colour) */
@@ -32,15 +50,28 @@ typedef struct {
 typedef struct {
   double width, height; /* points */
   GArray *items;        /* of NpItem, in painting order */
+  NpTag tag;            /* what text added now is (np_page_tag) */
+  guint element, table, row; /* ... and where it belongs */
+  guint count;          /* numbers handed out so far */
 } NpPage;
+
+/* A place worth jumping to: an entry of the PDF outline. */
+typedef struct {
+  char *title;
+  guint page;   /* from 0 */
+  double y;     /* points from the page top */
+} NpBookmark;
 
 /* A typeset newsletter: its pages and what they point into. */
 typedef struct {
   GPtrArray *pages;      /* of NpPage*, owned */
   GPtrArray *paragraphs; /* of NpParagraph*, owned: every text item's */
+  GArray *bookmarks;     /* of NpBookmark, in reading order */
   char *title;           /* PDF metadata, may be NULL */
   char *author;
   char *subject;
+  char *keywords;
+  char *language;        /* BCP 47, e.g. "zh-Hant" */
 } NpPages;
 
 NpPages *np_pages_new (void);
@@ -60,6 +91,16 @@ void np_page_add_box (NpPage *page, double x, double y, double w, double h,
                       double stroke_width);
 void np_page_add_rule (NpPage *page, double x0, double y0, double x1,
                        double y1, const NpColor *color, double width);
+
+/* Text added after this is a new element of kind `tag`.  Boxes and rules
+ * are always artifacts.  np_page_tag_table and np_page_tag_row start a
+ * table (or its part in a column) and a row of it, for the cells after. */
+void np_page_tag (NpPage *page, NpTag tag);
+void np_page_tag_table (NpPage *page);
+void np_page_tag_row (NpPage *page);
+
+void np_pages_add_bookmark (NpPages *pages, const char *title, guint page,
+                            double y);
 
 G_END_DECLS
 

@@ -73,6 +73,8 @@ np_compose_paragraph (NpComposer *c, const NpBlock *block)
   NpElement e = { .kind = NP_ELEMENT_TEXT, .block = block->kind };
   e.text = np_compose_text (c, role, 0, block->text, &m, block->line);
   e.lines = (int) e.text->lines->len;
+  if (block->kind == NP_BLOCK_HEADING)
+    e.label = g_strdup (block->text);
   return e;
 }
 
@@ -168,7 +170,12 @@ np_compose_row (NpComposer *c, const NpBlock *block, char **cells,
 static NpElement
 np_compose_table (NpComposer *c, const NpBlock *block)
 {
+  gboolean hans = c->doc->script == NP_SCRIPT_HANS;
   NpElement e = { .kind = NP_ELEMENT_TABLE, .block = block->kind };
+  if (block->kind == NP_BLOCK_UNITS)
+    e.label = g_strdup (hans ? "签约单位" : "簽約單位");
+  else
+    e.label = g_strdup (hans ? "主旨报告" : "主旨報告");
   e.text_pitch = c->style->font[NP_ROLE_TABLE].size * NP_TABLE_LEADING;
   e.edges = np_table_edges (c, block,
                             block->kind == NP_BLOCK_UNITS ? 0.25 : 0.42);
@@ -260,6 +267,7 @@ np_story_free (NpStory *story)
     }
     if (e->edges)
       g_array_free (e->edges, TRUE);
+    g_free (e->label);
   }
   g_array_free (story->elements, TRUE);
   g_free (story);

@@ -34,6 +34,7 @@ typedef struct {
   GArray *rows;               /* TABLE: of NpRow; rows[0] is the header */
   GArray *edges;              /* TABLE: of double, column edges from the
                                  table's left, points (n columns + 1) */
+  char *label;                /* TABLE, heading: its outline entry, or NULL */
 } NpElement;
 
 typedef struct {

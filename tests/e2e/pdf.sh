@@ -1,0 +1,36 @@
+#!/bin/sh
+# The file itself: tagged structure, outline, metadata, byte-identical
+# output under SOURCE_DATE_EPOCH, and PNG/SVG proofs of every page.
+#   pdf.sh NEWSPRINT REPORT
+set -eu
+np=$1 report=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+SOURCE_DATE_EPOCH=1718668800 "$np" "$report" -o "$work/a.pdf" 2>/dev/null
+SOURCE_DATE_EPOCH=1718668800 "$np" "$report" -o "$work/b.pdf" 2>/dev/null
+cmp -s "$work/a.pdf" "$work/b.pdf" || fail "two runs differ under SOURCE_DATE_EPOCH"
+info=$(pdfinfo "$work/a.pdf")
+echo "$info" | grep -q '^Tagged: *yes' || fail "not tagged"
+echo "$info" | grep -q '^CreationDate: *Tue Jun 18 00:00:00 2024' || fail "creation date not from SOURCE_DATE_EPOCH"
+for key in Title Author Subject Keywords Creator; do
+  echo "$info" | grep -q "^$key: *[^ ]" || fail "no $key"
+done
+# The outline names the headline and the tables.
+outline=$(mutool show "$work/a.pdf" outline)
+[ "$(echo "$outline" | grep -c .)" -ge 2 ] || fail "outline too short: $outline"
+# Structure: paragraphs, a headline, figures with captions, table cells.
+tree=$(mutool show "$work/a.pdf" grep)
+for tag in /H1 /P /Figure /Caption /Table /TR /TD /TH; do
+  echo "$tree" | grep -q "/S$tag[^A-Za-z]" || fail "no $tag element"
+done
+
+pages=$(echo "$info" | sed -n 's/^Pages: *//p')
+"$np" "$report" -o "$work/p.png" --dpi 72 2>/dev/null
+[ "$(ls "$work"/p-*.png | wc -l)" -eq "$pages" ] || fail "PNG proofs: not one per page"
+file "$work/p-1.png" | grep -q '596 x 842' || fail "PNG at 72 dpi is not A4: $(file "$work/p-1.png")"
+"$np" "$report" -o "$work/s.svg" 2>/dev/null
+[ "$(ls "$work"/s-*.svg | wc -l)" -eq "$pages" ] || fail "SVG proofs: not one per page"
+grep -q 'width="595' "$work/s-1.svg" || fail "SVG is not A4"
+echo "tagged, outlined, reproducible; $pages PNG and SVG proofs"
