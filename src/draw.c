@@ -58,6 +58,40 @@ np_draw_box (cairo_t *cr, const NpItem *item)
   cairo_new_path (cr);
 }
 
+/* How EXIF orientation `o` maps stored pixels (w x h) to upright ones. */
+static void
+np_orientation_matrix (int o, double w, double h, cairo_matrix_t *m)
+{
+  switch (o) {
+  case 2: cairo_matrix_init (m, -1, 0, 0, 1, w, 0); break;   /* mirrored */
+  case 3: cairo_matrix_init (m, -1, 0, 0, -1, w, h); break;  /* upside down */
+  case 4: cairo_matrix_init (m, 1, 0, 0, -1, 0, h); break;   /* flipped */
+  case 5: cairo_matrix_init (m, 0, 1, 1, 0, 0, 0); break;    /* transposed */
+  case 6: cairo_matrix_init (m, 0, 1, -1, 0, h, 0); break;   /* turned right */
+  case 7: cairo_matrix_init (m, 0, -1, -1, 0, h, w); break;  /* transverse */
+  case 8: cairo_matrix_init (m, 0, -1, 1, 0, 0, w); break;   /* turned left */
+  default: cairo_matrix_init_identity (m); break;
+  }
+}
+
+static void
+np_draw_photo (cairo_t *cr, const NpItem *item)
+{
+  const NpPhoto *photo = item->photo;
+  cairo_surface_t *s = photo->surface;
+  double w = cairo_image_surface_get_width (s);
+  double h = cairo_image_surface_get_height (s);
+  cairo_matrix_t upright;
+  np_orientation_matrix (photo->orientation, w, h, &upright);
+  cairo_save (cr);
+  cairo_translate (cr, item->x, item->y);
+  cairo_scale (cr, item->w / photo->width, item->h / photo->height);
+  cairo_transform (cr, &upright);
+  cairo_set_source_surface (cr, s, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
 static void
 np_draw_rule (cairo_t *cr, const NpItem *item)
 {
@@ -138,6 +172,9 @@ np_draw_page (cairo_t *cr, NpEmoji *emoji, const NpPage *page)
       break;
     case NP_ITEM_RULE:
       np_draw_rule (cr, item);
+      break;
+    case NP_ITEM_PHOTO:
+      np_draw_photo (cr, item);
       break;
     }
   }

@@ -146,8 +146,16 @@ np_put_figure (const NpFlow *f, NpColumn *col, const NpElement *e)
     const NpStyle *st = f->style;
     double top = col->top + col->used * f->pitch;
     np_page_tag (col->page, NP_TAG_FIGURE);
-    np_page_add_box (col->page, col->x, top + e->inset, f->column, g.frame,
-                     &st->frame_fill, &st->frame_border, st->rule_width / 2);
+    if (e->photo) {
+      /* Scaled with its frame, centred in the column. */
+      double w = e->frame_width * f->figure_scale;
+      np_page_add_photo (col->page, e->photo, col->x + (f->column - w) / 2,
+                         top + e->inset, w, g.frame);
+    } else {
+      np_page_add_box (col->page, col->x, top + e->inset, f->column, g.frame,
+                       &st->frame_fill, &st->frame_border,
+                       st->rule_width / 2);
+    }
     np_page_tag (col->page, NP_TAG_CAPTION);
     const NpParagraph *cap = e->text;
     double y = top + g.caption;

@@ -12,6 +12,7 @@
 #include "flow.h"
 #include "fonts.h"
 #include "output.h"
+#include "photos.h"
 #include "punct.h"
 #include "report.h"
 #include "source.h"
@@ -190,6 +191,14 @@ np_typeset (NpDocument *doc, const NpOptions *o, NpNotes *notes,
   if (!fonts)
     return NULL;
   NpPages *pages = np_pages_new ();
+  if (o->photos) {
+    pages->photos = np_photos_load (o->photos, np_story_count_figures (doc),
+                                    notes->warnings, error);
+    if (!pages->photos) {
+      np_pages_free (pages);
+      return NULL;
+    }
+  }
   g_autoptr (NpStory) story = np_story_new (doc, style, fonts, pages,
                                             notes->warnings);
   np_flow (story, style, fonts, pages);

@@ -30,6 +30,8 @@ np_pages_free (NpPages *pages)
     g_free (g_array_index (pages->bookmarks, NpBookmark, i).title);
   g_array_free (pages->bookmarks, TRUE);
   g_free (pages->keywords);
+  if (pages->photos)
+    g_ptr_array_unref (pages->photos);
   g_free (pages->language);
   g_free (pages->title);
   g_free (pages->author);
@@ -133,4 +135,16 @@ np_pages_add_bookmark (NpPages *pages, const char *title, guint page,
 {
   NpBookmark mark = { g_strdup (title), page, y };
   g_array_append_val (pages->bookmarks, mark);
+}
+
+void
+np_page_add_photo (NpPage *page, const NpPhoto *photo, double x, double y,
+                   double w, double h)
+{
+  if (!page)
+    return;
+  NpItem item = { .kind = NP_ITEM_PHOTO, .x = x, .y = y, .w = w, .h = h,
+                  .photo = photo, .tag = page->tag,
+                  .element = page->element };
+  g_array_append_val (page->items, item);
 }

@@ -7,6 +7,7 @@
 #ifndef NP_PAGE_H
 #define NP_PAGE_H
 
+#include "photos.h"
 #include "shape.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,7 @@ typedef enum {
   NP_ITEM_TEXT, /* one line of a shaped paragraph */
   NP_ITEM_BOX,  /* a rectangle: photo frame, table cell, shading */
   NP_ITEM_RULE, /* a straight line */
+  NP_ITEM_PHOTO, /* a photo, upright, filling its box */
 } NpItemKind;
 
 /* What an item is in the document's logical structure (the tags of a
@@ -42,6 +44,7 @@ typedef struct {
   double w, h;   /* box: size; rule: from start to end; text: unused */
   const NpParagraph *paragraph; /* text: the paragraph (text, font, colour) */
   const NpLine *line;           /* text: the line of it */
+  const NpPhoto *photo;         /* photo: the picture (kept by NpPages) */
   gboolean filled, stroked;     /* box */
   NpColor fill, stroke;         /* box fill; box and rule line colour */
   double stroke_width;          /* box and rule, points */
@@ -67,6 +70,7 @@ typedef struct {
   GPtrArray *pages;      /* of NpPage*, owned */
   GPtrArray *paragraphs; /* of NpParagraph*, owned: every text item's */
   GArray *bookmarks;     /* of NpBookmark, in reading order */
+  GPtrArray *photos;     /* of NpPhoto*, owned, or NULL */
   char *title;           /* PDF metadata, may be NULL */
   char *author;
   char *subject;
@@ -91,6 +95,8 @@ void np_page_add_box (NpPage *page, double x, double y, double w, double h,
                       double stroke_width);
 void np_page_add_rule (NpPage *page, double x0, double y0, double x1,
                        double y1, const NpColor *color, double width);
+void np_page_add_photo (NpPage *page, const NpPhoto *photo, double x,
+                        double y, double w, double h);
 
 /* Text added after this is a new element of kind `tag`.  Boxes and rules
  * are always artifacts.  np_page_tag_table and np_page_tag_row start a

@@ -13,6 +13,7 @@
 
 typedef struct {
   const NpDocument *doc;
+  guint figures;  /* figures composed so far */
   const NpStyle *style;
   NpFonts *fonts;
   NpPages *pages;
@@ -78,6 +79,47 @@ np_compose_paragraph (NpComposer *c, const NpBlock *block)
   return e;
 }
 
+static const NpPhoto *
+np_figure_photo (NpComposer *c)
+{
+  const GPtrArray *photos = c->pages->photos;
+  guint i = c->figures++;
+  return photos && i < photos->len ? g_ptr_array_index (photos, i) : NULL;
+}
+
+/* A photo keeps its proportions: as wide as the column, unless that makes
+ * it higher than the layout allows; then narrower.  Printed below 150 dpi
+ * it would look soft: say so. */
+static void
+np_fit_photo (NpComposer *c, NpElement *e, guint line)
+{
+  const NpPhoto *photo = e->photo;
+  double aspect = (double) photo->height / photo->width;
+  e->frame_width = c->column;
+  e->frame_height = c->column * aspect;
+  if (e->frame_height > c->style->frame_max_height) {
+    e->frame_height = c->style->frame_max_height;
+    e->frame_width = e->frame_height / aspect;
+  }
+  double dpi = photo->width / (e->frame_width / 72.0);
+  if (dpi < 150) {
+    g_autofree char *name = g_path_get_basename (photo->path);
+    g_ptr_array_add (c->warnings,
+                     g_strdup_printf ("line %u: photo %s prints at %.0f dpi "
+                                      "(below 150)", line, name, dpi));
+  }
+}
+
+guint
+np_story_count_figures (const NpDocument *doc)
+{
+  guint n = 0;
+  for (guint i = 0; i < doc->blocks->len; i++)
+    n += ((const NpBlock *) g_ptr_array_index (doc->blocks, i))->kind ==
+         NP_BLOCK_CAPTION;
+  return n;
+}
+
 /* A photo frame of the column's width with its caption centred below. */
 static NpElement
 np_compose_figure (NpComposer *c, const NpBlock *block)
@@ -89,7 +131,11 @@ np_compose_figure (NpComposer *c, const NpBlock *block)
   NpElement e = { .kind = NP_ELEMENT_FIGURE, .block = block->kind };
   e.text = np_compose_text (c, NP_ROLE_CAPTION, 0, block->text, &m,
                             block->line);
+  e.frame_width = c->column;
   e.frame_height = c->column * st->frame_aspect;
+  e.photo = np_figure_photo (c);
+  if (e.photo)
+    np_fit_photo (c, &e, block->line);
   /* The frame's top meets the em box top of a body line in the same slot. */
   e.inset = (c->pitch - st->font[NP_ROLE_BODY].size) / 2;
   e.text_pitch = font->size * NP_CAPTION_LEADING;

@@ -28,7 +28,10 @@ typedef struct {
   NpBlockKind block;          /* the block it came from: drives the keeps */
   const NpParagraph *text;    /* TEXT: the paragraph; FIGURE: the caption */
   int lines;                  /* TEXT: height in body lines */
-  double frame_height;        /* FIGURE: points */
+  double frame_height;        /* FIGURE: points, at full size */
+  double frame_width;         /* FIGURE: points (a photo may be narrower
+                                 than the column) */
+  const NpPhoto *photo;       /* FIGURE: its photo, or NULL: a placeholder */
   double inset;               /* FIGURE: frame top below the element top */
   double text_pitch;          /* FIGURE caption, TABLE cells: line pitch */
   GArray *rows;               /* TABLE: of NpRow; rows[0] is the header */
@@ -47,10 +50,14 @@ typedef struct {
 } NpStory;
 
 /* Shapes every block of `doc` to the measures of `style`.  Paragraphs are
- * kept by `pages`.  A character that no font has adds a line to `warnings`
+ * kept by `pages`, and so are the photos in `pages->photos` (one per
+ * caption, in order; NULL entries or a NULL array leave placeholders).  A character that no font has adds a line to `warnings`
  * ("line N: no font has U+XXXX 'c'"). */
 NpStory *np_story_new (const NpDocument *doc, const NpStyle *style,
                        NpFonts *fonts, NpPages *pages, GPtrArray *warnings);
+
+/* The number of figures (captions) a document has. */
+guint np_story_count_figures (const NpDocument *doc);
 void np_story_free (NpStory *story); /* accepts NULL */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NpStory, np_story_free)
 

@@ -79,6 +79,7 @@ np_style_new_default (void)
   s->masthead_rule = rgb (0x8b1a1a);
 
   s->frame_aspect = 0.75;
+  s->frame_max_height = 90 * 72 / 25.4; /* 90mm */
   s->frame_fill = rgb (0xeeeeee);
   s->frame_border = rgb (0x999999);
   s->table_header_fill = rgb (0xe6e6e6);
@@ -198,6 +199,7 @@ static const Field footer_fields[] = {
 
 static const Field frame_fields[] = {
   { "aspect", KIND_NUMBER, AT (frame_aspect), 0.2, 2 },
+  { "max-height", KIND_LENGTH, AT (frame_max_height), 20, INFINITY },
   { "fill", KIND_COLOR, AT (frame_fill), 0, 0 },
   { "border", KIND_COLOR, AT (frame_border), 0, 0 },
   END

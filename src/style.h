@@ -61,6 +61,7 @@ typedef struct {
   NpColor masthead_rule;  /* colour of the rule under the masthead */
 
   double frame_aspect;    /* photo frame height / width, e.g. 0.75 */
+  double frame_max_height; /* a photo's frame at most this high, points */
   NpColor frame_fill;
   NpColor frame_border;
   NpColor table_header_fill;

@@ -99,6 +99,8 @@ assert_same_style (const NpStyle *a, const NpStyle *b)
   g_assert_cmpstr (a->footer_text_hans, ==, b->footer_text_hans);
   assert_same_color (a->masthead_rule, b->masthead_rule);
   g_assert_cmpfloat (a->frame_aspect, ==, b->frame_aspect);
+  g_assert_cmpfloat_with_epsilon (a->frame_max_height, b->frame_max_height,
+                                  EPSILON);
   assert_same_color (a->frame_fill, b->frame_fill);
   assert_same_color (a->frame_border, b->frame_border);
   assert_same_color (a->table_header_fill, b->table_header_fill);
