@@ -88,7 +88,10 @@ np_draw_photo (cairo_t *cr, const NpItem *item)
   cairo_scale (cr, item->w / photo->width, item->h / photo->height);
   cairo_transform (cr, &upright);
   cairo_set_source_surface (cr, s, 0, 0);
-  cairo_paint (cr);
+  /* A filled rectangle, not cairo_paint(): Cairo 1.16 loses track of the
+   * tags of the pages after an unbounded paint inside one. */
+  cairo_rectangle (cr, 0, 0, w, h);
+  cairo_fill (cr);
   cairo_restore (cr);
 }
 

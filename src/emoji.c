@@ -153,7 +153,8 @@ np_paint_picture (cairo_t *cr, NpEmojiFace *f, hb_codepoint_t glyph,
   cairo_translate (cr, x + ext.x_bearing * scale, y - ext.y_bearing * scale);
   cairo_scale (cr, ext.width * scale / w, -ext.height * scale / h);
   cairo_set_source_surface (cr, picture, 0, 0);
-  cairo_paint (cr);
+  cairo_rectangle (cr, 0, 0, w, h); /* not cairo_paint(): see draw.c */
+  cairo_fill (cr);
   cairo_restore (cr);
 }
 

@@ -42,7 +42,7 @@ typedef struct {
   const NpStyle *style;
   double pitch;    /* points */
   double column;   /* column width, points */
-  double figure_scale; /* frame heights are scaled by it, 0.6..1 */
+  double figure_scale; /* empty frames' heights are scaled by it, 0.6..1 */
   NpPages *pages;      /* for bookmarks; NULL while only measuring */
 } NpFlow;
 
@@ -60,7 +60,9 @@ typedef struct {
 static NpFigure
 np_figure_geometry (const NpFlow *f, const NpElement *e)
 {
-  NpFigure g = { .frame = e->frame_height * f->figure_scale };
+  /* A photo keeps its size; only an empty frame gives way. */
+  NpFigure g = { .frame = e->frame_height *
+                          (e->photo ? 1.0 : f->figure_scale) };
   const NpParagraph *cap = e->text;
   double size = cap->font.size, body = f->style->font[NP_ROLE_BODY].size;
   double span = (cap->lines->len > 0 ? cap->lines->len - 1 : 0) *
@@ -147,8 +149,7 @@ np_put_figure (const NpFlow *f, NpColumn *col, const NpElement *e)
     double top = col->top + col->used * f->pitch;
     np_page_tag (col->page, NP_TAG_FIGURE);
     if (e->photo) {
-      /* Scaled with its frame, centred in the column. */
-      double w = e->frame_width * f->figure_scale;
+      double w = e->frame_width; /* centred when narrower than the column */
       np_page_add_photo (col->page, e->photo, col->x + (f->column - w) / 2,
                          top + e->inset, w, g.frame);
     } else {

@@ -2,10 +2,11 @@
 # --photos: pictures of several sizes, kinds and orientations fill the
 # frames; JPEG goes into the PDF as it is; a soft photo is warned about; a
 # corrupt one is an error naming it.
-#   photos.sh NEWSPRINT REPORT AUDIT_DIR
+#   photos.sh NEWSPRINT REPORT AUDIT_DIR [REFERENCE EXPECT.json]
 set -eu
 abs() { case $1 in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
 np=$(abs "$1") report=$(abs "$2") audit=$(abs "$3")
+reference=${4:+$(abs "$4")} expect=${5:+$(abs "$5")}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
@@ -55,4 +56,20 @@ grep -q '^newsprint: .*02.jpg: not a readable JPEG or PNG image' err || fail "me
 [ ! -e broken.pdf ] || fail "wrote a PDF despite the error"
 if "$np" --photos nowhere "$report" -o x.pdf 2>err; then fail "missing folder accepted"; fi
 grep -q '^newsprint: nowhere' err || fail "message: $(cat err)"
+# The whole newsletter in one command: eight photos, outline, tags,
+# byte-identical output, and the audit still content.
+if [ -n "$reference" ]; then
+  mkdir eight
+  for i in 1 2 3 4 5 6 7 8; do
+    convert -size $((1200 + 40 * i))x900 plasma:fractal -quality 80 "eight/0$i.jpg"
+  done
+  SOURCE_DATE_EPOCH=1718668800 "$np" --photos eight "$reference" -o r1.pdf 2>/dev/null
+  SOURCE_DATE_EPOCH=1718668800 "$np" --photos eight "$reference" -o r2.pdf 2>/dev/null
+  cmp -s r1.pdf r2.pdf || fail "not reproducible with photos"
+  [ "$(pdfimages -list r1.pdf | grep -c ' jpeg ')" -eq 8 ] || fail "not 8 photos"
+  pdfinfo r1.pdf | grep -q '^Tagged: *yes' || fail "not tagged"
+  [ "$(mutool show r1.pdf outline | grep -c .)" -ge 2 ] || fail "no outline"
+  python3 "$audit/newsletter_audit.py" r1.pdf --source "$reference" \
+    --expect "$expect" --strict >audit.txt || { cat audit.txt; fail "audit"; }
+fi
 echo "photos placed, JPEG passed through, orientation, warnings and errors"
