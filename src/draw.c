@@ -241,19 +241,60 @@ np_add_outline (cairo_surface_t *surface, const NpPages *pages)
   }
 }
 
+/* Room outside the trim: the bleed, and beyond it the crop marks, set off
+ * 3 pt from the bleed and 18 pt long. */
+#define NP_MARK_OFFSET 3.0
+#define NP_MARK_LENGTH 18.0
+
+static double
+np_slug (const NpPress *press)
+{
+  if (!press)
+    return 0;
+  return press->bleed +
+         (press->crop_marks ? NP_MARK_OFFSET + NP_MARK_LENGTH : 0);
+}
+
+/* Trim marks at the four corners of a w x h page, outside the bleed. */
+static void
+np_draw_crop_marks (cairo_t *cr, const NpPress *press, double w, double h)
+{
+  double near = press->bleed + NP_MARK_OFFSET;
+  double far = near + NP_MARK_LENGTH;
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, 0.25);
+  for (int corner = 0; corner < 4; corner++) {
+    double x = corner & 1 ? w : 0, y = corner & 2 ? h : 0;
+    double sx = corner & 1 ? 1 : -1, sy = corner & 2 ? 1 : -1;
+    cairo_move_to (cr, x + sx * near, y);
+    cairo_line_to (cr, x + sx * far, y);
+    cairo_move_to (cr, x, y + sy * near);
+    cairo_line_to (cr, x, y + sy * far);
+  }
+  cairo_stroke (cr);
+}
+
 gboolean
-np_draw_pdf (const NpPages *pages, NpOutput *out, GError **error)
+np_draw_pdf (const NpPages *pages, const NpPress *press, NpOutput *out,
+             GError **error)
 {
   const NpPage *first = g_ptr_array_index (pages->pages, 0);
+  double slug = np_slug (press);
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (
-    np_write_output, out, first->width, first->height);
+    np_write_output, out, first->width + 2 * slug, first->height + 2 * slug);
   np_set_metadata (surface, pages);
   cairo_t *cr = cairo_create (surface);
   NpEmoji *emoji = np_emoji_new ();
   for (guint i = 0; i < pages->pages->len; i++) {
     const NpPage *page = g_ptr_array_index (pages->pages, i);
-    cairo_pdf_surface_set_size (surface, page->width, page->height);
+    cairo_pdf_surface_set_size (surface, page->width + 2 * slug,
+                                page->height + 2 * slug);
+    cairo_save (cr);
+    cairo_translate (cr, slug, slug);
     np_draw_page (cr, emoji, page);
+    if (press && press->crop_marks)
+      np_draw_crop_marks (cr, press, page->width, page->height);
+    cairo_restore (cr);
     cairo_show_page (cr);
   }
   np_add_outline (surface, pages);
@@ -269,8 +310,13 @@ np_draw_pdf (const NpPages *pages, NpOutput *out, GError **error)
                  cairo_status_to_string (status));
     return FALSE;
   }
-  return np_pdf_mark_tagged (out, pages->language ? pages->language : "zh",
-                             error);
+  const char *language = pages->language ? pages->language : "zh";
+  if (slug == 0)
+    return np_pdf_finish (out, language, NULL, NULL, error);
+  double b = press->bleed;
+  double trim[4] = { slug, slug, slug + first->width, slug + first->height };
+  double bleed[4] = { trim[0] - b, trim[1] - b, trim[2] + b, trim[3] + b };
+  return np_pdf_finish (out, language, trim, bleed, error);
 }
 
 cairo_surface_t *

@@ -13,9 +13,18 @@ G_BEGIN_DECLS
  * top-left corner; `emoji` caches colour pictures across pages. */
 void np_draw_page (cairo_t *cr, NpEmoji *emoji, const NpPage *page);
 
+/* What the print shop asks for beyond the trimmed page. */
+typedef struct {
+  double bleed;        /* points printed beyond the trim on each side */
+  gboolean crop_marks; /* trim marks outside the bleed */
+} NpPress;
+
 /* Writes every page as one PDF (fonts embedded as subsets, text
- * extractable, metadata from `pages`).  Errors: NP_ERROR_INTERNAL. */
-gboolean np_draw_pdf (const NpPages *pages, NpOutput *out, GError **error);
+ * extractable, tagged, metadata from `pages`).  With `press` (may be
+ * NULL) the media box grows by the bleed and the marks, and the TrimBox
+ * stays the page.  Errors: NP_ERROR_INTERNAL. */
+gboolean np_draw_pdf (const NpPages *pages, const NpPress *press,
+                      NpOutput *out, GError **error);
 
 /* What a file name asks for: PDF (also "-"), or proofs of each page as
  * PNG or SVG (by the extension, .png or .svg). */

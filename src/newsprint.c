@@ -256,7 +256,8 @@ np_render (const NpOptions *o, NpNotes *notes, GError **error)
   }
   if (proofs)
     return np_write_proofs (o, pages, out, error);
-  if (!np_draw_pdf (pages, out, error)) {
+  NpPress press = { .bleed = o->bleed, .crop_marks = o->crop_marks };
+  if (!np_draw_pdf (pages, &press, out, error)) {
     np_output_abort (out);
     return FALSE;
   }

@@ -1,10 +1,11 @@
-/* pdfmark.c: a finished PDF -> a tagged PDF with its language.
+/* pdfmark.c: a finished PDF -> a tagged PDF with its language and boxes.
  *
  * Contract: Cairo 1.16 writes the structure tree of a tagged PDF but not
  * the catalog entries that declare it (/MarkInfo << /Marked true >>) nor
- * the document language (/Lang), so readers treat the file as untagged.
- * This appends an incremental update (PDF 1.7, 7.5.6) that restates the
- * catalog with both: the bytes Cairo wrote stay as they are.
+ * the document language (/Lang), so readers treat the file as untagged;
+ * nor can it set a page's TrimBox and BleedBox.  This appends an
+ * incremental update (PDF 1.7, 7.5.6) that restates the catalog and the
+ * pages with them: the bytes Cairo wrote stay as they are.
  */
 #include "pdfmark.h"
 
@@ -91,8 +92,45 @@ np_catalog_body (NpOutput *out, guint64 offset)
   return g_strdup (open);
 }
 
+/* Object numbers of the pages: the /Kids of the catalog's /Pages (Cairo
+ * writes one flat page tree). */
+static GArray *
+np_page_objects (NpOutput *out, const NpTrailer *t, const char *catalog)
+{
+  GArray *pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint tree = (guint) np_number_after (catalog, "/Pages");
+  guint64 at = tree ? np_object_offset (out, t->xref, tree) : 0;
+  g_autofree char *body = at ? np_catalog_body (out, at) : NULL;
+  const char *kids = body ? strstr (body, "/Kids") : NULL;
+  const char *end = kids ? strchr (kids, ']') : NULL;
+  for (const char *p = kids ? strchr (kids, '[') : NULL; p && p < end;) {
+    char *next = NULL;
+    guint n = (guint) g_ascii_strtoull (p + 1, &next, 10);
+    if (next == p + 1)
+      break;
+    if (n > 0)
+      g_array_append_val (pages, n);
+    p = strstr (next, "R"); /* past "0 R" */
+  }
+  return pages;
+}
+
+/* Appends object `n` with dictionary `body` + `extra` + ">>" to the
+ * update, noting where it starts. */
+static void
+np_restate (GString *update, guint64 start, GArray *where, guint n,
+            const char *body, const char *extra)
+{
+  guint64 at = start + update->len;
+  guint64 entry[2] = { n, at };
+  g_array_append_vals (where, entry, 2);
+  g_string_append_printf (update, "%u 0 obj\n%s%s >>\nendobj\n", n, body,
+                          extra);
+}
+
 gboolean
-np_pdf_mark_tagged (NpOutput *out, const char *language, GError **error)
+np_pdf_finish (NpOutput *out, const char *language, const double *trim,
+               const double *bleed, GError **error)
 {
   NpTrailer t = { 0 };
   g_autofree char *body = NULL;
@@ -101,30 +139,50 @@ np_pdf_mark_tagged (NpOutput *out, const char *language, GError **error)
     at = np_object_offset (out, t.xref, t.root);
   if (at > 0)
     body = np_catalog_body (out, at);
-  if (!body || strstr (body, "/MarkInfo")) {
+  if (!body) {
     g_free (t.info);
-    if (body)
-      return TRUE; /* a newer Cairo wrote it already */
     g_set_error (error, NP_ERROR, NP_ERROR_INTERNAL,
-                 "PDF: cannot find the catalog to mark the file tagged");
+                 "PDF: cannot find the catalog to finish the file");
     return FALSE;
   }
   guint64 start = np_output_size (out);
   GString *update = g_string_new (NULL);
-  g_string_append_printf (update,
-                          "%u 0 obj\n%s/MarkInfo << /Marked true >>"
-                          " /Lang (%s) >>\nendobj\n",
-                          t.root, body, language);
+  GArray *where = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autofree char *marks = g_strdup_printf (
+    "%s /Lang (%s)", strstr (body, "/MarkInfo") ? "" :
+    "/MarkInfo << /Marked true >>", language);
+  np_restate (update, start, where, t.root, body, marks);
+  if (trim) {
+    /* The trimmed page and the bleed for the print shop (PDF 14.11.2). */
+    g_autofree char *boxes = g_strdup_printf (
+      "/TrimBox [%.2f %.2f %.2f %.2f] /BleedBox [%.2f %.2f %.2f %.2f]",
+      trim[0], trim[1], trim[2], trim[3], bleed[0], bleed[1], bleed[2],
+      bleed[3]);
+    g_autoptr (GArray) pages = np_page_objects (out, &t, body);
+    for (guint i = 0; i < pages->len; i++) {
+      guint n = g_array_index (pages, guint, i);
+      g_autofree char *page = np_catalog_body (
+        out, np_object_offset (out, t.xref, n));
+      if (page)
+        np_restate (update, start, where, n, page, boxes);
+    }
+  }
   guint64 xref = start + update->len;
+  g_string_append (update, "xref\n");
+  for (guint i = 0; i < where->len; i += 2)
+    g_string_append_printf (update,
+                            "%" G_GUINT64_FORMAT " 1\n%010" G_GUINT64_FORMAT
+                            " 00000 n \n",
+                            g_array_index (where, guint64, i),
+                            g_array_index (where, guint64, i + 1));
   g_string_append_printf (update,
-                          "xref\n%u 1\n%010" G_GUINT64_FORMAT " 00000 n \n"
                           "trailer\n<< /Size %u /Root %u 0 R %s /Prev %"
-                          G_GUINT64_FORMAT " >>\nstartxref\n%" G_GUINT64_FORMAT
-                          "\n%%%%EOF\n",
-                          t.root, start, t.size, t.root, t.info ? t.info : "",
-                          t.xref, xref);
+                          G_GUINT64_FORMAT " >>\nstartxref\n%"
+                          G_GUINT64_FORMAT "\n%%%%EOF\n",
+                          t.size, t.root, t.info ? t.info : "", t.xref, xref);
   np_output_write (out, (const unsigned char *) update->str, update->len);
   g_string_free (update, TRUE);
+  g_array_free (where, TRUE);
   g_free (t.info);
   return TRUE;
 }

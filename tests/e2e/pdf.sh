@@ -33,4 +33,15 @@ file "$work/p-1.png" | grep -q '596 x 842' || fail "PNG at 72 dpi is not A4: $(f
 "$np" "$report" -o "$work/s.svg" 2>/dev/null
 [ "$(ls "$work"/s-*.svg | wc -l)" -eq "$pages" ] || fail "SVG proofs: not one per page"
 grep -q 'width="595' "$work/s-1.svg" || fail "SVG is not A4"
-echo "tagged, outlined, reproducible; $pages PNG and SVG proofs"
+# Print shop: 3 mm bleed and crop marks grow the media box; the trim stays A4.
+"$np" --bleed 3mm --crop-marks "$report" -o "$work/press.pdf" 2>/dev/null
+pdfinfo -box "$work/press.pdf" | python3 -c '
+import re, sys
+boxes = {m.group(1): [float(v) for v in m.group(2).split()]
+         for m in re.finditer(r"^(\w+Box):\s+(.*)$", sys.stdin.read(), re.M)}
+t, b, m = boxes["TrimBox"], boxes["BleedBox"], boxes["MediaBox"]
+bleed = 3 * 72 / 25.4
+ok = (abs(t[2] - t[0] - 595.28) < 0.1 and abs(t[3] - t[1] - 841.89) < 0.1
+      and abs(t[0] - b[0] - bleed) < 0.1 and m[2] - m[0] > b[2] - b[0] + 30)
+sys.exit(0 if ok else "boxes wrong: %s" % boxes)' || fail "bleed boxes"
+echo "tagged, outlined, reproducible; $pages PNG and SVG proofs; bleed"
