@@ -80,6 +80,10 @@ np_fonts_new (const char *conf, NpScript script, GError **error)
   if (!config)
     return NULL;
 
+  /* Pango's FT2 font map loads fontconfig's default configuration in a
+   * thread when it is created, unless one is current: make ours current
+   * first, so the user's and the system's fonts are never even scanned. */
+  FcConfigSetCurrent (config);
   NpFonts *fonts = g_new0 (NpFonts, 1);
   fonts->config = config;
   fonts->script = script;

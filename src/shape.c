@@ -40,7 +40,7 @@ typedef struct {
 typedef struct {
   const char *text;
   NpFonts *fonts;
-  GPtrArray *runs;   /* of PangoGlyphItem*, borrowed from the layout */
+  GPtrArray *runs;   /* of PangoGlyphItem*, owned, in text order */
   GArray *units;     /* of NpUnit */
   gint64 *prefix;    /* prefix[i]: width of units [0, i), Pango units */
   gint64 *kerns;     /* kerns[i]: kerns of units [0, i) */
@@ -316,24 +316,73 @@ np_space_units (NpShaping *s)
   }
 }
 
+/* The attributes of a paragraph: its font, and emoji sequences set in the
+ * colour emoji font, whatever symbol font would cover their first
+ * character, so that a sequence (👨‍💻, 1️⃣, 🇨🇳) shapes into one picture;
+ * scaled to advance one em like a Han character, so justification and the
+ * line grid are not disturbed. */
+static PangoAttrList *
+np_paragraph_attrs (NpFonts *fonts, const NpFont *font, const char *text)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+  PangoFontDescription *desc = np_fonts_describe (fonts, font);
+  pango_attr_list_insert (attrs, pango_attr_font_desc_new (desc));
+  pango_font_description_free (desc);
+  g_autoptr (GArray) spans = np_emoji_spans (text);
+  double scale = spans->len ? np_fonts_emoji_scale (fonts) : 1;
+  for (guint i = 0; i < spans->len; i++) {
+    const NpSpan *span = &g_array_index (spans, NpSpan, i);
+    PangoAttribute *family = pango_attr_family_new (np_emoji_family);
+    PangoAttribute *size = pango_attr_scale_new (scale);
+    family->start_index = size->start_index = span->start;
+    family->end_index = size->end_index = span->end;
+    pango_attr_list_insert (attrs, family);
+    pango_attr_list_insert (attrs, size);
+  }
+  return attrs;
+}
+
+/* Itemises and shapes the whole paragraph once, without a PangoLayout:
+ * nothing here needs line extents, whose ink boxes would make Pango decode
+ * every colour emoji bitmap just to measure it. */
 static void
-np_shaping_init (NpShaping *s, NpFonts *fonts, PangoLayout *layout,
-                 const char *text, const NpFont *font, GArray *missing)
+np_shape_runs (NpShaping *s, const NpFont *font)
+{
+  PangoContext *context = np_fonts_context (s->fonts);
+  int len = (int) strlen (s->text);
+  PangoAttrList *attrs = np_paragraph_attrs (s->fonts, font, s->text);
+  GList *items = pango_itemize (context, s->text, 0, len, attrs, NULL);
+  for (GList *l = items; l; l = l->next) {
+    PangoItem *item = l->data;
+    PangoGlyphItem *run = g_slice_new0 (PangoGlyphItem);
+    run->item = item;
+    run->glyphs = pango_glyph_string_new ();
+    pango_shape_with_flags (s->text + item->offset, item->length, s->text, len,
+                            &item->analysis, run->glyphs, PANGO_SHAPE_NONE);
+    g_ptr_array_add (s->runs, run);
+  }
+  g_list_free (items);
+  pango_attr_list_unref (attrs);
+}
+
+static void
+np_shaping_init (NpShaping *s, NpFonts *fonts, const char *text,
+                 const NpFont *font, GArray *missing)
 {
   s->text = text;
   s->target = 0;
   s->fonts = fonts;
-  s->runs = g_ptr_array_new ();
+  s->runs = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) pango_glyph_item_free);
   s->units = g_array_new (FALSE, TRUE, sizeof (NpUnit));
   s->em = (int) lround (font->size * PANGO_SCALE);
+  np_shape_runs (s, font);
 
-  for (GSList *l = pango_layout_get_lines_readonly (layout); l; l = l->next)
-    for (GSList *r = ((PangoLayoutLine *) l->data)->runs; r; r = r->next)
-      g_ptr_array_add (s->runs, r->data);
-
-  int n_attrs = 0;
-  const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly (layout,
-                                                                   &n_attrs);
+  int n_chars = (int) g_utf8_strlen (text, -1);
+  PangoLogAttr *attrs = g_new0 (PangoLogAttr, n_chars + 1);
+  pango_get_log_attrs (text, (int) strlen (text), -1,
+                       pango_context_get_language (np_fonts_context (fonts)),
+                       attrs, n_chars + 1);
   glong char_index = 0;
   const char *char_ptr = text;
   for (guint r = 0; r < s->runs->len; r++) {
@@ -341,6 +390,7 @@ np_shaping_init (NpShaping *s, NpFonts *fonts, PangoLayout *layout,
     np_add_units (s, r, attrs, &char_index, &char_ptr);
   }
 
+  g_free (attrs);
   np_emoji_keep (s);
   np_space_units (s);
   guint n = s->units->len;
@@ -736,31 +786,6 @@ np_balanced_width (const NpShaping *s, const NpMeasure *m, int width,
   return hi;
 }
 
-/* Emoji sequences are set in the colour emoji font, whatever symbol font
- * would cover their first character, so that a sequence (👨‍💻, 1️⃣, 🇨🇳)
- * shapes into one picture; scaled to advance one em like a Han character,
- * so justification and the line grid are not disturbed. */
-static void
-np_mark_emoji (NpFonts *fonts, PangoLayout *layout, const char *text)
-{
-  g_autoptr (GArray) spans = np_emoji_spans (text);
-  if (spans->len == 0)
-    return;
-  PangoAttrList *attrs = pango_attr_list_new ();
-  double scale = np_fonts_emoji_scale (fonts);
-  for (guint i = 0; i < spans->len; i++) {
-    const NpSpan *span = &g_array_index (spans, NpSpan, i);
-    PangoAttribute *family = pango_attr_family_new (np_emoji_family);
-    PangoAttribute *size = pango_attr_scale_new (scale);
-    family->start_index = size->start_index = span->start;
-    family->end_index = size->end_index = span->end;
-    pango_attr_list_insert (attrs, family);
-    pango_attr_list_insert (attrs, size);
-  }
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-}
-
 /* clreq and Chinese printing practice mark a character that cannot be set
  * with the geta mark 〓, a deliberate placeholder, not a box of hex digits. */
 #define NP_PLACEHOLDER 0x3013
@@ -787,18 +812,6 @@ np_replace_missing (const char *text, const GArray *missing)
   return g_string_free (out, FALSE);
 }
 
-static PangoLayout *
-np_layout_text (NpFonts *fonts, const NpFont *font, const char *text)
-{
-  PangoLayout *layout = pango_layout_new (np_fonts_context (fonts));
-  PangoFontDescription *desc = np_fonts_describe (fonts, font);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-  pango_layout_set_text (layout, text, -1);
-  np_mark_emoji (fonts, layout, text);
-  return layout;
-}
-
 NpParagraph *
 np_shape_paragraph (NpFonts *fonts, const NpFont *font, const char *text,
                     const NpMeasure *measure)
@@ -810,19 +823,16 @@ np_shape_paragraph (NpFonts *fonts, const NpFont *font, const char *text,
   p->width = measure->width;
   p->missing = g_array_new (FALSE, FALSE, sizeof (gunichar));
 
-  PangoLayout *layout = np_layout_text (fonts, font, p->text);
   NpShaping s;
-  np_shaping_init (&s, fonts, layout, p->text, font, p->missing);
+  np_shaping_init (&s, fonts, p->text, font, p->missing);
   if (p->missing->len > 0) {
     /* Shape again with placeholders; `missing` keeps the originals. */
     np_shaping_clear (&s);
-    g_object_unref (layout);
     char *marked = np_replace_missing (p->text, p->missing);
     g_free (p->text);
     p->text = marked;
-    layout = np_layout_text (fonts, font, p->text);
     g_autoptr (GArray) again = g_array_new (FALSE, FALSE, sizeof (gunichar));
-    np_shaping_init (&s, fonts, layout, p->text, font, again);
+    np_shaping_init (&s, fonts, p->text, font, again);
   }
   int width = (int) lround (measure->width * PANGO_SCALE);
   int indent = (int) lround (measure->indent * PANGO_SCALE);
@@ -839,7 +849,6 @@ np_shape_paragraph (NpFonts *fonts, const NpFont *font, const char *text,
     a = b;
   }
   np_shaping_clear (&s);
-  g_object_unref (layout);
   return p;
 }
 
