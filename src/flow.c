@@ -26,6 +26,8 @@ typedef struct {
   guint element;
   guint offset;     /* TEXT: lines placed; TABLE: rows placed (0 = none) */
   GArray *pending;  /* of guint: figure elements, in reading order */
+  GArray *spans;    /* of guint: figures across all columns, waiting for
+                       the top of the next page */
   gboolean forced;  /* a rule had to give way: a column too short */
 } NpCursor;
 
@@ -44,6 +46,8 @@ typedef struct {
   double column;   /* column width, points */
   double figure_scale; /* empty frames' heights are scaled by it, 0.6..1 */
   NpPages *pages;      /* for bookmarks; NULL while only measuring */
+  guint ending;        /* a spanning figure closing the story (followed
+                          only by the credit), or G_MAXUINT */
 } NpFlow;
 
 /* Where a figure's parts go, in points below the top of its first grid
@@ -88,6 +92,7 @@ np_cursor_copy (const NpCursor *c)
 {
   NpCursor copy = *c;
   copy.pending = g_array_copy (c->pending);
+  copy.spans = g_array_copy (c->spans);
   return copy;
 }
 
@@ -95,12 +100,23 @@ static void
 np_cursor_clear (NpCursor *c)
 {
   g_array_free (c->pending, TRUE);
+  g_array_free (c->spans, TRUE);
+}
+
+/* Whether the columns have nothing left to set: the story is done, or
+ * only its closing spanning figure (and credit) is left. */
+static gboolean
+np_columns_done (const NpFlow *f, const NpCursor *c)
+{
+  return (c->element >= f->story->elements->len || c->element == f->ending)
+         && c->pending->len == 0 && c->spans->len == 0;
 }
 
 static gboolean
 np_cursor_done (const NpFlow *f, const NpCursor *c)
 {
-  return c->element >= f->story->elements->len && c->pending->len == 0;
+  return c->element >= f->story->elements->len && c->pending->len == 0 &&
+         c->spans->len == 0;
 }
 
 static const NpElement *
@@ -147,13 +163,16 @@ np_put_figure (const NpFlow *f, NpColumn *col, const NpElement *e)
   if (col->page) {
     const NpStyle *st = f->style;
     double top = col->top + col->used * f->pitch;
+    double width = e->span ? st->page_width - st->margin_inner -
+                               st->margin_outer
+                           : f->column;
     np_page_tag (col->page, NP_TAG_FIGURE);
     if (e->photo) {
       double w = e->frame_width; /* centred when narrower than the column */
-      np_page_add_photo (col->page, e->photo, col->x + (f->column - w) / 2,
+      np_page_add_photo (col->page, e->photo, col->x + (width - w) / 2,
                          top + e->inset, w, g.frame);
     } else {
-      np_page_add_box (col->page, col->x, top + e->inset, f->column, g.frame,
+      np_page_add_box (col->page, col->x, top + e->inset, width, g.frame,
                        &st->frame_fill, &st->frame_border,
                        st->rule_width / 2);
     }
@@ -267,6 +286,11 @@ static gboolean
 np_place_figure (const NpFlow *f, NpCursor *c, NpColumn *col,
                  const NpElement *e)
 {
+  if (e->span) {
+    g_array_append_val (c->spans, c->element); /* for the next page's top */
+    c->element++;
+    return TRUE;
+  }
   int need = np_figure_lines (f, e) + np_keep_after (f, c->element);
   if (c->pending->len > 0 || (need > col->capacity - col->used &&
                               col->used > 0)) {
@@ -296,7 +320,7 @@ np_place_text (const NpFlow *f, NpCursor *c, NpColumn *col,
                const NpElement *e)
 {
   /* Waiting figures come before the credit closes the story. */
-  if (e->block == NP_BLOCK_CREDIT && c->pending->len > 0)
+  if (e->block == NP_BLOCK_CREDIT && (c->pending->len > 0 || c->spans->len))
     return FALSE;
   int rest = e->lines - (int) c->offset;
   int room = col->capacity - col->used;
@@ -375,7 +399,7 @@ np_fill_column (const NpFlow *f, NpCursor *c, NpColumn *col)
   while (room) {
     np_place_pending (f, c, col);
     const NpElement *e = np_element (f, c->element);
-    if (!e || col->used >= col->capacity)
+    if (!e || col->used >= col->capacity || c->element == f->ending)
       return;
     switch (e->kind) {
     case NP_ELEMENT_FIGURE:
@@ -393,6 +417,22 @@ np_fill_column (const NpFlow *f, NpCursor *c, NpColumn *col)
 
 /* ------------------------------------------------------------ pages */
 
+static double np_page_left (const NpStyle *st, guint page_index);
+
+/* The figures waiting to span all columns, across the top of the page;
+ * returns the height they take. */
+static double
+np_put_spans (const NpFlow *f, NpCursor *c, NpPage *page, guint index,
+              double top)
+{
+  NpColumn full = { .page = page, .index = index, .top = top,
+                    .x = np_page_left (f->style, index) };
+  for (guint i = 0; i < c->spans->len; i++)
+    np_put_figure (f, &full, np_element (f, g_array_index (c->spans, guint, i)));
+  g_array_set_size (c->spans, 0);
+  return full.used * f->pitch;
+}
+
 static double
 np_page_left (const NpStyle *st, guint page_index)
 {
@@ -400,19 +440,23 @@ np_page_left (const NpStyle *st, guint page_index)
   return page_index % 2 == 0 ? st->margin_inner : st->margin_outer;
 }
 
-/* Fills the page's columns with at most `lines` grid lines each. */
-static void
+/* Fills the page's columns with at most `lines` grid lines each; returns
+ * the lines the fullest column took. */
+static int
 np_fill_page (const NpFlow *f, NpCursor *c, NpPage *page, guint page_index,
               double top, int lines)
 {
   const NpStyle *st = f->style;
-  for (int i = 0; i < st->columns && !np_cursor_done (f, c); i++) {
+  int most = 0;
+  for (int i = 0; i < st->columns && !np_columns_done (f, c); i++) {
     NpColumn col = { .page = page, .index = page_index, .top = top,
                      .capacity = lines,
                      .x = np_page_left (st, page_index) +
                           i * (f->column + st->gutter) };
     np_fill_column (f, c, &col);
+    most = MAX (most, col.used);
   }
+  return most;
 }
 
 /* The fewest lines a column of the last page needs so that the rest of the
@@ -425,16 +469,21 @@ np_fits_page (const NpFlow *f, const NpCursor *c, double top, int lines)
   trial.forced = FALSE;
   np_fill_page (f, &trial, NULL, 0, top, lines);
   /* Shorter columns must still keep every rule. */
-  gboolean done = np_cursor_done (f, &trial) && !trial.forced;
+  gboolean done = np_columns_done (f, &trial) && !trial.forced;
   np_cursor_clear (&trial);
   return done;
 }
 
+static int np_ending_lines (const NpFlow *f);
+
 static int
 np_balanced_lines (const NpFlow *f, const NpCursor *c, double top, int full)
 {
+  /* Room for a closing spanning figure below the columns. */
+  if (f->ending != G_MAXUINT)
+    full -= np_ending_lines (f);
   /* Most pages are not the last: one trial at full height tells. */
-  if (!np_fits_page (f, c, top, full))
+  if (full < 1 || !np_fits_page (f, c, top, full))
     return 0;
   for (int lines = 1; lines <= full; lines++) {
     if (np_fits_page (f, c, top, lines))
@@ -527,23 +576,80 @@ np_put_footers (const NpStyle *st, const char *format, NpFonts *fonts,
   }
 }
 
+/* The closing spanning figure across the text width at `top`, and the
+ * credit flush right under it; the story is then done.  Returns the
+ * height taken. */
+static double
+np_put_ending (const NpFlow *f, NpCursor *c, NpPage *page, guint index,
+               double top)
+{
+  const NpStyle *st = f->style;
+  double left = np_page_left (st, index);
+  double width = st->page_width - st->margin_inner - st->margin_outer;
+  NpColumn full = { .page = page, .index = index, .top = top, .x = left };
+  np_put_figure (f, &full, np_element (f, f->ending));
+  NpColumn right = full;
+  right.x = left + width - f->column;
+  for (guint i = f->ending + 1; i < f->story->elements->len; i++) {
+    const NpElement *e = np_element (f, i);
+    np_put_lines (f, &right, e, 0, e->lines);
+  }
+  c->element = f->story->elements->len;
+  return right.used * f->pitch;
+}
+
+/* Grid lines the closing figure takes under the columns, with the credit
+ * and a line of air. */
+static int
+np_ending_lines (const NpFlow *f)
+{
+  int lines = 1 + np_figure_lines (f, np_element (f, f->ending));
+  for (guint k = f->ending + 1; k < f->story->elements->len; k++)
+    lines += np_element (f, k)->lines;
+  return lines;
+}
+
+/* A spanning figure followed by nothing but the credit closes the story:
+ * it goes across the foot of the last page, under balanced columns. */
+static void
+np_find_ending (NpFlow *f)
+{
+  const GArray *els = f->story->elements;
+  f->ending = G_MAXUINT;
+  guint i = els->len;
+  while (i > 0 && np_element (f, i - 1)->block == NP_BLOCK_CREDIT)
+    i--;
+  if (i == 0 || !np_element (f, i - 1)->span)
+    return;
+  f->ending = i - 1;
+}
+
 /* Lays the whole story out once; returns the number of pages.  With
  * `pages` NULL it only measures. */
 static guint
 np_flow_pass (const NpFlow *f, NpPages *pages)
 {
   const NpStyle *style = f->style;
-  NpCursor c = { .pending = g_array_new (FALSE, FALSE, sizeof (guint)) };
+  NpCursor c = { .pending = g_array_new (FALSE, FALSE, sizeof (guint)),
+                 .spans = g_array_new (FALSE, FALSE, sizeof (guint)) };
   guint i;
   for (i = 0; !np_cursor_done (f, &c); i++) {
     NpPage *page = pages ? np_pages_add_page (pages, style->page_width,
                                               style->page_height)
                          : NULL;
     double top = style->margin_top + (i == 0 ? np_put_head (f, page) : 0);
+    top += np_put_spans (f, &c, page, i, top);
+    if (c.element == f->ending && c.pending->len == 0) {
+      np_put_ending (f, &c, page, i, top); /* alone on a page of its own */
+      continue;
+    }
     int lines = (int) floor ((style->page_height - style->margin_bottom - top)
                              / f->pitch + 1e-6);
     int balanced = np_balanced_lines (f, &c, top, lines);
-    np_fill_page (f, &c, page, i, top, balanced ? balanced : lines);
+    int used = np_fill_page (f, &c, page, i, top, balanced ? balanced : lines);
+    if (c.element == f->ending && np_columns_done (f, &c) &&
+        used + np_ending_lines (f) <= lines)
+      np_put_ending (f, &c, page, i, top + (used + 1) * f->pitch);
   }
   np_cursor_clear (&c);
   return i;
@@ -586,6 +692,7 @@ np_flow (const NpStory *story, const NpStyle *style, NpFonts *fonts,
   NpFlow f = { .story = story, .style = style,
                .pitch = np_style_pitch (style),
                .column = np_style_column_width (style), .figure_scale = 1 };
+  np_find_ending (&f);
   f.figure_scale = np_figure_scale (&f);
   f.pages = pages;
   np_flow_pass (&f, pages);

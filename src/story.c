@@ -7,6 +7,7 @@
 #include "story.h"
 
 #include <math.h>
+#include <string.h>
 
 #define NP_CAPTION_LEADING 1.3
 #define NP_TABLE_LEADING 1.4
@@ -91,12 +92,12 @@ np_figure_photo (NpComposer *c)
  * it higher than the layout allows; then narrower.  Printed below 150 dpi
  * it would look soft: say so. */
 static void
-np_fit_photo (NpComposer *c, NpElement *e, guint line)
+np_fit_photo (NpComposer *c, NpElement *e, double width, guint line)
 {
   const NpPhoto *photo = e->photo;
   double aspect = (double) photo->height / photo->width;
-  e->frame_width = c->column;
-  e->frame_height = c->column * aspect;
+  e->frame_width = width;
+  e->frame_height = width * aspect;
   if (e->frame_height > c->style->frame_max_height) {
     e->frame_height = c->style->frame_max_height;
     e->frame_width = e->frame_height / aspect;
@@ -121,21 +122,37 @@ np_story_count_figures (const NpDocument *doc)
 }
 
 /* A photo frame of the column's width with its caption centred below. */
+/* Whether the layout wants this caption's figure across all columns: the
+ * caption holds one of the words of [frame] span. */
+static gboolean
+np_spans (const NpStyle *style, const char *caption)
+{
+  g_auto (GStrv) words = g_strsplit (style->frame_span, ";", -1);
+  for (char **w = words; *w; w++) {
+    g_strstrip (*w);
+    if (**w && strstr (caption, *w))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 static NpElement
 np_compose_figure (NpComposer *c, const NpBlock *block)
 {
   const NpStyle *st = c->style;
   const NpFont *font = &st->font[NP_ROLE_CAPTION];
-  NpMeasure m = { .width = c->column, .align = NP_ALIGN_CENTER,
-                  .balance = TRUE };
   NpElement e = { .kind = NP_ELEMENT_FIGURE, .block = block->kind };
+  e.span = st->columns > 1 && np_spans (st, block->text);
+  double width = e.span ? st->page_width - st->margin_inner - st->margin_outer
+                        : c->column;
+  NpMeasure m = { .width = width, .align = NP_ALIGN_CENTER, .balance = TRUE };
   e.text = np_compose_text (c, NP_ROLE_CAPTION, 0, block->text, &m,
                             block->line);
-  e.frame_width = c->column;
-  e.frame_height = c->column * st->frame_aspect;
+  e.frame_width = width;
+  e.frame_height = MIN (width * st->frame_aspect, st->frame_max_height);
   e.photo = np_figure_photo (c);
   if (e.photo)
-    np_fit_photo (c, &e, block->line);
+    np_fit_photo (c, &e, width, block->line);
   /* The frame's top meets the em box top of a body line in the same slot. */
   e.inset = (c->pitch - st->font[NP_ROLE_BODY].size) / 2;
   e.text_pitch = font->size * NP_CAPTION_LEADING;

@@ -32,6 +32,7 @@ typedef struct {
   double frame_width;         /* FIGURE: points (a photo may be narrower
                                  than the column) */
   const NpPhoto *photo;       /* FIGURE: its photo, or NULL: a placeholder */
+  gboolean span;              /* FIGURE: across all columns ([frame] span) */
   double inset;               /* FIGURE: frame top below the element top */
   double text_pitch;          /* FIGURE caption, TABLE cells: line pitch */
   GArray *rows;               /* TABLE: of NpRow; rows[0] is the header */

@@ -80,6 +80,7 @@ np_style_new_default (void)
 
   s->frame_aspect = 0.75;
   s->frame_max_height = 90 * 72 / 25.4; /* 90mm */
+  s->frame_span = g_strdup ("");
   s->frame_fill = rgb (0xeeeeee);
   s->frame_border = rgb (0x999999);
   s->table_header_fill = rgb (0xe6e6e6);
@@ -97,6 +98,7 @@ np_style_free (NpStyle *style)
   g_free (style->path);
   g_free (style->masthead_text);
   g_free (style->footer_text);
+  g_free (style->frame_span);
   g_free (style->masthead_text_hans);
   g_free (style->footer_text_hans);
   g_free (style);
@@ -200,6 +202,7 @@ static const Field footer_fields[] = {
 static const Field frame_fields[] = {
   { "aspect", KIND_NUMBER, AT (frame_aspect), 0.2, 2 },
   { "max-height", KIND_LENGTH, AT (frame_max_height), 20, INFINITY },
+  { "span", KIND_TEXT, AT (frame_span), 0, 0 },
   { "fill", KIND_COLOR, AT (frame_fill), 0, 0 },
   { "border", KIND_COLOR, AT (frame_border), 0, 0 },
   END

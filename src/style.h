@@ -62,6 +62,8 @@ typedef struct {
 
   double frame_aspect;    /* photo frame height / width, e.g. 0.75 */
   double frame_max_height; /* a photo's frame at most this high, points */
+  char *frame_span;       /* words ("合影;合照") whose captions' figures
+                             span all columns; "" for none */
   NpColor frame_fill;
   NpColor frame_border;
   NpColor table_header_fill;

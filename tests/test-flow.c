@@ -275,6 +275,51 @@ test_credit_and_balance (void)
   }
 }
 
+/* A closing group photo spans the columns at the foot of the last page,
+ * under all the text, with the credit after it ([frame] span). */
+static void
+test_spanning_ending (void)
+{
+  g_autofree char *body = np_generate_report (12, 0);
+  /* the generated report ends with its credit: put the photo before it */
+  char *credit = strstr (body, "(供稿");
+  g_assert_nonnull (credit);
+  g_autofree char *text = g_strdup_printf ("%.*s全體嘉賓大合影\n%s",
+                                           (int) (credit - body), body, credit);
+  NpSetting s = { 0 };
+  GError *error = NULL;
+  s.doc = np_report_parse (text, "generated", &error);
+  g_assert_no_error (error);
+  s.style = np_style_new_default ();
+  g_free (s.style->frame_span);
+  s.style->frame_span = g_strdup ("合照;合影");
+  s.pages = np_pages_new ();
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  s.story = np_story_new (s.doc, s.style, np_fonts_fixture, s.pages, warnings);
+  np_flow (s.story, s.style, np_fonts_fixture, s.pages);
+  double width = s.style->page_width - s.style->margin_inner -
+                 s.style->margin_outer;
+  NpPage *last = g_ptr_array_index (s.pages->pages, s.pages->pages->len - 1);
+  const NpItem *frame = NULL, *credit_line = NULL;
+  double lowest_body = 0;
+  for (guint i = 0; i < last->items->len; i++) {
+    const NpItem *item = &g_array_index (last->items, NpItem, i);
+    if (item->kind == NP_ITEM_BOX && item->filled &&
+        fabs (item->w - width) < 0.01)
+      frame = item;
+    if (np_is_body (&s, item))
+      lowest_body = MAX (lowest_body, item->y);
+    if (item->kind == NP_ITEM_TEXT &&
+        g_str_has_prefix (item->paragraph->text, "(供稿"))
+      credit_line = item;
+  }
+  g_assert_nonnull (frame);
+  g_assert_nonnull (credit_line);
+  g_assert_cmpfloat (frame->y, >, lowest_body);
+  g_assert_cmpfloat (credit_line->y, >, frame->y + frame->h);
+  np_setting_clear (&s);
+}
+
 /* Every line of every paragraph is placed exactly once. */
 static void
 test_all_lines_placed (void)
@@ -324,6 +369,7 @@ main (int argc, char **argv)
   g_test_add_func ("/flow/long-table", test_long_table);
   g_test_add_func ("/flow/credit-balance", test_credit_and_balance);
   g_test_add_func ("/flow/all-lines-placed", test_all_lines_placed);
+  g_test_add_func ("/flow/spanning-ending", test_spanning_ending);
   int status = g_test_run ();
   np_fonts_free (np_fonts_fixture);
   return status;
