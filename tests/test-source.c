@@ -249,6 +249,89 @@ test_empty (void)
   assert_fails_n ("\xff\xfe", 2, "t.txt: the report is empty");
 }
 
+/* Decodes `bytes` and expects `controls` dropped, the first on `line`, and
+ * the warning `want` (NULL: none). */
+static void
+assert_dropped (const char *bytes, guint controls, guint line,
+                const char *want)
+{
+  GError *error = NULL;
+  NpSourceNotes notes = { 99, 99, "X", 99, 99 };
+  g_autofree char *text =
+    np_source_decode_noted (bytes, strlen (bytes), "t.txt", &notes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes.controls, ==, controls);
+  g_assert_cmpuint (notes.first_line, ==, line);
+  g_assert_null (notes.encoding);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  np_source_notes_warn (&notes, warnings);
+  g_assert_cmpuint (warnings->len, ==, want ? 1 : 0);
+  if (want)
+    g_assert_cmpstr (warnings->pdata[0], ==, want);
+}
+
+static void
+test_controls_counted (void)
+{
+  assert_dropped ("一\n二\n三\n", 0, 0, NULL);
+  /* Tab, the line ends and form feed are not dropped; a BOM inside the
+   * text is dropped but is no control character. */
+  assert_dropped ("一\t二\r\n三\r四\f五\xef\xbb\xbf六\n", 0, 0, NULL);
+  assert_dropped ("第一行\n第二行\x01\n", 1, 2,
+                  "1 control character dropped (at line 2)");
+  /* ESC, DEL and a C1 control (U+0085); lines counted after CRLF, a lone
+   * CR and a form feed, as the later stages number them.  (Fewer than one
+   * byte in ten, which would be binary data.) */
+  assert_dropped ("第一行\r\n第二行\r第三行\f第四行\x1b[0m第五行\x7f\n"
+                  "第六行\xc2\x85\n",
+                  3, 4, "3 control characters dropped (first at line 4)");
+}
+
+/* The notes are set on success only, and NULL is allowed. */
+static void
+test_controls_notes_optional (void)
+{
+  GError *error = NULL;
+  g_autofree char *text =
+    np_source_decode_noted ("新\x02聞報導", 13, "t.txt", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "新聞報導");
+
+  NpSourceNotes notes = { 7, 7, NULL, 0, 0 };
+  g_autofree char *none =
+    np_source_decode_noted ("\x02\xe3\x80\x80\xe3\x80\x80\xe3\x80\x80\n", 11,
+                            "t.txt", &notes, &error);
+  g_assert_null (none);
+  g_assert_error (error, NP_ERROR, NP_ERROR_DATA);
+  g_assert_cmpstr (error->message, ==, "t.txt: the report is empty");
+  g_clear_error (&error);
+  g_assert_cmpuint (notes.controls, ==, 7);
+}
+
+/* Bytes in a named encoding, without a file; NULL detects. */
+static void
+test_decode_as (void)
+{
+  gsize len = 0;
+  g_autofree char *big5 = encode (traditional, "BIG5", &len);
+  GError *error = NULL;
+  g_autofree char *named =
+    np_source_decode_as (big5, len, "t.txt", "BIG5", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (named, ==, traditional);
+  g_autofree char *detected =
+    np_source_decode_as (big5, len, "t.txt", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (detected, ==, traditional);
+
+  g_autofree char *empty =
+    np_source_decode_as ("", 0, "t.txt", "GB18030", NULL, &error);
+  g_assert_null (empty);
+  g_assert_error (error, NP_ERROR, NP_ERROR_DATA);
+  g_assert_cmpstr (error->message, ==, "t.txt: the report is empty");
+  g_error_free (error);
+}
+
 /* ---- reading files ---------------------------------------------------- */
 
 typedef struct {
@@ -371,6 +454,109 @@ test_read_stdin (Fixture *f, gconstpointer data)
   g_error_free (error);
 }
 
+/* A named encoding: the controls are counted in the decoded text. */
+static void
+test_read_as (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  gsize len = 0;
+  g_autofree char *gb = encode ("標題\r\n正\x01文\n", "GB18030", &len);
+  g_autofree char *path = write_file_n (f, "gb.txt", gb, (gssize) len);
+  GError *error = NULL;
+  NpSourceNotes notes = { 0 };
+  g_autofree char *text =
+    np_source_read_noted (path, "GB18030", &notes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "標題\n正文\n");
+  g_assert_cmpuint (notes.controls, ==, 1);
+  g_assert_cmpuint (notes.first_line, ==, 2);
+  g_assert_cmpstr (notes.encoding, ==, "GB18030");
+
+  g_autofree char *again = np_source_read_as (path, "GB18030", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, "標題\n正文\n");
+}
+
+/* The wrong legacy encoding, named by the user, converts into nonsense:
+ * the warning says so; the right one gives none. */
+static void
+test_read_as_wrong (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_autofree char *twice = g_strconcat (traditional, traditional, NULL);
+  gsize len = 0;
+  g_autofree char *big5 = encode (twice, "BIG5", &len);
+  g_autofree char *path = write_file_n (f, "big5.txt", big5, (gssize) len);
+  const struct {
+    const char *encoding;
+    guint warnings;
+  } cases[] = { { "GB18030", 1 }, { "BIG5", 0 } };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GError *error = NULL;
+      NpSourceNotes notes = { 0 };
+      g_autofree char *text =
+        np_source_read_noted (path, cases[i].encoding, &notes, &error);
+      g_assert_no_error (error);
+      g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      np_source_notes_warn (&notes, warnings);
+      g_assert_cmpuint (warnings->len, ==, cases[i].warnings);
+      if (cases[i].warnings)
+        g_assert_true (g_str_has_prefix (
+          warnings->pdata[0], "read as GB18030, the text has few common "
+                              "Chinese characters ("));
+      else
+        g_assert_cmpstr (text, ==, twice);
+    }
+}
+
+static void
+test_read_as_unknown (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_autofree char *path = write_file (f, "r.txt", "新聞\n");
+  GError *error = NULL;
+  g_autofree char *text = np_source_read_as (path, "NO-SUCH-CHARSET", &error);
+  g_assert_null (text);
+  g_assert_error (error, NP_ERROR, NP_ERROR_USAGE);
+  g_autofree char *want =
+    g_strdup_printf ("%s: unknown encoding 'NO-SUCH-CHARSET'", path);
+  g_assert_cmpstr (error->message, ==, want);
+  g_error_free (error);
+}
+
+/* Bytes the named encoding cannot decode: the line and the byte offset. */
+static void
+test_read_as_invalid (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  /* "一\r\n二\n" in GB18030 is 7 bytes, then 0xFF, which no GB18030
+   * sequence starts with. */
+  gsize len = 0;
+  g_autofree char *gb = encode ("一\r\n二\n三", "GB18030", &len);
+  g_assert_cmpuint (len, ==, 9);
+  gb[7] = '\xff';
+  g_autofree char *path = write_file_n (f, "gb.txt", gb, (gssize) len);
+  GError *error = NULL;
+  g_autofree char *text = np_source_read_as (path, "GB18030", &error);
+  g_assert_null (text);
+  g_assert_error (error, NP_ERROR, NP_ERROR_DATA);
+  g_autofree char *want = g_strdup_printf (
+    "%s: line 3: not valid GB18030 text at byte 7", path);
+  g_assert_cmpstr (error->message, ==, want);
+  g_clear_error (&error);
+
+  /* A character cut short at the end is an error too, not dropped. */
+  g_autofree char *cut = write_file_n (f, "cut.txt", "\xff\xfe" "A\0B", 5);
+  g_autofree char *none = np_source_read_as (cut, "UTF-16", &error);
+  g_assert_null (none);
+  g_assert_error (error, NP_ERROR, NP_ERROR_DATA);
+  g_autofree char *want_cut = g_strdup_printf (
+    "%s: line 1: not valid UTF-16 text at byte 4", cut);
+  g_assert_cmpstr (error->message, ==, want_cut);
+  g_error_free (error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -398,6 +584,10 @@ main (int argc, char **argv)
   g_test_add_func ("/source/invalid-utf8/damaged", test_damaged_utf8);
   g_test_add_func ("/source/controls-dropped", test_controls_dropped);
   g_test_add_func ("/source/form-feed", test_form_feed);
+  g_test_add_func ("/source/decode-as", test_decode_as);
+  g_test_add_func ("/source/controls/counted", test_controls_counted);
+  g_test_add_func ("/source/controls/notes-optional",
+                   test_controls_notes_optional);
   g_test_add_func ("/source/empty", test_empty);
   g_test_add ("/source/read/file", Fixture, NULL, fixture_set_up,
               test_read_file, fixture_tear_down);
@@ -409,6 +599,14 @@ main (int argc, char **argv)
               test_read_missing, fixture_tear_down);
   g_test_add ("/source/read/stdin", Fixture, NULL, fixture_set_up,
               test_read_stdin, fixture_tear_down);
+  g_test_add ("/source/read-as/gb18030", Fixture, NULL, fixture_set_up,
+              test_read_as, fixture_tear_down);
+  g_test_add ("/source/read-as/wrong", Fixture, NULL, fixture_set_up,
+              test_read_as_wrong, fixture_tear_down);
+  g_test_add ("/source/read-as/unknown", Fixture, NULL, fixture_set_up,
+              test_read_as_unknown, fixture_tear_down);
+  g_test_add ("/source/read-as/invalid", Fixture, NULL, fixture_set_up,
+              test_read_as_invalid, fixture_tear_down);
 
   return g_test_run ();
 }
