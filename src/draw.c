@@ -10,13 +10,16 @@
 #include <math.h>
 
 #include <cairo-pdf.h>
+#include <hb.h>
 #include <cairo-svg.h>
 #include <string.h>
 #include <pango/pangocairo.h>
 
 #include "emoji.h"
 #include "error.h"
+#include "glyphs.h"
 #include "pdfmark.h"
+#include "subset.h"
 
 static void
 np_set_colour (cairo_t *cr, const NpColor *c)
@@ -24,16 +27,52 @@ np_set_colour (cairo_t *cr, const NpColor *c)
   cairo_set_source_rgb (cr, c->r, c->g, c->b);
 }
 
+/* What painting needs beside the page: the emoji pictures decoded so far,
+ * and (for a PDF) the subset fonts. */
+typedef struct {
+  NpEmoji *emoji;
+  NpSubsets *subsets; /* NULL: draw with the whole fonts */
+} NpInk;
+
+/* A run in the subset of its font: the same glyph numbers and positions,
+ * with the text for search and copy. */
 static void
-np_draw_text (cairo_t *cr, NpEmoji *emoji, const NpItem *item)
+np_show_subset (cairo_t *cr, cairo_font_face_t *face, const char *text,
+                const PangoGlyphItem *run, double x, double y)
+{
+  PangoFont *font = run->item->analysis.font;
+  PangoFontDescription *desc = pango_font_describe_with_absolute_size (font);
+  double size = (double) pango_font_description_get_size (desc) / PANGO_SCALE;
+  pango_font_description_free (desc);
+  hb_codepoint_t space = 0;
+  hb_font_get_nominal_glyph (pango_font_get_hb_font (font), ' ', &space);
+  cairo_glyph_t *glyphs;
+  cairo_text_cluster_t *clusters;
+  int nc;
+  int n = np_glyphs_for_run (run, x, y, space, &glyphs, &clusters, &nc);
+  cairo_set_font_face (cr, face);
+  cairo_set_font_size (cr, size);
+  cairo_show_text_glyphs (cr, text + run->item->offset, run->item->length,
+                          glyphs, n, clusters, nc, 0);
+  g_free (clusters);
+  g_free (glyphs);
+}
+
+static void
+np_draw_text (cairo_t *cr, NpInk *ink, const NpItem *item)
 {
   const NpParagraph *p = item->paragraph;
   double x = item->x;
   np_set_colour (cr, &p->font.color);
   for (guint i = 0; i < item->line->runs->len; i++) {
     PangoGlyphItem *run = g_ptr_array_index (item->line->runs, i);
-    if (np_emoji_is_colour (run->item->analysis.font)) {
-      np_emoji_show (emoji, cr, p->text, run, x, item->y, p->font.size);
+    PangoFont *font = run->item->analysis.font;
+    cairo_font_face_t *face =
+      ink->subsets ? np_subsets_face (ink->subsets, font) : NULL;
+    if (np_emoji_is_colour (font)) {
+      np_emoji_show (ink->emoji, cr, p->text, run, x, item->y, p->font.size);
+    } else if (face) {
+      np_show_subset (cr, face, p->text, run, x, item->y);
     } else {
       cairo_move_to (cr, x, item->y);
       pango_cairo_show_glyph_item (cr, p->text, run);
@@ -159,8 +198,10 @@ np_open_tags (cairo_t *cr, NpOpenTags *open, const NpItem *item)
   open->tag = item->tag;
 }
 
-void
-np_draw_page (cairo_t *cr, NpEmoji *emoji, const NpPage *page)
+/* Paints one page on `cr`, whose user space is in points from the page's
+ * top-left corner. */
+static void
+np_draw_page (cairo_t *cr, NpInk *ink, const NpPage *page)
 {
   NpOpenTags open = { 0 };
   for (guint i = 0; i < page->items->len; i++) {
@@ -168,7 +209,7 @@ np_draw_page (cairo_t *cr, NpEmoji *emoji, const NpPage *page)
     np_open_tags (cr, &open, item);
     switch (item->kind) {
     case NP_ITEM_TEXT:
-      np_draw_text (cr, emoji, item);
+      np_draw_text (cr, ink, item);
       break;
     case NP_ITEM_BOX:
       np_draw_box (cr, item);
@@ -284,14 +325,14 @@ np_draw_pdf (const NpPages *pages, const NpPress *press, NpOutput *out,
     np_write_output, out, first->width + 2 * slug, first->height + 2 * slug);
   np_set_metadata (surface, pages);
   cairo_t *cr = cairo_create (surface);
-  NpEmoji *emoji = np_emoji_new ();
+  NpInk ink = { np_emoji_new (), np_subsets_new (pages) };
   for (guint i = 0; i < pages->pages->len; i++) {
     const NpPage *page = g_ptr_array_index (pages->pages, i);
     cairo_pdf_surface_set_size (surface, page->width + 2 * slug,
                                 page->height + 2 * slug);
     cairo_save (cr);
     cairo_translate (cr, slug, slug);
-    np_draw_page (cr, emoji, page);
+    np_draw_page (cr, &ink, page);
     if (press && press->crop_marks)
       np_draw_crop_marks (cr, press, page->width, page->height);
     cairo_restore (cr);
@@ -301,7 +342,9 @@ np_draw_pdf (const NpPages *pages, const NpPress *press, NpOutput *out,
   cairo_status_t status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  np_emoji_free (emoji); /* after finish: the PDF refers to its pictures */
+  /* After finish: the PDF refers to the pictures and fonts until then. */
+  np_emoji_free (ink.emoji);
+  np_subsets_free (ink.subsets);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
@@ -331,10 +374,10 @@ np_draw_image (const NpPages *pages, guint index, double dpi)
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, scale, scale);
-  NpEmoji *emoji = np_emoji_new ();
-  np_draw_page (cr, emoji, page);
+  NpInk ink = { np_emoji_new (), NULL };
+  np_draw_page (cr, &ink, page);
   cairo_destroy (cr);
-  np_emoji_free (emoji);
+  np_emoji_free (ink.emoji);
   return surface;
 }
 
@@ -394,11 +437,11 @@ np_draw_svg (const NpPages *pages, guint index, NpOutput *out,
   cairo_surface_t *surface = cairo_svg_surface_create_for_stream (
     np_write_output, out, page->width, page->height);
   cairo_t *cr = cairo_create (surface);
-  NpEmoji *emoji = np_emoji_new ();
-  np_draw_page (cr, emoji, page);
+  NpInk ink = { np_emoji_new (), NULL };
+  np_draw_page (cr, &ink, page);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  np_emoji_free (emoji);
+  np_emoji_free (ink.emoji);
   gboolean ok = np_check_surface (surface, "SVG", error);
   cairo_surface_destroy (surface);
   return ok;

@@ -9,10 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* Paints one page on `cr`, whose user space is in points from the page's
- * top-left corner; `emoji` caches colour pictures across pages. */
-void np_draw_page (cairo_t *cr, NpEmoji *emoji, const NpPage *page);
-
 /* What the print shop asks for beyond the trimmed page. */
 typedef struct {
   double bleed;        /* points printed beyond the trim on each side */

@@ -8,6 +8,8 @@
  */
 #include "emoji.h"
 
+#include "glyphs.h"
+
 #include <string.h>
 
 #include <hb-ot.h>
@@ -171,25 +173,6 @@ np_font_size (PangoFont *font)
   return m.yy;
 }
 
-/* Cairo clusters for the run's glyphs: which bytes of text each shows. */
-static int
-np_run_clusters (const PangoGlyphItem *run, cairo_text_cluster_t *clusters)
-{
-  const PangoGlyphString *gs = run->glyphs;
-  int n = 0;
-  for (int g = 0; g < gs->num_glyphs;) {
-    int start = gs->log_clusters[g], k = g;
-    while (k < gs->num_glyphs && gs->log_clusters[k] == start)
-      k++;
-    int end = k < gs->num_glyphs ? gs->log_clusters[k] : run->item->length;
-    clusters[n].num_bytes = end - start;
-    clusters[n].num_glyphs = k - g;
-    n++;
-    g = k;
-  }
-  return n;
-}
-
 void
 np_emoji_show (NpEmoji *emoji, cairo_t *cr, const char *text,
                const PangoGlyphItem *run, double x, double y,
@@ -206,24 +189,18 @@ np_emoji_show (NpEmoji *emoji, cairo_t *cr, const char *text,
   if (f->ratio == 0)
     f->ratio = size / text_size;
   double scale = size / f->upem;
-  const PangoGlyphString *gs = run->glyphs;
-  cairo_glyph_t *glyphs = g_new (cairo_glyph_t, gs->num_glyphs);
-  double pen = x;
-  int n = 0;
-  for (int g = 0; g < gs->num_glyphs; g++) {
-    const PangoGlyphInfo *gi = &gs->glyphs[g];
-    double gx = pen + (double) gi->geometry.x_offset / PANGO_SCALE;
-    double gy = y + (double) gi->geometry.y_offset / PANGO_SCALE;
-    pen += (double) gi->geometry.width / PANGO_SCALE;
-    /* Joiners and selectors keep their (empty) glyph in the carrier, so
-     * that the text of a whole sequence maps onto its glyphs. */
-    if (gi->glyph != PANGO_GLYPH_EMPTY &&
-        !(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
-      np_paint_picture (cr, f, gi->glyph, gx, gy, scale);
-    glyphs[n++] = (cairo_glyph_t){ gi->glyph, gx, gy };
+  cairo_glyph_t *glyphs;
+  cairo_text_cluster_t *clusters;
+  int nc;
+  /* Joiners and selectors keep their (empty) glyph in the carrier, so
+   * that the text of a whole sequence maps onto its glyphs. */
+  int n = np_glyphs_for_run (run, x, y, PANGO_GLYPH_EMPTY, &glyphs, &clusters,
+                             &nc);
+  for (int g = 0; g < n; g++) {
+    PangoGlyph glyph = run->glyphs->glyphs[g].glyph;
+    if (glyph != PANGO_GLYPH_EMPTY && !(glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+      np_paint_picture (cr, f, glyph, glyphs[g].x, glyphs[g].y, scale);
   }
-  cairo_text_cluster_t *clusters = g_new (cairo_text_cluster_t, gs->num_glyphs);
-  int nc = np_run_clusters (run, clusters);
   if (n > 0) {
     cairo_save (cr);
     cairo_set_font_face (cr, f->carrier);
