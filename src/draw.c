@@ -34,10 +34,10 @@ typedef struct {
   NpSubsets *subsets; /* NULL: draw with the whole fonts */
 } NpInk;
 
-/* A run in the subset of its font: the same glyph numbers and positions,
- * with the text for search and copy. */
+/* A run in the subset of its font: its glyphs renumbered, at the same
+ * positions, with the text for search and copy. */
 static void
-np_show_subset (cairo_t *cr, cairo_font_face_t *face, const char *text,
+np_show_subset (cairo_t *cr, const NpSubset *subset, const char *text,
                 const PangoGlyphItem *run, double x, double y)
 {
   PangoFont *font = run->item->analysis.font;
@@ -50,7 +50,9 @@ np_show_subset (cairo_t *cr, cairo_font_face_t *face, const char *text,
   cairo_text_cluster_t *clusters;
   int nc;
   int n = np_glyphs_for_run (run, x, y, space, &glyphs, &clusters, &nc);
-  cairo_set_font_face (cr, face);
+  for (int g = 0; g < n; g++)
+    glyphs[g].index = np_subset_glyph (subset, glyphs[g].index);
+  cairo_set_font_face (cr, np_subset_face (subset));
   cairo_set_font_size (cr, size);
   cairo_show_text_glyphs (cr, text + run->item->offset, run->item->length,
                           glyphs, n, clusters, nc, 0);
@@ -67,12 +69,12 @@ np_draw_text (cairo_t *cr, NpInk *ink, const NpItem *item)
   for (guint i = 0; i < item->line->runs->len; i++) {
     PangoGlyphItem *run = g_ptr_array_index (item->line->runs, i);
     PangoFont *font = run->item->analysis.font;
-    cairo_font_face_t *face =
-      ink->subsets ? np_subsets_face (ink->subsets, font) : NULL;
+    const NpSubset *subset =
+      ink->subsets ? np_subsets_find (ink->subsets, font) : NULL;
     if (np_emoji_is_colour (font)) {
       np_emoji_show (ink->emoji, cr, p->text, run, x, item->y, p->font.size);
-    } else if (face) {
-      np_show_subset (cr, face, p->text, run, x, item->y);
+    } else if (subset) {
+      np_show_subset (cr, subset, p->text, run, x, item->y);
     } else {
       cairo_move_to (cr, x, item->y);
       pango_cairo_show_glyph_item (cr, p->text, run);

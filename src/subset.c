@@ -1,8 +1,9 @@
 /* subset.c: the glyphs a newsletter uses -> small fonts for Cairo.
  *
  * Contract: before drawing, collects every glyph each font shows, and cuts
- * each font down to them with HarfBuzz's subsetter (keeping the glyph
- * numbers, so the shaped runs stay valid).  Cairo then embeds and measures
+ * each font down to them with HarfBuzz's subsetter, without the layout
+ * tables (the text is shaped already); the glyphs are renumbered, and the
+ * old-to-new map goes with the subset.  Cairo then embeds and measures
  * those small fonts instead of loading the whole Noto CJK faces (65,000
  * glyphs, 15 to 20 MB of CFF each), which is what made drawing slow and
  * memory-hungry.  Colour fonts are left out: emoji.c draws them.
@@ -15,10 +16,11 @@
 
 #include "emoji.h"
 
-typedef struct {
+struct NpSubset {
   hb_set_t *glyphs;         /* glyph numbers shown in this font */
+  hb_subset_plan_t *plan;   /* owns the old-to-new glyph map */
   cairo_font_face_t *cairo; /* the subset font; NULL when it failed */
-} NpSubset;
+};
 
 struct NpSubsets {
   GHashTable *fonts;        /* hb_face_t* -> NpSubset* */
@@ -40,6 +42,7 @@ np_subset_free (NpSubset *s)
   hb_set_destroy (s->glyphs);
   if (s->cairo)
     cairo_font_face_destroy (s->cairo);
+  hb_subset_plan_destroy (s->plan);
   g_free (s);
 }
 
@@ -109,10 +112,18 @@ np_make_subset (hb_face_t *face, NpSubset *s)
   if (!input)
     return;
   hb_set_union (hb_subset_input_glyph_set (input), s->glyphs);
-  hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_RETAIN_GIDS |
-                                      HB_SUBSET_FLAGS_NO_HINTING);
-  hb_face_t *small = hb_subset_or_fail (face, input);
+  hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_NO_HINTING);
+  /* Shaping is done: Cairo needs outlines and metrics, not the layout
+   * tables, which are most of the work of subsetting a CJK font. */
+  static const char *const dropped[] = { "GSUB", "GPOS", "GDEF", "BASE",
+                                         "JSTF", "MATH", "vhea", "vmtx",
+                                         "VORG", "DSIG" };
+  hb_set_t *drop = hb_subset_input_set (input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (guint i = 0; i < G_N_ELEMENTS (dropped); i++)
+    hb_set_add (drop, hb_tag_from_string (dropped[i], 4));
+  s->plan = hb_subset_plan_create_or_fail (face, input);
   hb_subset_input_destroy (input);
+  hb_face_t *small = s->plan ? hb_subset_plan_execute_or_fail (s->plan) : NULL;
   if (!small)
     return;
   NpFaceData *d = g_new0 (NpFaceData, 1);
@@ -165,10 +176,25 @@ np_subsets_free (NpSubsets *subsets)
   g_free (subsets);
 }
 
-cairo_font_face_t *
-np_subsets_face (NpSubsets *subsets, PangoFont *font)
+const NpSubset *
+np_subsets_find (NpSubsets *subsets, PangoFont *font)
 {
   hb_face_t *face = np_face_of (font);
   NpSubset *s = face ? g_hash_table_lookup (subsets->fonts, face) : NULL;
-  return s ? s->cairo : NULL;
+  return s && s->cairo ? s : NULL;
+}
+
+cairo_font_face_t *
+np_subset_face (const NpSubset *subset)
+{
+  return subset->cairo;
+}
+
+unsigned long
+np_subset_glyph (const NpSubset *subset, unsigned long glyph)
+{
+  hb_codepoint_t to = hb_map_get (
+    hb_subset_plan_old_to_new_glyph_mapping (subset->plan),
+    (hb_codepoint_t) glyph);
+  return to == HB_MAP_VALUE_INVALID ? 0 : to;
 }
