@@ -115,6 +115,31 @@ np_read_blob (void *closure, unsigned char *out, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* The picture laid on white paper, opaque (NULL if `png` failed): a print
+ * shop wants no transparency to flatten, and the PDF no soft mask to
+ * store beside every picture.  Emoji are set on the page, which is white
+ * (a shaded table header would show the white square). */
+static cairo_surface_t *
+np_on_paper (cairo_surface_t *png)
+{
+  if (cairo_surface_status (png) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy (png);
+    return NULL;
+  }
+  int w = cairo_image_surface_get_width (png);
+  int h = cairo_image_surface_get_height (png);
+  cairo_surface_t *opaque = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                                        w, h);
+  cairo_t *cr = cairo_create (opaque);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_surface (cr, png, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (png);
+  return opaque;
+}
+
 /* The glyph's picture at the font's own resolution (Noto Color Emoji:
  * 136 pixels for 109 to the em), decoded once; NULL when it has none. */
 static cairo_surface_t *
@@ -129,9 +154,8 @@ np_emoji_picture (NpEmojiFace *f, hb_codepoint_t glyph)
   NpBlobReader r = { .data = hb_blob_get_data (png, &r.length) };
   picture = NULL;
   if (r.length > 0) {
-    picture = cairo_image_surface_create_from_png_stream (np_read_blob, &r);
-    if (cairo_surface_status (picture) != CAIRO_STATUS_SUCCESS)
-      g_clear_pointer (&picture, cairo_surface_destroy);
+    picture = np_on_paper (
+      cairo_image_surface_create_from_png_stream (np_read_blob, &r));
   }
   hb_blob_destroy (png);
   g_hash_table_insert (f->pictures, key, picture);
