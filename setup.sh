@@ -13,7 +13,8 @@ PACKAGES="build-essential cmake pkg-config
   libglib2.0-dev libpango1.0-dev libcairo2-dev libharfbuzz-dev libfontconfig-dev
   libgdk-pixbuf-2.0-dev
   fonts-noto-cjk fonts-noto-color-emoji fonts-noto-core fonts-dejavu-core
-  python3 poppler-utils mupdf-tools imagemagick"
+  python3 poppler-utils mupdf-tools imagemagick
+  clang libclang-rt-14-dev valgrind"
 
 $SUDO apt-get update -qq
 # shellcheck disable=SC2086

@@ -581,14 +581,39 @@ set_value_error (GError **error, const char *name, const char *group,
                value);
 }
 
+/* Whether every backslash of a raw value starts an escape GKeyFile knows:
+ * GLib 2.74 reports a bad one as an error but still returns the value
+ * (and one at the very end twice over), so it is refused here first. */
+static gboolean
+escapes_ok (const char *raw)
+{
+  for (const char *p = raw; *p; p++)
+    if (*p == '\\')
+      {
+        if (!p[1] || !strchr ("sntr\\", p[1]))
+          return FALSE;
+        p++;
+      }
+  return TRUE;
+}
+
 static gboolean
 read_value (NpStyle *style, GKeyFile *file, const Group *group,
             const Field *f, const char *name, GError **error)
 {
+  g_autofree char *raw = g_key_file_get_value (file, group->name, f->key,
+                                               NULL);
+  if (raw && !escapes_ok (raw))
+    {
+      set_value_error (error, name, group->name, f->key, raw,
+                       "a backslash may only start \\s, \\n, \\t, \\r "
+                       "or \\\\");
+      return FALSE;
+    }
   GError *local = NULL;
   g_autofree char *value =
     g_key_file_get_string (file, group->name, f->key, &local);
-  if (!value)
+  if (local)
     {
       g_set_error (error, NP_ERROR, NP_ERROR_DATA, "%s: [%s] %s: %s", name,
                    group->name, f->key, local->message);

@@ -71,5 +71,81 @@ if "$np" -v "$work/punct.txt" -o "$work/punct.pdf" 2>&1 | grep -q ": 1 ASCII pun
    "$np" --keep-punctuation --dump-structure "$work/punct.txt" | grep -q '上午,大會'; then
   passes=$((passes + 1)); else echo "FAIL: punctuation options"; fails=$((fails + 1)); fi
 
+# Bad input, one class at a time: the exit code and the one-line message
+# (through expect), then no output written beside a fresh target, and an
+# existing output left as it was, with no temporary file behind.
+#   refused CODE PATTERN REPORT [OPTION...]
+refused() {
+  code=$1 pattern=$2 report=$3
+  shift 3
+  rm -rf "$work/outdir" && mkdir "$work/outdir"
+  expect "$code" "$pattern" -- "$np" "$report" -o "$work/outdir/new.pdf" "$@"
+  if [ -n "$(ls -A "$work/outdir")" ]; then
+    echo "FAIL: $report: the refused run wrote:"; ls -A "$work/outdir"; fails=$((fails + 1))
+  else passes=$((passes + 1)); fi
+  echo "precious" >"$work/outdir/keep.pdf"
+  "$np" "$report" -o "$work/outdir/keep.pdf" "$@" 2>/dev/null
+  if [ "$(cat "$work/outdir/keep.pdf")" != precious ] || [ "$(ls -A "$work/outdir")" != keep.pdf ]; then
+    echo "FAIL: $report: a refused run damaged keep.pdf or left a file:"; ls -A "$work/outdir"
+    fails=$((fails + 1))
+  else passes=$((passes + 1)); fi
+}
+
+# A PNG picture and a PDF (the output of an earlier run) passed by mistake.
+python3 - "$work/photo.png" <<'PY'
+import struct, sys, zlib
+def chunk(kind, data):
+    return (struct.pack(">I", len(data)) + kind + data
+            + struct.pack(">I", zlib.crc32(kind + data)))
+png = (b"\x89PNG\r\n\x1a\n"
+       + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+       + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+       + chunk(b"IEND", b""))
+open(sys.argv[1], "wb").write(png)
+PY
+refused 65 "^newsprint: $work/photo.png: not a text file (binary data at byte 0)$" "$work/photo.png"
+printf '2024年6月18日上午，大會召開。\n' >"$work/small.txt"
+"$np" "$work/small.txt" -o "$work/small.pdf" 2>/dev/null
+refused 65 "^newsprint: $work/small.pdf: not a text file (binary data at byte 0)$" "$work/small.pdf"
+# A NUL byte in otherwise good text; its offset (41 bytes of line 1, then
+# 第二 is 6 bytes).
+printf '2024年6月18日上午，大會召開。\n第二\000段\n' >"$work/nul.txt"
+refused 65 "^newsprint: $work/nul.txt: not a text file (binary data at byte 47)$" "$work/nul.txt"
+# Bytes that decode in no encoding: line and byte offset (41 + 第二段).
+printf '2024年6月18日上午，大會召開。\n第二段\377\376壞了。\n' >"$work/undecodable.txt"
+refused 65 "^newsprint: $work/undecodable.txt: line 2: invalid UTF-8 at byte 50$" "$work/undecodable.txt"
+# Only spaces, tabs, blank lines and the ideographic space U+3000.
+printf ' \n\343\200\200\343\200\200\n\t\r\n\343\200\200\n' >"$work/blank.txt"
+refused 65 "^newsprint: $work/blank.txt: the report is empty$" "$work/blank.txt"
+# --encoding: an unknown name is a usage error.
+refused 64 "^newsprint: $work/small.txt: unknown encoding 'NO-SUCH-CHARSET'$" "$work/small.txt" --encoding NO-SUCH-CHARSET
+# --encoding: bytes the named encoding cannot decode name line and byte.
+printf '2024年6月18日上午，大會召開。\n第二段。\n' | iconv -f UTF-8 -t GB18030 >"$work/badgb.txt"
+at=$(($(wc -c <"$work/badgb.txt") + 3))
+printf 'abc\377\n' >>"$work/badgb.txt"
+refused 65 "^newsprint: $work/badgb.txt: line 3: not valid GB18030 text at byte $at$" "$work/badgb.txt" --encoding GB18030
+
+# Control characters (ESC of a colour code, ^A, DEL) are dropped with one
+# warning that counts them, and the report still renders; a form feed is a
+# paragraph break, not a control character to drop.
+printf '2024年6月18日上午，大會召開。\n第二段\033[0m有\001控制\177字符。\f第三段。\n' >"$work/controls.txt"
+"$np" "$work/controls.txt" -o "$work/controls.pdf" 2>"$work/err"
+if [ $? -eq 0 ] && [ "$(wc -l <"$work/err")" -eq 1 ] &&
+   grep -q "^newsprint: $work/controls.txt: 3 control characters dropped (first at line 2)$" "$work/err" &&
+   head -c 5 "$work/controls.pdf" | grep -q '%PDF-'; then
+  passes=$((passes + 1)); else echo "FAIL: control characters:"; cat "$work/err"; fails=$((fails + 1)); fi
+if "$np" --dump-structure "$work/controls.txt" 2>/dev/null >"$work/controls.json" &&
+   grep -q '"第二段\[0m有控制字符。"' "$work/controls.json" &&
+   grep -q '"第三段。"' "$work/controls.json"; then
+  passes=$((passes + 1)); else echo "FAIL: control characters in the dump:"; cat "$work/controls.json"; fails=$((fails + 1)); fi
+
+# --encoding GB18030 on a GB18030 file reads what the UTF-8 original says.
+iconv -f UTF-8 -t GB18030 "$src/tests/cases/simplified-blankline.txt" >"$work/gb18030.txt"
+"$np" --dump-structure "$src/tests/cases/simplified-blankline.txt" >"$work/utf8.json" 2>/dev/null
+if "$np" --dump-structure --encoding GB18030 "$work/gb18030.txt" 2>/dev/null | cmp -s - "$work/utf8.json" &&
+   "$np" --encoding GB18030 "$work/gb18030.txt" -o "$work/gb18030.pdf" 2>/dev/null &&
+   head -c 5 "$work/gb18030.pdf" | grep -q '%PDF-'; then
+  passes=$((passes + 1)); else echo "FAIL: --encoding GB18030"; fails=$((fails + 1)); fi
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -1,0 +1,66 @@
+#!/bin/sh
+# memcheck on the built newsprint: the reference report and the example
+# rendered to PDF, plus a dump, a report in a named legacy encoding with
+# control characters, and refused input (the error paths).  Any memory
+# error, or a leak that is "definitely lost", fails the test, except what
+# newsprint.supp names (library-internal issues only).  Exits 77 (skipped)
+# without valgrind, or for a sanitizer build (NP_SANITIZED=1), which
+# valgrind cannot run.
+#   run.sh NEWSPRINT SOURCE_DIR [SHARED_DIR]
+set -u
+np=$1
+src=$2
+shared=${3:-}
+here=$(cd "$(dirname "$0")" && pwd)
+
+if [ "${NP_SANITIZED:-0}" = 1 ]; then
+  echo "SKIP: a sanitizer build does not run under valgrind"; exit 77
+fi
+if ! command -v valgrind >/dev/null 2>&1; then
+  echo "SKIP: valgrind is not installed"; exit 77
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fails=0
+passes=0
+
+# GLib's slice allocator would hide blocks from memcheck (GLib 2.74).
+export G_SLICE=always-malloc
+
+# check WANT NAME NEWSPRINT-ARGS...: runs newsprint under memcheck and
+# expects exit status WANT; memcheck's own errors exit with 1.
+check() {
+  want=$1 name=$2
+  shift 2
+  valgrind --tool=memcheck --leak-check=full --errors-for-leak-kinds=definite \
+    --error-exitcode=1 --num-callers=40 --track-origins=yes \
+    --suppressions="$here/newsprint.supp" --log-file="$work/$name.log" \
+    "$np" "$@" >/dev/null 2>"$work/$name.err"
+  got=$?
+  if [ "$got" -eq "$want" ] && grep -q 'ERROR SUMMARY: 0 errors' "$work/$name.log"; then
+    passes=$((passes + 1)); echo "$name: clean"
+  else
+    fails=$((fails + 1))
+    echo "FAIL: $name: exit $got (want $want)"
+    cat "$work/$name.err" "$work/$name.log"
+  fi
+}
+
+reference=$shared/reports/auto-city-2024-06-18.txt
+if [ -n "$shared" ] && [ -f "$reference" ]; then
+  check 0 reference "$reference" -o "$work/reference.pdf"
+  check 0 reference-dump --dump-structure "$reference"
+else
+  echo "no reference report in '$shared': rendering the example only"
+fi
+check 0 example "$src/examples/report.txt" -o "$work/example.pdf"
+
+printf '2024年6月18日上午，大會召開。\n第二段\001有控制字符。\n' |
+  iconv -f UTF-8 -t GB18030 >"$work/gb18030.txt"
+check 0 gb18030 "$work/gb18030.txt" --encoding GB18030 -o "$work/gb18030.pdf"
+printf '%%PDF-1.7\n' >"$work/not-a-report.pdf"
+check 65 refused "$work/not-a-report.pdf" -o "$work/refused.pdf"
+
+echo "$passes passed, $fails failed"
+[ "$fails" -eq 0 ]
