@@ -56,7 +56,8 @@ char **np_data_dirs (void);
 /* Reads and decodes the report, widens its punctuation (unless
  * keep_punctuation), strips emoji when the options say so (the layout's
  * policy is applied by np_typeset) and applies the overrides.  The
- * document's warnings are copied into `notes`. */
+ * warnings of decoding (control characters, a doubtful encoding) and of
+ * the document go into `notes`. */
 NpDocument *np_read (const NpOptions *options, NpNotes *notes,
                      GError **error);
 
