@@ -443,8 +443,8 @@ read_stream (FILE *stream, const char *name, GError **error)
   return bytes;
 }
 
-static GByteArray *
-read_path (const char *path, const char *name, GError **error)
+GByteArray *
+np_source_read_file (const char *path, const char *name, GError **error)
 {
   /* fopen() accepts a directory and only read() fails, with a vaguer
    * message, so say what is wrong up front. */
@@ -537,7 +537,7 @@ np_source_read_noted (const char *path, const char *encoding,
     is_stdin ? g_strdup ("stdin") : g_filename_display_name (path);
   g_autoptr (GByteArray) bytes =
     is_stdin ? read_stream (stdin, name, error)
-             : read_path (path, name, error);
+             : np_source_read_file (path, name, error);
   if (!bytes)
     return NULL;
   return np_source_decode_as ((const char *) bytes->data, bytes->len, name,

@@ -45,6 +45,11 @@ char *np_source_decode_as (const char *bytes, gsize len, const char *name,
                            const char *encoding, NpSourceNotes *notes,
                            GError **error);
 
+/* The bytes of a whole file, or NULL with NP_ERROR_NO_INPUT ("NAME: is a
+ * directory", "NAME: cannot open: …"); `name` is used in the messages. */
+GByteArray *np_source_read_file (const char *path, const char *name,
+                                 GError **error);
+
 /* Reads a whole file ("-" is standard input) and decodes it. */
 char *np_source_read (const char *path, GError **error);
 

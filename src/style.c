@@ -8,6 +8,8 @@
  * The keys are described once, in the tables below; loading walks them.
  */
 #include "style.h"
+
+#include "source.h"
 #include "error.h"
 
 #include <errno.h>
@@ -803,38 +805,12 @@ parse_key_file (const char *contents, gsize len, const char *name,
 static char *
 read_layout (const char *path, const char *name, gsize *len, GError **error)
 {
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: is a directory",
-                   name);
-      return NULL;
-    }
-  FILE *stream = fopen (path, "rb");
-  if (!stream)
-    {
-      int saved = errno;
-      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: cannot open: %s",
-                   name, g_strerror (saved));
-      return NULL;
-    }
-
-  GString *buffer = g_string_new (NULL);
-  char chunk[4096];
-  size_t n;
-  while ((n = fread (chunk, 1, sizeof chunk, stream)) > 0)
-    g_string_append_len (buffer, chunk, (gssize) n);
-  int saved = errno;
-  gboolean failed = ferror (stream);
-  fclose (stream);
-  if (failed)
-    {
-      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: cannot read: %s",
-                   name, g_strerror (saved));
-      g_string_free (buffer, TRUE);
-      return NULL;
-    }
-  *len = buffer->len;
-  return g_string_free (buffer, FALSE);
+  GByteArray *bytes = np_source_read_file (path, name, error);
+  if (!bytes)
+    return NULL;
+  g_byte_array_append (bytes, (const guint8 *) "", 1); /* a C string too */
+  *len = bytes->len - 1;
+  return (char *) g_byte_array_free (bytes, FALSE);
 }
 
 static void
