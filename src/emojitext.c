@@ -11,6 +11,50 @@
 
 #include <string.h>
 
+/* Extended_Pictographic below U+1F000 (Unicode 15 emoji-data.txt), as
+ * sorted inclusive ranges.  Above, U+1F000..1FAFF and U+1FC00..1FFFD are
+ * taken whole: those blocks hold pictographs (and the skin-tone modifiers
+ * and regional indicators that build emoji) and no CJK text. */
+static const gunichar np_pictograph_ranges[][2] = {
+  { 0x00A9, 0x00A9 }, { 0x00AE, 0x00AE }, { 0x203C, 0x203C },
+  { 0x2049, 0x2049 }, { 0x2122, 0x2122 }, { 0x2139, 0x2139 },
+  { 0x2194, 0x2199 }, { 0x21A9, 0x21AA }, { 0x231A, 0x231B },
+  { 0x2328, 0x2328 }, { 0x2388, 0x2388 }, { 0x23CF, 0x23CF },
+  { 0x23E9, 0x23F3 }, { 0x23F8, 0x23FA }, { 0x24C2, 0x24C2 },
+  { 0x25AA, 0x25AB }, { 0x25B6, 0x25B6 }, { 0x25C0, 0x25C0 },
+  { 0x25FB, 0x25FE }, { 0x2600, 0x2605 }, { 0x2607, 0x2612 },
+  { 0x2614, 0x2685 }, { 0x2690, 0x2705 }, { 0x2708, 0x2712 },
+  { 0x2714, 0x2714 }, { 0x2716, 0x2716 }, { 0x271D, 0x271D },
+  { 0x2721, 0x2721 }, { 0x2728, 0x2728 }, { 0x2733, 0x2734 },
+  { 0x2744, 0x2744 }, { 0x2747, 0x2747 }, { 0x274C, 0x274C },
+  { 0x274E, 0x274E }, { 0x2753, 0x2755 }, { 0x2757, 0x2757 },
+  { 0x2763, 0x2767 }, { 0x2795, 0x2797 }, { 0x27A1, 0x27A1 },
+  { 0x27B0, 0x27B0 }, { 0x27BF, 0x27BF }, { 0x2934, 0x2935 },
+  { 0x2B05, 0x2B07 }, { 0x2B1B, 0x2B1C }, { 0x2B50, 0x2B50 },
+  { 0x2B55, 0x2B55 }, { 0x3030, 0x3030 }, { 0x303D, 0x303D },
+  { 0x3297, 0x3297 }, { 0x3299, 0x3299 },
+};
+
+gboolean
+np_emoji_is_part (gunichar c)
+{
+  if (c < 0xA9)
+    return FALSE;
+  if (c == 0x200D || c == 0x20E3 || (c >= 0xFE00 && c <= 0xFE0F)
+      || (c >= 0xE0020 && c <= 0xE007F))
+    return TRUE;
+  if (c >= 0x1F000)
+    return c <= 0x1FAFF || (c >= 0x1FC00 && c <= 0x1FFFD);
+  for (gsize i = 0; i < G_N_ELEMENTS (np_pictograph_ranges); i++)
+    {
+      if (c < np_pictograph_ranges[i][0])
+        return FALSE; /* sorted: no later range can hold it */
+      if (c <= np_pictograph_ranges[i][1])
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Emoji_Presentation=Yes below U+1F000 (Unicode 15 emoji-data.txt), and
  * the modifier bases ☝ ⛹ ✌ ✍, which Pango shows as emoji too. */
 static const gunichar np_bmp_emoji[][2] = {
@@ -58,9 +102,8 @@ np_emoji_is_presentation (gunichar c)
 static gboolean
 np_is_pictographic (gunichar c)
 {
-  return np_emoji_is_presentation (c) || (c >= 0x2100 && c <= 0x2BFF) ||
-         (c >= 0x1F000 && c <= 0x1FAFF) || c == 0x00A9 || c == 0x00AE ||
-         c == 0x3030 || c == 0x303D || c == 0x3297 || c == 0x3299;
+  return np_emoji_is_part (c) && c != 0x200D && c != 0x20E3 &&
+         !(c >= 0xFE00 && c <= 0xFE0F) && !(c >= 0xE0020 && c <= 0xE007F);
 }
 
 static gboolean

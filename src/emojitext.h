@@ -17,6 +17,12 @@ typedef struct {
  * one picture when the font has it.  Free with g_array_unref. */
 GArray *np_emoji_spans (const char *text);
 
+/* A pictograph (Extended_Pictographic) or an invisible part of an emoji
+ * sequence (ZWJ, variation selectors, keycap, tags; skin tones).  Reports
+ * pasted from social media scatter these through the text, and the rules
+ * of every stage look past them. */
+gboolean np_emoji_is_part (gunichar c);
+
 /* Whether `c` is shown as an emoji even without U+FE0F. */
 gboolean np_emoji_is_presentation (gunichar c);
 

@@ -8,6 +8,8 @@
  */
 #include "punct.h"
 
+#include "emojitext.h"
+
 #include <string.h>
 
 static const char np_ascii[] = ",:;!?()";
@@ -25,14 +27,12 @@ np_is_chinese (gunichar c)
          (c >= 0xFF01 && c <= 0xFF60);
 }
 
-/* Emoji and their joiners and modifiers, which a reader looks through. */
+/* Emoji (with their joiners and modifiers) and spaces, which a reader
+ * looks through. */
 static gboolean
 np_is_transparent (gunichar c)
 {
-  return c >= 0x1F000 || (c >= 0x2600 && c <= 0x27BF) || c == 0x200D ||
-         c == 0xFE0F || c == 0xFE0E || c == 0x20E3 ||
-         (c >= 0x2190 && c <= 0x21FF) || (c >= 0x2300 && c <= 0x23FF) ||
-         (c >= 0x2B00 && c <= 0x2BFF) || c == ' ';
+  return c == ' ' || np_emoji_is_part (c);
 }
 
 /* The nearest character before (step -1) or after (+1) index i that is not

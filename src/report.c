@@ -9,6 +9,8 @@
  */
 #include "report.h"
 
+#include "emojitext.h"
+
 #include "error.h"
 #include "script.h"
 
@@ -69,54 +71,6 @@ typedef struct {
 #define NP_MAX_HEADLINE 40 /* characters before it is cut at a comma */
 
 /* ---- characters ---------------------------------------------------------- */
-
-/* Extended_Pictographic below U+1F000 (Unicode 15 emoji-data.txt), as
- * sorted inclusive ranges.  Above, U+1F000..1FAFF and U+1FC00..1FFFD are
- * taken whole: those blocks hold pictographs (and the skin-tone modifiers
- * and regional indicators that build emoji) and no CJK text. */
-static const gunichar np_pictograph_ranges[][2] = {
-  { 0x00A9, 0x00A9 }, { 0x00AE, 0x00AE }, { 0x203C, 0x203C },
-  { 0x2049, 0x2049 }, { 0x2122, 0x2122 }, { 0x2139, 0x2139 },
-  { 0x2194, 0x2199 }, { 0x21A9, 0x21AA }, { 0x231A, 0x231B },
-  { 0x2328, 0x2328 }, { 0x2388, 0x2388 }, { 0x23CF, 0x23CF },
-  { 0x23E9, 0x23F3 }, { 0x23F8, 0x23FA }, { 0x24C2, 0x24C2 },
-  { 0x25AA, 0x25AB }, { 0x25B6, 0x25B6 }, { 0x25C0, 0x25C0 },
-  { 0x25FB, 0x25FE }, { 0x2600, 0x2605 }, { 0x2607, 0x2612 },
-  { 0x2614, 0x2685 }, { 0x2690, 0x2705 }, { 0x2708, 0x2712 },
-  { 0x2714, 0x2714 }, { 0x2716, 0x2716 }, { 0x271D, 0x271D },
-  { 0x2721, 0x2721 }, { 0x2728, 0x2728 }, { 0x2733, 0x2734 },
-  { 0x2744, 0x2744 }, { 0x2747, 0x2747 }, { 0x274C, 0x274C },
-  { 0x274E, 0x274E }, { 0x2753, 0x2755 }, { 0x2757, 0x2757 },
-  { 0x2763, 0x2767 }, { 0x2795, 0x2797 }, { 0x27A1, 0x27A1 },
-  { 0x27B0, 0x27B0 }, { 0x27BF, 0x27BF }, { 0x2934, 0x2935 },
-  { 0x2B05, 0x2B07 }, { 0x2B1B, 0x2B1C }, { 0x2B50, 0x2B50 },
-  { 0x2B55, 0x2B55 }, { 0x3030, 0x3030 }, { 0x303D, 0x303D },
-  { 0x3297, 0x3297 }, { 0x3299, 0x3299 },
-};
-
-/* True for a pictograph and for the invisible parts of an emoji sequence
- * (ZWJ, variation selectors, keycap, tags; skin tones sit in U+1F3FB..FF).
- * Reports pasted from social media scatter these through the text, and the
- * rules must look past them. */
-static gboolean
-np_is_emoji (gunichar c)
-{
-  if (c < 0xA9)
-    return FALSE;
-  if (c == 0x200D || c == 0x20E3 || (c >= 0xFE00 && c <= 0xFE0F)
-      || (c >= 0xE0020 && c <= 0xE007F))
-    return TRUE;
-  if (c >= 0x1F000)
-    return c <= 0x1FAFF || (c >= 0x1FC00 && c <= 0x1FFFD);
-  for (gsize i = 0; i < G_N_ELEMENTS (np_pictograph_ranges); i++)
-    {
-      if (c < np_pictograph_ranges[i][0])
-        return FALSE; /* sorted: no later range can hold it */
-      if (c <= np_pictograph_ranges[i][1])
-        return TRUE;
-    }
-  return FALSE;
-}
 
 /* Whitespace for trimming: Unicode spaces (U+3000, the ideographic space
  * typed as a paragraph indent, among them) plus the invisible ZWSP and BOM
@@ -181,7 +135,7 @@ np_visible_length (const char *s)
   for (const char *p = s; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if (!np_is_emoji (c) && !np_is_space (c))
+      if (!np_emoji_is_part (c) && !np_is_space (c))
         n++;
     }
   return n;
@@ -197,7 +151,7 @@ np_final_char (const char *s)
     {
       p = g_utf8_prev_char (p);
       gunichar c = g_utf8_get_char (p);
-      if (!np_is_emoji (c) && !np_is_space (c) && !np_is_closer (c))
+      if (!np_emoji_is_part (c) && !np_is_space (c) && !np_is_closer (c))
         return c;
     }
   return 0;
@@ -207,7 +161,7 @@ np_final_char (const char *s)
 static const char *
 np_skip_emoji (const char *s)
 {
-  while (*s && (np_is_emoji (g_utf8_get_char (s))
+  while (*s && (np_emoji_is_part (g_utf8_get_char (s))
                 || np_is_space (g_utf8_get_char (s))))
     s = g_utf8_next_char (s);
   return s;
@@ -221,7 +175,7 @@ np_strip_emoji (const char *s)
   for (const char *p = s; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if (!np_is_emoji (c))
+      if (!np_emoji_is_part (c))
         g_string_append_unichar (kept, c);
     }
   char *trimmed = np_trim (kept->str);
@@ -584,7 +538,7 @@ np_is_trailing_noise (const char *s)
   for (const char *p = s; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if (!g_unichar_ispunct (c) && !np_is_emoji (c) && !np_is_space (c))
+      if (!g_unichar_ispunct (c) && !np_emoji_is_part (c) && !np_is_space (c))
         return FALSE;
     }
   return TRUE;
@@ -891,7 +845,7 @@ np_chop_tail (char *s)
     {
       char *prev = g_utf8_prev_char (end);
       gunichar c = g_utf8_get_char (prev);
-      if (!np_is_emoji (c) && !np_is_space (c)
+      if (!np_emoji_is_part (c) && !np_is_space (c)
           && !g_utf8_strchr (NP_COMMAS NP_SEMICOLONS ":、…" NP_FW_COLON, -1,
                              c))
         break;
@@ -929,7 +883,7 @@ np_derive_headline (const NpPatterns *re, const char *text)
   const char *start = opening + np_prefix_length (re->date, opening);
   if (start != opening)
     start += np_prefix_length (re->time, start);
-  while (*start && (np_is_emoji (g_utf8_get_char (start))
+  while (*start && (np_emoji_is_part (g_utf8_get_char (start))
                     || np_is_space (g_utf8_get_char (start))))
     start = g_utf8_next_char (start);
   char *headline = g_strdup (start);

@@ -112,16 +112,6 @@ np_is_grid_char (gunichar c)
          (c >= 0x2600 && c <= 0x27BF);
 }
 
-/* Pictographs, which a report pasted from the web sprinkles through the
- * text; their modifiers and joiners belong to the same cluster. */
-static gboolean
-np_is_emoji (gunichar c)
-{
-  return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) ||
-         (c >= 0x2B00 && c <= 0x2BFF) || (c >= 0x2300 && c <= 0x23FF) ||
-         (c >= 0x2190 && c <= 0x21FF) || c == 0x303D || c == 0x3030;
-}
-
 /* A cluster shown as an emoji: a pictograph, or a keycap or other
  * sequence made one by U+FE0F or U+20E3. */
 static gboolean
@@ -129,7 +119,7 @@ np_has_emoji (const char *text, guint start, guint end)
 {
   for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p)) {
     gunichar c = g_utf8_get_char (p);
-    if (np_is_emoji (c) || c == 0xFE0F || c == 0x20E3)
+    if (np_emoji_is_part (c))
       return TRUE;
   }
   return FALSE;
