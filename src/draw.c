@@ -10,7 +10,6 @@
 #include <math.h>
 
 #include <cairo-pdf.h>
-#include <hb.h>
 #include <cairo-svg.h>
 #include <string.h>
 #include <pango/pangocairo.h>
@@ -44,12 +43,11 @@ np_show_subset (cairo_t *cr, const NpSubset *subset, const char *text,
   PangoFontDescription *desc = pango_font_describe_with_absolute_size (font);
   double size = (double) pango_font_description_get_size (desc) / PANGO_SCALE;
   pango_font_description_free (desc);
-  hb_codepoint_t space = 0;
-  hb_font_get_nominal_glyph (pango_font_get_hb_font (font), ' ', &space);
   cairo_glyph_t *glyphs;
   cairo_text_cluster_t *clusters;
   int nc;
-  int n = np_glyphs_for_run (run, x, y, space, &glyphs, &clusters, &nc);
+  int n = np_glyphs_for_run (run, x, y, PANGO_GLYPH_EMPTY, &glyphs, &clusters,
+                             &nc);
   for (int g = 0; g < n; g++)
     glyphs[g].index = np_subset_glyph (subset, glyphs[g].index);
   cairo_set_font_face (cr, np_subset_face (subset));

@@ -19,6 +19,7 @@
 struct NpSubset {
   hb_set_t *glyphs;         /* glyph numbers shown in this font */
   hb_subset_plan_t *plan;   /* owns the old-to-new glyph map */
+  hb_codepoint_t space;     /* the space glyph (whole-font number) */
   cairo_font_face_t *cairo; /* the subset font; NULL when it failed */
 };
 
@@ -81,9 +82,9 @@ np_collect (NpSubsets *subsets, const PangoGlyphItem *run)
     s->glyphs = hb_set_create ();
     hb_set_add (s->glyphs, 0);
     /* The space stands in for glyphs Pango marks empty (draw.c). */
-    hb_codepoint_t space;
-    if (hb_font_get_nominal_glyph (pango_font_get_hb_font (font), ' ', &space))
-      hb_set_add (s->glyphs, space);
+    if (hb_font_get_nominal_glyph (pango_font_get_hb_font (font), ' ',
+                                   &s->space))
+      hb_set_add (s->glyphs, s->space);
     g_hash_table_insert (subsets->fonts, hb_face_reference (face), s);
   }
   for (int g = 0; g < run->glyphs->num_glyphs; g++) {
@@ -193,6 +194,8 @@ np_subset_face (const NpSubset *subset)
 unsigned long
 np_subset_glyph (const NpSubset *subset, unsigned long glyph)
 {
+  if (glyph == PANGO_GLYPH_EMPTY)
+    glyph = subset->space; /* joiners, selectors: draw nothing */
   hb_codepoint_t to = hb_map_get (
     hb_subset_plan_old_to_new_glyph_mapping (subset->plan),
     (hb_codepoint_t) glyph);

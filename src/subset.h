@@ -25,7 +25,7 @@ typedef struct NpSubset NpSubset;
 const NpSubset *np_subsets_find (NpSubsets *subsets, PangoFont *font);
 
 /* Its Cairo font face, and the number a glyph of the whole font has in
- * it. */
+ * it (a glyph Pango marks empty becomes the space). */
 cairo_font_face_t *np_subset_face (const NpSubset *subset);
 unsigned long np_subset_glyph (const NpSubset *subset, unsigned long glyph);
 
