@@ -10,6 +10,9 @@ np_block_free (NpBlock *block)
   if (!block)
     return;
   g_free (block->text);
+  g_free (block->rule);
+  g_free (block->credit);
+  g_free (block->title);
   if (block->rows)
     g_ptr_array_unref (block->rows);
   g_free (block);
@@ -31,6 +34,7 @@ np_document_free (NpDocument *doc)
   if (!doc)
     return;
   g_free (doc->headline);
+  g_free (doc->subtitle);
   g_free (doc->masthead);
   g_free (doc->issue);
   g_free (doc->date);
@@ -46,6 +50,7 @@ np_document_add_block (NpDocument *doc, NpBlockKind kind, guint line)
   NpBlock *block = g_new0 (NpBlock, 1);
   block->kind = kind;
   block->line = line;
+  block->rule = g_strdup (np_block_kind_name (kind));
   g_ptr_array_add (doc->blocks, block);
   return block;
 }
@@ -84,6 +89,18 @@ np_block_add_row (NpBlock *block, const char *const *cells, guint n)
 }
 
 void
+np_block_set_rule (NpBlock *block, const char *fmt, ...)
+{
+  g_return_if_fail (block != NULL && fmt != NULL);
+
+  va_list args;
+  va_start (args, fmt);
+  g_free (block->rule);
+  block->rule = g_strdup_vprintf (fmt, args);
+  va_end (args);
+}
+
+void
 np_document_warn (NpDocument *doc, guint line, const char *fmt, ...)
 {
   g_return_if_fail (doc != NULL && fmt != NULL);
@@ -99,6 +116,30 @@ np_document_warn (NpDocument *doc, guint line, const char *fmt, ...)
   g_ptr_array_add (doc->warnings, warning);
 }
 
+void
+np_document_foreach_text (NpDocument *doc, NpTextFunc func, gpointer data)
+{
+  g_return_if_fail (doc != NULL && func != NULL);
+
+  char **fields[] = { &doc->headline, &doc->subtitle, &doc->publisher };
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (*fields[i])
+      func (fields[i], 0, data);
+  for (guint i = 0; i < doc->blocks->len; i++) {
+    NpBlock *block = g_ptr_array_index (doc->blocks, i);
+    char **parts[] = { &block->text, &block->credit, &block->title };
+    for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+      if (*parts[k])
+        func (parts[k], block->line, data);
+    for (guint r = 0; block->rows && r < block->rows->len; r++)
+      for (char **cell = g_ptr_array_index (block->rows, r); *cell; cell++)
+        if (!*cell)
+          break;
+        else
+          func (cell, block->line, data);
+  }
+}
+
 const char *
 np_block_kind_name (NpBlockKind kind)
 {
@@ -110,6 +151,8 @@ np_block_kind_name (NpBlockKind kind)
       return "paragraph";
     case NP_BLOCK_HEADING:
       return "heading";
+    case NP_BLOCK_ITEM:
+      return "item";
     case NP_BLOCK_CAPTION:
       return "caption";
     case NP_BLOCK_KEYNOTES:
@@ -118,6 +161,8 @@ np_block_kind_name (NpBlockKind kind)
       return "units";
     case NP_BLOCK_CREDIT:
       return "credit";
+    case NP_BLOCK_SIGNATURE:
+      return "signature";
     }
   return "unknown";
 }
@@ -185,6 +230,11 @@ np_json_block (GString *out, const NpBlock *block)
   np_json_member (out, "      ", "kind", np_block_kind_name (block->kind),
                   FALSE);
   g_string_append_printf (out, "      \"line\": %u,\n", block->line);
+  np_json_member (out, "      ", "rule", block->rule, FALSE);
+  if (block->credit)
+    np_json_member (out, "      ", "credit", block->credit, FALSE);
+  if (block->title)
+    np_json_member (out, "      ", "title", block->title, FALSE);
   if (!block->rows)
     {
       np_json_member (out, "      ", "text", block->text, TRUE);
@@ -248,6 +298,7 @@ np_document_to_json (const NpDocument *doc)
 
   GString *out = g_string_new ("{\n");
   np_json_member (out, "  ", "headline", doc->headline, FALSE);
+  np_json_member (out, "  ", "subtitle", doc->subtitle, FALSE);
   np_json_member (out, "  ", "masthead", doc->masthead, FALSE);
   np_json_member (out, "  ", "issue", doc->issue, FALSE);
   np_json_member (out, "  ", "date", doc->date, FALSE);

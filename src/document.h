@@ -15,11 +15,13 @@ G_BEGIN_DECLS
 typedef enum {
   NP_BLOCK_LEAD,      /* first paragraph, opening with a date */
   NP_BLOCK_PARAGRAPH, /* body paragraph */
-  NP_BLOCK_HEADING,   /* numbered section heading (一、… / (一)…) */
+  NP_BLOCK_HEADING,   /* section heading (一、… / (一)… / 01 …) */
+  NP_BLOCK_ITEM,      /* numbered list item (1. … / (1)…), hanging indent */
   NP_BLOCK_CAPTION,   /* caption under a photo frame */
   NP_BLOCK_KEYNOTES,  /* table: speaker / report title */
   NP_BLOCK_UNITS,     /* table: serial number / signing unit */
-  NP_BLOCK_CREDIT,    /* final (供稿:…) line, set flush right */
+  NP_BLOCK_CREDIT,    /* a closing credit line (供稿:…), set flush right */
+  NP_BLOCK_SIGNATURE, /* the closing office, date or time, flush right */
 } NpBlockKind;
 
 typedef enum {
@@ -34,10 +36,16 @@ typedef struct {
   char *text;       /* paragraph text without line breaks, or NULL */
   GPtrArray *rows;  /* of GStrv (NULL-terminated cells), or NULL */
   guint line;       /* 1-based line of the report where the block starts */
+  char *rule;       /* the rule that read it so ("caption: 图为 prefix"),
+                       for --dump-structure and --annotate; never NULL */
+  char *credit;     /* CAPTION: the photo credit under it (摄影：张三) */
+  char *title;      /* UNITS, KEYNOTES: the list's own name (理事单位) */
 } NpBlock;
 
 typedef struct {
-  char *headline;   /* front-matter title, else derived from the lead */
+  char *headline;   /* front-matter title, the title line, or the lead's
+                       event clause */
+  char *subtitle;   /* a ——subtitle line under the title, or NULL */
   char *masthead;   /* front matter; NULL lets the layout decide */
   char *issue;      /* e.g. "第 12 期", or NULL */
   char *date;       /* e.g. "2024年6月18日", or NULL */
@@ -58,12 +66,25 @@ NpBlock *np_document_add_table (NpDocument *doc, NpBlockKind kind,
                                 guint line);
 /* Appends a row of `n` cells (copied) to a table block. */
 void np_block_add_row (NpBlock *block, const char *const *cells, guint n);
+/* Records the rule that made the block (printf-style). */
+void np_block_set_rule (NpBlock *block, const char *fmt, ...)
+  G_GNUC_PRINTF (2, 3);
 
 void np_document_warn (NpDocument *doc, guint line, const char *fmt, ...)
   G_GNUC_PRINTF (3, 4);
 
 const char *np_block_kind_name (NpBlockKind kind);
 const char *np_script_name (NpScript script); /* "zh-Hant" / "zh-Hans" */
+
+/* Calls `func` on the address of every text the document holds: the
+ * headline, subtitle and publisher, each block's text, photo credit,
+ * title and table cells (with the block's line, 0 for the others).
+ * `func` may replace the string (freeing the old one) or set it to NULL.
+ * The stages that rewrite or count text (punctuation, emoji) use it, so
+ * that no field is missed. */
+typedef void (*NpTextFunc) (char **text, guint line, gpointer data);
+void np_document_foreach_text (NpDocument *doc, NpTextFunc func,
+                               gpointer data);
 
 /* The model as stable, indented JSON (a newly allocated string). */
 char *np_document_to_json (const NpDocument *doc);

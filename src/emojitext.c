@@ -255,34 +255,27 @@ np_emoji_strip_text (const char *text, guint *count)
   return g_string_free (out, FALSE);
 }
 
-/* Strips one text field; returns FALSE when nothing is left of it. */
-static gboolean
-np_strip_field (char **field, guint *count)
+static void
+np_strip_field (char **field, guint line, gpointer count)
 {
-  if (!*field)
-    return TRUE;
+  (void) line;
   char *bare = np_emoji_strip_text (*field, count);
   g_free (*field);
   *field = bare;
-  return *bare != '\0';
 }
 
 guint
 np_emoji_strip (NpDocument *doc)
 {
   guint count = 0;
-  np_strip_field (&doc->headline, &count);
-  np_strip_field (&doc->publisher, &count);
+  np_document_foreach_text (doc, np_strip_field, &count);
+  /* a line of emoji only leaves nothing to print */
   for (guint i = 0; i < doc->blocks->len;) {
-    NpBlock *block = g_ptr_array_index (doc->blocks, i);
-    gboolean kept = np_strip_field (&block->text, &count);
-    for (guint r = 0; block->rows && r < block->rows->len; r++)
-      for (char **cell = g_ptr_array_index (block->rows, r); *cell; cell++)
-        np_strip_field (cell, &count);
-    if (kept)
-      i++;
+    const NpBlock *block = g_ptr_array_index (doc->blocks, i);
+    if (block->text && !*block->text)
+      g_ptr_array_remove_index (doc->blocks, i);
     else
-      g_ptr_array_remove_index (doc->blocks, i); /* a line of emoji only */
+      i++;
   }
   return count;
 }
@@ -308,16 +301,19 @@ np_census_text (const char *text, guint line, NpEmojiCensus *census)
   }
 }
 
+/* Counts a block's texts only: the headline repeats the lead, the
+ * publisher the credit. */
+static void
+np_census_field (char **field, guint line, gpointer census)
+{
+  if (line > 0)
+    np_census_text (*field, line, census);
+}
+
 void
-np_emoji_census (const NpDocument *doc, NpEmojiCensus *census)
+np_emoji_census (NpDocument *doc, NpEmojiCensus *census)
 {
   census->count = 0;
   census->first = g_string_new (NULL);
-  for (guint i = 0; i < doc->blocks->len; i++) {
-    const NpBlock *block = g_ptr_array_index (doc->blocks, i);
-    np_census_text (block->text, block->line, census);
-    for (guint r = 0; block->rows && r < block->rows->len; r++)
-      for (char **cell = g_ptr_array_index (block->rows, r); *cell; cell++)
-        np_census_text (*cell, block->line, census);
-  }
+  np_document_foreach_text (doc, np_census_field, census);
 }

@@ -43,7 +43,9 @@ typedef struct {
   GString *first; /* "line 2: 🚜, line 2: 👩🏽🦳, …", owned */
 } NpEmojiCensus;
 
-void np_emoji_census (const NpDocument *doc, NpEmojiCensus *census);
+/* Looks at every text of the document (np_document_foreach_text) but
+ * changes none. */
+void np_emoji_census (NpDocument *doc, NpEmojiCensus *census);
 
 G_END_DECLS
 

@@ -117,10 +117,9 @@ np_punct_normalize_text (const char *text, guint *count)
 }
 
 static void
-np_normalize_field (char **field, guint *count)
+np_normalize_field (char **field, guint line, gpointer count)
 {
-  if (!*field)
-    return;
+  (void) line;
   char *wide = np_punct_normalize_text (*field, count);
   g_free (*field);
   *field = wide;
@@ -130,13 +129,6 @@ guint
 np_punct_normalize (NpDocument *doc)
 {
   guint count = 0;
-  np_normalize_field (&doc->headline, &count);
-  for (guint i = 0; i < doc->blocks->len; i++) {
-    NpBlock *block = g_ptr_array_index (doc->blocks, i);
-    np_normalize_field (&block->text, &count);
-    for (guint r = 0; block->rows && r < block->rows->len; r++)
-      for (char **cell = g_ptr_array_index (block->rows, r); *cell; cell++)
-        np_normalize_field (cell, &count);
-  }
+  np_document_foreach_text (doc, np_normalize_field, &count);
   return count;
 }

@@ -79,7 +79,7 @@ test_document (void)
 {
   GError *error = NULL;
   g_autoptr (NpDocument) doc = np_report_parse (
-    "2024年6月18日上午,大會召開。\n會上,包括甲公司(集團)、乙公司等2家單位。\n",
+    "2024年6月18日上午,大會召開。\n會上簽約,包括甲公司(集團)、乙公司等2家單位。\n",
     "test", &error);
   g_assert_no_error (error);
   guint n = np_punct_normalize (doc);

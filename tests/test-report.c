@@ -111,6 +111,18 @@ warning_at (const NpDocument *doc, guint i)
   return g_ptr_array_index (doc->warnings, i);
 }
 
+/* How many warnings mention `about` ("signing units", "front matter"):
+ * tests of one rule ignore the warnings of others (no date, no headline
+ * in a two-line test text). */
+static guint
+warnings_about (const NpDocument *doc, const char *about)
+{
+  guint n = 0;
+  for (guint i = 0; i < doc->warnings->len; i++)
+    n += strstr (g_ptr_array_index (doc->warnings, i), about) != NULL;
+  return n;
+}
+
 static const char *
 cases_path (const char *name, char **owned)
 {
@@ -368,9 +380,9 @@ test_front_matter_unknown_key (void)
                                       "---\n"
                                       "正文。\n");
   g_assert_cmpstr (doc->headline, ==, "标题");
-  g_assert_cmpuint (doc->warnings->len, ==, 2);
-  g_assert_cmpstr (warning_at (doc, 0), ==,
-                   "line 3: front matter: unknown key \"author\"");
+  g_assert_cmpuint (warnings_about (doc, "front matter:"), ==, 2);
+  g_assert_true (g_str_has_prefix (
+    warning_at (doc, 0), "line 3: front matter: unknown key \"author\""));
   g_assert_cmpstr (warning_at (doc, 1), ==,
                    "line 4: front matter: expected \"key: value\"");
 }
@@ -379,10 +391,12 @@ static void
 test_front_matter_unclosed (void)
 {
   g_autoptr (NpDocument) doc = parse ("---\ntitle: 标题\n正文。\n");
-  g_assert_cmpuint (doc->warnings->len, ==, 1);
+  g_assert_cmpuint (warnings_about (doc, "front matter:"), ==, 1);
   g_assert_true (g_str_has_prefix (warning_at (doc, 0), "line 1: "));
-  g_assert_cmpuint (doc->blocks->len, ==, 3);
-  g_assert_cmpstr (block_at (doc, 0)->text, ==, "---");
+  /* read as text: a rule of marks says nothing, the rest stays */
+  g_assert_cmpstr (doc->headline, ==, "title: 标题");
+  g_assert_cmpuint (doc->blocks->len, ==, 1);
+  g_assert_cmpstr (block_at (doc, 0)->text, ==, "正文。");
 }
 
 /* ---- lead and headline --------------------------------------------------- */
@@ -399,12 +413,19 @@ test_lead_date_forms (void)
     { "2024年6月18日", "2024年6月18日" },
     { "二〇二四年六月十八日,大會召開。", "二〇二四年六月十八日" },
     { "二零二四年十二月三十一日晚,晚会举行。", "二零二四年十二月三十一日" },
+    /* full-width digits are read as ASCII ones */
     { "\uFF12\uFF10\uFF12\uFF14年\uFF16月\uFF11\uFF18日,大會召開。",
-      "\uFF12\uFF10\uFF12\uFF14年\uFF16月\uFF11\uFF18日" },
+      "2024年6月18日" },
     { "5月4号上午,活动举行。", "5月4号" },
-    { "昨天上午,大會召開。", NULL },
+    { "2025.4.26,大会召开。", "2025年4月26日" },
+    { "2025-04-26 上午,大会召开。", "2025年4月26日" },
+    { "2025/4/26,大会召开。", "2025年4月26日" },
+    { "114年3月12日,大會召開。", "114年3月12日" },
+    { "民國114年3月12日,大會召開。", "民國114年3月12日" },
+    /* a date in the first sentence dates the lead, too */
+    { "會議於6月18日召開。", "6月18日" },
     { "2024年13月5日,不是日期。", NULL },
-    { "會議於6月18日召開。", NULL },
+    { "學院舉行開放日。", NULL },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -412,7 +433,15 @@ test_lead_date_forms (void)
       g_assert_cmpuint (block_at (doc, 0)->kind, ==,
                         cases[i].date ? NP_BLOCK_LEAD : NP_BLOCK_PARAGRAPH);
       g_assert_cmpstr (doc->date, ==, cases[i].date);
+      g_assert_cmpuint (warnings_about (doc, "no date"), ==,
+                        cases[i].date ? 0 : 1);
     }
+  /* 昨天, 近日: a lead with no date, which the page's date line gives */
+  g_autoptr (NpDocument) relative
+    = parse ("某學院舉行開放日\n發布時間:2025-04-26 10:32\n"
+             "近日,學院舉行開放日。\n");
+  g_assert_cmpuint (block_at (relative, 0)->kind, ==, NP_BLOCK_LEAD);
+  g_assert_cmpstr (relative->date, ==, "2025年4月26日");
 }
 
 static void
@@ -427,7 +456,7 @@ test_headline_strip_time (void)
     { "6月18日晚上8点 晚会开幕?观众…", "晚会开幕" },
     { "6月18日(星期二)9:30,論壇開幕。", "論壇開幕" },
     { "6月18日,學院舉行典禮🎉。", "學院舉行典禮" },
-    { "學院今天舉行開放日,歡迎參觀。", "學院今天舉行開放日,歡迎參觀" },
+    { "學院今天舉行開放日,歡迎參觀。", "學院今天舉行開放日" },
     { "2024年6月18日", NULL },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -446,19 +475,78 @@ test_headline_strip_time (void)
 static void
 test_headline_long (void)
 {
-  /* 45 characters with breaks after 10 and 30: cut at the later one */
+  /* a clause over 40 characters loses the modifier it opens with */
   g_autoptr (NpDocument) doc = parse (
-    "6月1日,一二三四五六七八九十,一二三四五六七八九十一二三四五六七八九,"
-    "一二三四五六七八九十一二三。");
+    "5月9日,由甲市教育局和乙市工业和信息化局联合主办的二〇二五年甲市"
+    "职业院校技能大赛暨产教融合成果展在丙学院开幕。");
   g_assert_cmpstr (doc->headline, ==,
-                   "一二三四五六七八九十,一二三四五六七八九十一二三四五六七八九");
+                   "二〇二五年甲市职业院校技能大赛暨产教融合成果展在丙学院开幕");
 
-  /* no break before 40 characters: kept whole */
+  /* no modifier and no break before 40 characters: kept whole */
   const char *run = "一二三四五六七八九十一二三四五六七八九十"
-                    "一二三四五六七八九十一二三四五六七八九十一二";
-  g_autofree char *text = g_strdup_printf ("%s。", run);
+                    "一二三四五六七八九十一二三四五六七八九举行";
+  g_autofree char *text = g_strdup_printf ("6月1日,%s。", run);
   g_autoptr (NpDocument) whole = parse (text);
   g_assert_cmpstr (whole->headline, ==, run);
+}
+
+/* The headline is the lead's event clause, not its setting or source. */
+static void
+test_headline_event_clause (void)
+{
+  static const struct {
+    const char *text;
+    const char *headline;
+  } cases[] = {
+    { "近日,甲学院产教融合论坛在乙市举行。", "甲学院产教融合论坛在乙市举行" },
+    { "日前,记者从甲市教育局获悉,甲市首批产教融合基地集中签约。",
+      "甲市首批产教融合基地集中签约" },
+    { "为深入贯彻全国教育大会精神,推动产教融合,5月9日,甲联合体成立大会"
+      "在乙学院召开。", "甲联合体成立大会在乙学院召开" },
+    { "在产业转型升级的背景下,甲论坛在乙学院开幕。", "甲论坛在乙学院开幕" },
+    { "按照市委部署,甲学院举办技能大赛。", "甲学院举办技能大赛" },
+    { "本报讯 6月3日,甲学院校企合作恳谈会在该院召开。",
+      "甲学院校企合作恳谈会在该院召开" },
+    { "今(12)日,南嶺科技大學舉行產學聯盟成立大會。",
+      "南嶺科技大學舉行產學聯盟成立大會" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (NpDocument) doc = parse (cases[i].text);
+      g_assert_cmpstr (doc->headline, ==, cases[i].headline);
+      g_assert_cmpuint (warnings_about (doc, "headline"), ==, 0);
+    }
+  /* no event verb: the first clause, with a warning */
+  g_autoptr (NpDocument) unsure = parse ("6月1日,春光明媚,校园里人来人往。");
+  g_assert_cmpstr (unsure->headline, ==, "春光明媚");
+  g_assert_cmpuint (warnings_about (unsure, "names no event"), ==, 1);
+}
+
+/* A title line opens the report: it is the headline and not body text;
+ * a ——subtitle and the page's meta lines follow it. */
+static void
+test_headline_title_line (void)
+{
+  g_autoptr (NpDocument) doc = parse (
+    "当前位置:首页 > 新闻中心\n"
+    "甲学院与三家企业签约\n"
+    "——记甲学院产教融合新进展\n"
+    "发布时间:2025-04-26 16:45  来源:甲学院  浏览次数:356\n"
+    "近日,甲学院与三家企业签署合作协议。\n"
+    "正文。\n");
+  g_assert_cmpstr (doc->headline, ==, "甲学院与三家企业签约");
+  g_assert_cmpstr (doc->subtitle, ==, "——记甲学院产教融合新进展");
+  g_assert_cmpstr (doc->date, ==, "2025年4月26日");
+  g_assert_cmpstr (doc->publisher, ==, "甲学院");
+  g_autofree char *got = kinds (doc);
+  g_assert_cmpstr (got, ==, "lead paragraph");
+  g_assert_cmpuint (warnings_about (doc, "dropped 2 lines"), ==, 1);
+
+  /* a WeChat account line and its time stamp, no title */
+  g_autoptr (NpDocument) wechat = parse (
+    "甲职教\n2025-06-05 08:30\n近日,甲联合体供需对接会在乙学院举行。\n正文。\n");
+  g_assert_cmpstr (wechat->headline, ==, "甲联合体供需对接会在乙学院举行");
+  g_assert_cmpstr (wechat->date, ==, "2025年6月5日");
 }
 
 /* ---- credit -------------------------------------------------------------- */
@@ -472,13 +560,20 @@ test_credit_forms (void)
   } cases[] = {
     { "(供稿:黨委宣傳部)", "黨委宣傳部" },
     { "(来源: 学院新闻中心)", "学院新闻中心" },
-    { "(撰稿:王小明)", "王小明" },
-    { "(文:李四)", "李四" },
-    { "(图:张三)", "张三" },
-    { "(攝影:陳五)", "陳五" },
-    { "(通讯员:赵六)", "赵六" },
-    { "(責任編輯:周七)", "周七" },
-    { "(记者:吴八)", "吴八" },
+    { "来源:甲学院官网", "甲学院" },
+    { "(撰稿:王小明)", NULL },
+    { "(文:李四)", NULL },
+    { "(图:张三)", NULL },
+    { "(攝影:陳五)", NULL },
+    { "(通讯员:赵六)", NULL },
+    { "(通讯员 赵六 钱七)", NULL },
+    { "(记者 甲 通讯员 乙)", NULL },
+    { "(文/张三 图/李四)", NULL },
+    { "(責任編輯:周七)", NULL },
+    { "(记者:吴八)", NULL },
+    { "(記者陳怡婷/台中報導)", NULL },
+    { "供稿:甲学院 | 编辑:乙 | 审核:丙", "甲学院" },
+    { "(供稿:张三)", NULL },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     for (int w = 0; w < 2; w++)
@@ -496,12 +591,15 @@ test_credit_forms (void)
 static void
 test_credit_not_last_or_not_credit (void)
 {
-  /* a credit line in the middle is not the credit */
+  /* a credit line in the middle is neither the credit nor a caption */
   assert_kinds ("正文一。\n(供稿:宣傳部)\n正文二。",
-                "paragraph caption paragraph");
-  /* (完) and a colon-less source are not credits */
-  assert_kinds ("正文一。\n(完)", "paragraph caption");
-  assert_kinds ("正文一。\n(供稿 宣傳部)", "paragraph caption");
+                "paragraph paragraph paragraph");
+  /* (完) ends the text and is not printed */
+  assert_kinds ("正文一。\n(完)", "paragraph");
+  /* several credit lines in a row, with the page's junk after them */
+  assert_kinds ("正文一。\n文字:张三 图片:李四\n编辑:王五\n审核:赵六\n"
+                "阅读原文\n微信扫一扫\n关注该公众号\n",
+                "paragraph credit credit credit");
   /* a lone credit-like line is the report itself */
   assert_kinds ("(供稿:宣傳部)", "paragraph");
 }
@@ -557,7 +655,7 @@ test_keynotes_single (void)
   assert_kinds ("会议听取了专题报告。\n张三:《人才培养》\n",
                 "paragraph keynotes");
   /* … not elsewhere, nor with text after the title */
-  assert_kinds ("會議舉行。\n張三:《人才培養》\n", "paragraph caption");
+  assert_kinds ("會議舉行。\n張三:《人才培養》\n", "paragraph paragraph");
   assert_kinds ("會議聽取報告。\n張三:《人才培養》一書出版。\n",
                 "paragraph paragraph");
 }
@@ -572,10 +670,15 @@ test_heading_ordinals (void)
   g_autofree char *text = wide ("正文。\n(一)基本情况\n(二)主要做法\n正文。");
   assert_kinds (text, "paragraph heading heading paragraph");
   assert_kinds ("正文。\n(三)主要做法\n正文。", "paragraph heading paragraph");
-  /* too long for a heading (31 characters): a paragraph, not a caption */
+  /* a numbered sentence is a paragraph, not a heading or a caption */
   assert_kinds ("正文。\n"
-                "一、一二三四五六七八九十一二三四五六七八九十一二三四五六七八九\n",
+                "一、一二三四五六七八九十一二三四五六七八九十一二三四五六七八九。\n",
                 "paragraph paragraph");
+  /* 01 …, 第一部分 …, 【…】 and bullets make heads too */
+  assert_kinds ("正文。\n01 产教融合\n正文。\n第二部分 下一步工作\n正文。\n"
+                "【活动亮点】\n正文。\n◆ 共建实训基地\n正文。",
+                "paragraph heading paragraph heading paragraph heading "
+                "paragraph heading paragraph");
   /* the first paragraph is never a heading */
   assert_kinds ("一、基本情況\n正文。", "paragraph paragraph");
 }
@@ -676,7 +779,7 @@ test_units_counted (void)
   g_assert_cmpstr (cell (table, 2, 1), ==, "乙學院");
   g_assert_cmpstr (cell (table, 3, 0), ==, "3");
   g_assert_cmpstr (cell (table, 3, 1), ==, "丙研究院");
-  g_assert_cmpuint (doc->warnings->len, ==, 0);
+  g_assert_cmpuint (warnings_about (doc, "signing units"), ==, 0);
 }
 
 static void
@@ -689,7 +792,7 @@ test_units_simplified (void)
   g_assert_cmpstr (cell (table, 0, 0), ==, "序号");
   g_assert_cmpstr (cell (table, 0, 1), ==, "单位名称");
   g_assert_cmpstr (cell (table, 4, 1), ==, "丁协会");
-  g_assert_cmpuint (doc->warnings->len, ==, 0);
+  g_assert_cmpuint (warnings_about (doc, "signing units"), ==, 0);
 }
 
 static void
@@ -709,14 +812,14 @@ test_units_chinese_numerals (void)
       g_autoptr (NpDocument) doc = parse (text);
       g_assert_cmpuint (find_kind (doc, NP_BLOCK_UNITS), ==, 1);
       if (cases[i].value == 3)
-        g_assert_cmpuint (doc->warnings->len, ==, 0);
+        g_assert_cmpuint (warnings_about (doc, "signing units"), ==, 0);
       else
         {
           g_autofree char *expected = g_strdup_printf (
             "line 1: signing units: the text says %d, found 3",
             cases[i].value);
-          g_assert_cmpuint (doc->warnings->len, ==, 1);
-          g_assert_cmpstr (warning_at (doc, 0), ==, expected);
+          g_assert_cmpuint (warnings_about (doc, "signing units"), ==, 1);
+          g_assert_true (g_str_has_prefix (warning_at (doc, 0), expected));
         }
     }
 }
@@ -726,10 +829,10 @@ test_units_mismatch (void)
 {
   g_autoptr (NpDocument) doc = parse ("正文。\n"
                                       "正文。\n"
-                                      "包括甲公司、乙學院等共五家機構。\n");
-  g_assert_cmpuint (doc->warnings->len, ==, 1);
-  g_assert_cmpstr (warning_at (doc, 0), ==,
-                   "line 3: signing units: the text says 5, found 2");
+                                      "會上簽約。包括甲公司、乙學院等共五家機構。\n");
+  g_assert_cmpuint (warnings_about (doc, "signing units"), ==, 1);
+  g_assert_true (g_str_has_prefix (
+    warning_at (doc, 0), "line 3: signing units: the text says 5, found 2"));
   const NpBlock *table = block_at (doc, 3); /* emitted all the same */
   g_assert_cmpuint (table->kind, ==, NP_BLOCK_UNITS);
   g_assert_cmpuint (table->rows->len, ==, 3);
@@ -743,7 +846,7 @@ test_units_cue_words (void)
   g_autoptr (NpDocument) doc = parse (colon);
   g_assert_cmpuint (find_kind (doc, NP_BLOCK_UNITS), ==, 1);
   g_assert_cmpuint (block_at (doc, 1)->rows->len, ==, 4);
-  g_assert_cmpuint (doc->warnings->len, ==, 0);
+  g_assert_cmpuint (warnings_about (doc, "signing units"), ==, 0);
 
   /* cue word, list ending at the sentence end, commas when no 、 */
   g_autofree char *commas
@@ -757,9 +860,9 @@ test_units_cue_words (void)
   /* cue word with a stated count that disagrees */
   g_autoptr (NpDocument) counted = parse (
     "成员单位包括甲公司、乙学院等共八家。\n");
-  g_assert_cmpuint (counted->warnings->len, ==, 1);
-  g_assert_cmpstr (warning_at (counted, 0), ==,
-                   "line 1: signing units: the text says 8, found 2");
+  g_assert_cmpuint (warnings_about (counted, "signing units"), ==, 1);
+  g_assert_true (g_str_has_prefix (
+    warning_at (counted, 0), "line 1: signing units: the text says 8, found 2"));
 }
 
 static void
@@ -807,6 +910,7 @@ test_case_simplified_blankline (void)
   const NpBlock *units = block_at (doc, 7);
   g_assert_cmpuint (units->rows->len, ==, 5);
   g_assert_cmpstr (cell (units, 2, 1), ==, "江屿动力电池有限公司");
+  g_assert_cmpstr (units->rule, ==, "units 4 · list name");
   g_assert_cmpuint (block_at (doc, 10)->rows->len, ==, 2);
   g_assert_cmpuint (doc->warnings->len, ==, 0);
 }
@@ -819,9 +923,10 @@ test_case_traditional_lines (void)
                                                     &path));
   g_autoptr (NpDocument) doc = parse (text);
   g_autofree char *got = kinds (doc);
+  /* the schools on show did not sign: no table of units */
   g_assert_cmpstr (got, ==,
                    "lead paragraph caption heading paragraph paragraph "
-                   "paragraph units credit");
+                   "paragraph credit");
   g_assert_cmpuint (doc->script, ==, NP_SCRIPT_HANT);
   g_assert_cmpstr (doc->headline, ==, "青禾市職業教育活動週開幕");
   g_assert_cmpstr (doc->issue, ==, "第 7 期");
@@ -830,11 +935,9 @@ test_case_traditional_lines (void)
   g_assert_cmpstr (doc->publisher, ==, "青禾市教育局");
   g_assert_true (g_str_has_prefix (block_at (doc, 0)->text, "二〇二四年"));
   g_assert_cmpuint (block_at (doc, 0)->line, ==, 8);
-  g_assert_cmpuint (doc->warnings->len, ==, 2);
-  g_assert_cmpstr (warning_at (doc, 0), ==,
-                   "line 6: front matter: unknown key \"color\"");
-  g_assert_cmpstr (warning_at (doc, 1), ==,
-                   "line 14: signing units: the text says 4, found 3");
+  g_assert_cmpuint (doc->warnings->len, ==, 1);
+  g_assert_true (g_str_has_prefix (
+    warning_at (doc, 0), "line 6: front matter: unknown key \"color\""));
 }
 
 static void
@@ -922,10 +1025,15 @@ test_document_api (void)
   g_assert_cmpstr (warning_at (doc, 0), ==, "line 7: found 2");
   g_assert_cmpstr (warning_at (doc, 1), ==, "whole report");
 
+  g_assert_cmpstr (text->rule, ==, "paragraph");
+  np_block_set_rule (text, "paragraph: %s", "plain");
+  g_assert_cmpstr (text->rule, ==, "paragraph: plain");
+
   static const char *const names[] = {
-    "lead", "paragraph", "heading", "caption", "keynotes", "units", "credit",
+    "lead", "paragraph", "heading", "item", "caption", "keynotes", "units",
+    "credit", "signature",
   };
-  for (int kind = NP_BLOCK_LEAD; kind <= NP_BLOCK_CREDIT; kind++)
+  for (int kind = NP_BLOCK_LEAD; kind <= NP_BLOCK_SIGNATURE; kind++)
     g_assert_cmpstr (np_block_kind_name (kind), ==, names[kind]);
   g_assert_cmpstr (np_script_name (NP_SCRIPT_HANT), ==, "zh-Hant");
   g_assert_cmpstr (np_script_name (NP_SCRIPT_HANS), ==, "zh-Hans");
@@ -939,7 +1047,10 @@ test_json_layout (void)
   doc->headline = g_strdup ("標題");
   doc->date = g_strdup ("2024年6月18日");
   np_document_add_text (doc, NP_BLOCK_LEAD, "導語。", 1);
+  NpBlock *caption = np_document_add_text (doc, NP_BLOCK_CAPTION, "合影", 2);
+  caption->credit = g_strdup ("攝影:張三");
   NpBlock *table = np_document_add_table (doc, NP_BLOCK_KEYNOTES, 2);
+  np_block_set_rule (table, "keynotes 1 · labelled");
   const char *header[] = { "報告人", "報告題目" };
   const char *row[] = { "張三", "題目" };
   np_block_add_row (table, header, 2);
@@ -950,6 +1061,7 @@ test_json_layout (void)
   g_assert_cmpstr (json, ==,
                    "{\n"
                    "  \"headline\": \"標題\",\n"
+                   "  \"subtitle\": null,\n"
                    "  \"masthead\": null,\n"
                    "  \"issue\": null,\n"
                    "  \"date\": \"2024年6月18日\",\n"
@@ -959,11 +1071,20 @@ test_json_layout (void)
                    "    {\n"
                    "      \"kind\": \"lead\",\n"
                    "      \"line\": 1,\n"
+                   "      \"rule\": \"lead\",\n"
                    "      \"text\": \"導語。\"\n"
+                   "    },\n"
+                   "    {\n"
+                   "      \"kind\": \"caption\",\n"
+                   "      \"line\": 2,\n"
+                   "      \"rule\": \"caption\",\n"
+                   "      \"credit\": \"攝影:張三\",\n"
+                   "      \"text\": \"合影\"\n"
                    "    },\n"
                    "    {\n"
                    "      \"kind\": \"keynotes\",\n"
                    "      \"line\": 2,\n"
+                   "      \"rule\": \"keynotes 1 · labelled\",\n"
                    "      \"rows\": [\n"
                    "        [\"報告人\", \"報告題目\"],\n"
                    "        [\"張三\", \"題目\"]\n"
@@ -1012,7 +1133,8 @@ test_json_stable (void)
   g_assert_nonnull (strstr (a, "\\\"這是引號\\\"和\\\\反斜線"));
 
   /* keys in their fixed order */
-  const char *keys[] = { "\"headline\"", "\"masthead\"", "\"issue\"",
+  const char *keys[] = { "\"headline\"", "\"subtitle\"", "\"masthead\"",
+                         "\"issue\"",
                          "\"date\"", "\"publisher\"", "\"script\"",
                          "\"blocks\"", "\"warnings\"" };
   const char *last = a;
@@ -1050,6 +1172,9 @@ main (int argc, char **argv)
   g_test_add_func ("/report/lead/date-forms", test_lead_date_forms);
   g_test_add_func ("/report/headline/strip-time", test_headline_strip_time);
   g_test_add_func ("/report/headline/long", test_headline_long);
+  g_test_add_func ("/report/headline/event-clause",
+                   test_headline_event_clause);
+  g_test_add_func ("/report/headline/title-line", test_headline_title_line);
 
   g_test_add_func ("/report/credit/forms", test_credit_forms);
   g_test_add_func ("/report/credit/not-a-credit",

@@ -59,7 +59,7 @@ printf '2024年6月18日上午,大會召開。\n第二段有一個無字形的�
 "$np" "$work/glyph.txt" -o "$work/glyph.pdf" 2>"$work/err"
 if [ $? -eq 0 ] && grep -q "^newsprint: $work/glyph.txt: line 2: no font has U+10FFFD" "$work/err" && [ -s "$work/glyph.pdf" ]; then
   passes=$((passes + 1)); else echo "FAIL: missing glyph not reported:"; cat "$work/err"; fails=$((fails + 1)); fi
-printf '2024年6月18日上午,大會召開。\n會上,包括甲公司、乙公司、丙公司等共5家單位。\n' >"$work/units.txt"
+printf '2024年6月18日上午,大會召開。\n會上簽約,包括甲公司、乙公司、丙公司等共5家單位。\n' >"$work/units.txt"
 "$np" "$work/units.txt" -o "$work/units.pdf" 2>"$work/err"
 if [ $? -eq 0 ] && grep -q "^newsprint: $work/units.txt: line 2: .*5.*3" "$work/err" && [ -s "$work/units.pdf" ]; then
   passes=$((passes + 1)); else echo "FAIL: unit count mismatch not reported:"; cat "$work/err"; fails=$((fails + 1)); fi

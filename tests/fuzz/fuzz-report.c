@@ -51,7 +51,7 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
 }
 
 static void
-census (const NpDocument *doc)
+census (NpDocument *doc)
 {
   NpEmojiCensus census;
   np_emoji_census (doc, &census);

@@ -1,0 +1,443 @@
+/* report-end.c: the end of a report: junk, end marks, credit, signature.
+ *
+ * Contract: np_read_end() drops what came with the page rather than with
+ * the report (阅读原文, 点赞 在看 分享, a 往期推荐 list, a page's 上一篇,
+ * attached files) wherever it stands, then reads the last lines
+ * backwards: end marks (（完）) are dropped, credit lines (供稿：…,
+ * （文/张三 图/李四）, （通讯员 张三）, 供稿：甲 | 编辑：乙, （甲学院 供稿）,
+ * several in a row) become the credit, and a closing office with its
+ * date, or a release's date and time, is set as a signature (the date is
+ * read).  It also answers, for the other steps, whether a line is a
+ * credit, a photo credit or junk, and which unit a credit names.
+ */
+#include "report-private.h"
+
+#include "emojitext.h"
+
+#include <string.h>
+
+/* A credit line is at most this long (characters). */
+#define NP_MAX_CREDIT 90
+/* A name in a credit is at most this long (characters). */
+#define NP_MAX_CREDIT_NAME 30
+/* A name standing before the first role of a credit line (陳穎詩女士　電話：…)
+ * is at most this long (characters). */
+#define NP_MAX_LEADING_NAME 12
+/* A photo's credit names at most this many characters. */
+#define NP_MAX_PHOTO_CREDIT 30
+/* A tail cue (往期推荐) stands on a line of at most this many characters. */
+#define NP_MAX_TAIL 12
+/* A signature line (the issuing office) is at most this long. */
+#define NP_MAX_SIGNATURE 30
+/* A wire service's code after a credit (（編輯：陳怡君）1140312) has at least
+ * this many digits. */
+#define NP_MIN_WIRE_CODE 6
+
+/* `text` without emoji, a wire code after it, and the brackets that wrap
+ * it whole: （…） (…) 【…】. */
+static char *
+np_unwrap (const char *text)
+{
+  g_autofree char *bare = np_strip_emoji (text);
+  char *end = bare + strlen (bare);
+  char *digits = end;
+  while (digits > bare && g_ascii_isdigit (digits[-1]))
+    digits--;
+  if (end - digits >= NP_MIN_WIRE_CODE && digits > bare
+      && np_is_closer (g_utf8_get_char (g_utf8_prev_char (digits))))
+    *digits = '\0';
+  static const char *pairs[][2] = { { "（", "）" }, { "(", ")" },
+                                    { "【", "】" }, { "[", "]" } };
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    if (g_str_has_prefix (bare, pairs[i][0])
+        && g_str_has_suffix (bare, pairs[i][1])
+        && strlen (bare) > strlen (pairs[i][0]) + strlen (pairs[i][1])) {
+      g_autofree char *inner
+        = g_strndup (bare + strlen (pairs[i][0]),
+                     strlen (bare) - strlen (pairs[i][0])
+                       - strlen (pairs[i][1]));
+      return np_trim (inner);
+    }
+  return g_steal_pointer (&bare);
+}
+
+/* The parts of a credit line: split at spaces, tabs and the separators
+ * (| ｜ 丨), each part trimmed and non-empty. */
+static GPtrArray *
+np_credit_parts (NpReader *reader, const char *inner)
+{
+  GString *s = g_string_new (inner);
+  for (const char *const *sep = np_cues_list (reader->cues,
+                                              "credit/separators");
+       *sep; sep++)
+    if (strcmp (*sep, "/") != 0 && strcmp (*sep, "／") != 0)
+      g_string_replace (s, *sep, " ", 0);
+  g_string_replace (s, "\u3000", " ", 0);
+  g_string_replace (s, "\t", " ", 0);
+  g_auto (GStrv) pieces = g_strsplit (s->str, " ", -1);
+  g_string_free (s, TRUE);
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; pieces[i]; i++)
+    if (*g_strstrip (pieces[i]))
+      g_ptr_array_add (parts, g_strdup (pieces[i]));
+  return parts;
+}
+
+/* Bytes of `part` that are a credit role with what follows it (a colon, a
+ * slash, nothing when the name follows: 通讯员 张三), or 0 when `part`
+ * does not open with a role.  `list` names the roles. */
+static gsize
+np_role_length (NpReader *reader, const char *list, const char *part)
+{
+  gsize n = np_cues_opens (reader->cues, list, part);
+  if (n == 0)
+    return 0;
+  const char *after = part + n;
+  if (!*after)
+    return n;
+  gunichar c = g_utf8_get_char (after);
+  if (g_utf8_strchr ("：:／/｜|丨", -1, c))
+    return n + g_unichar_to_utf8 (c, NULL);
+  /* 记者张三: some roles take the name right after them */
+  if (np_cues_opens (reader->cues, "credit/direct", part) == n)
+    return n;
+  return 0;
+}
+
+/* The name of a part whose role comes after it (甲学院供稿, 王五摄): its
+ * length in bytes, or 0 when the part does not end with a role of the
+ * list `after`. */
+static gsize
+np_name_before_role (NpReader *reader, const char *after, const char *part)
+{
+  gsize n = np_cues_closes (reader->cues, after, part);
+  return n && n < strlen (part) ? strlen (part) - n : 0;
+}
+
+/* The list of roles written after names that goes with a list of roles:
+ * "credit/cues" -> "credit/after". */
+static char *
+np_after_list (const char *list)
+{
+  const char *slash = strchr (list, '/');
+  return g_strdup_printf ("%.*s/after", (int) (slash - list), list);
+}
+
+/* Whether a part is a date (2025-04-26, 114年3月12日), as wire credits
+ * and release stamps carry. */
+static gboolean
+np_is_date_part (NpReader *reader, const char *part)
+{
+  gsize start = 0, end = 0;
+  g_autofree char *date = np_find_date (reader, part, TRUE, &start, &end);
+  return date && part[end] == '\0';
+}
+
+/* Whether `text`, once unwrapped, is made of credit parts only: a role
+ * with its name (供稿：甲学院, 文/张三, 记者 张三), a name with its role
+ * after it (甲学院 供稿, 王五摄), a further name after one, a date; a short
+ * name may stand before the first role (陳女士　電話：…).  `list` names
+ * the roles: "credit/cues" or "photo-credit/cues". */
+static gboolean
+np_is_credit_of (NpReader *reader, const char *list, const char *text)
+{
+  if (np_visible_length (text) > NP_MAX_CREDIT)
+    return FALSE;
+  g_autofree char *inner = np_unwrap (text);
+  if (!*inner || np_has_stop (inner))
+    return FALSE;
+  g_autoptr (GPtrArray) parts = np_credit_parts (reader, inner);
+  g_autofree char *after = np_after_list (list);
+  /* a photo's credit names its photographer first: 文/张三 图/李四 is the
+   * report's credit, not a photo's */
+  gboolean photo = g_str_has_prefix (list, "photo");
+  guint roles = 0;
+  for (guint i = 0; i < parts->len; i++) {
+    const char *part = parts->pdata[i];
+    const char *next = i + 1 < parts->len ? parts->pdata[i + 1] : NULL;
+    gsize n = np_role_length (reader, list, part);
+    if (n > 0) {
+      if (g_utf8_strlen (part + n, -1) > NP_MAX_CREDIT_NAME)
+        return FALSE;
+      roles++;
+      continue;
+    }
+    if (np_name_before_role (reader, after, part) > 0) {
+      roles++; /* 甲学院供稿, 王五摄: the role after its name */
+      continue;
+    }
+    if (np_is_date_part (reader, part))
+      continue;
+    glong length = g_utf8_strlen (part, -1);
+    /* a name before its role (甲学院 供稿), after a role, or a short
+     * one before the first role (陳女士　電話：…) */
+    gboolean named_after = next && np_cues_is (reader->cues, after, next);
+    gboolean leading = length <= NP_MAX_LEADING_NAME && i == 0 && !photo;
+    if (length > NP_MAX_CREDIT_NAME || g_utf8_strchr (part, -1, 0xFF1A)
+        || strchr (part, ':') || (roles == 0 && !named_after && !leading))
+      return FALSE;
+  }
+  return roles > 0;
+}
+
+gboolean
+np_is_credit_line (NpReader *reader, const char *text)
+{
+  return np_is_credit_of (reader, "credit/cues", text);
+}
+
+gboolean
+np_is_photo_credit (NpReader *reader, const char *text)
+{
+  if (np_visible_length (text) > NP_MAX_PHOTO_CREDIT
+      || !np_is_credit_of (reader, "photo-credit/cues", text))
+    return FALSE;
+  /* a role with nothing after it (图片) names no one: a placeholder */
+  g_autofree char *inner = np_unwrap (text);
+  return !np_cues_is (reader->cues, "photo-credit/cues", inner);
+}
+
+/* A source's name as the masthead prints it: up to a comma, without a
+ * date or a 官网 after it. */
+static char *
+np_source_name (NpReader *reader, const char *name)
+{
+  GString *s = g_string_new (name);
+  for (const char *p = s->str; *p; p = g_utf8_next_char (p))
+    if (g_utf8_strchr ("，,；;（(", -1, g_utf8_get_char (p))) {
+      g_string_truncate (s, p - s->str);
+      break;
+    }
+  gsize n = np_cues_closes (reader->cues, "credit/publisher-trailers", s->str);
+  if (n && n < s->len)
+    g_string_truncate (s, s->len - n);
+  return g_string_free (s, FALSE);
+}
+
+char *
+np_credit_publisher (NpReader *reader, const char *text)
+{
+  g_autofree char *inner = np_unwrap (text);
+  g_autoptr (GPtrArray) parts = np_credit_parts (reader, inner);
+  for (guint i = 0; i < parts->len; i++) {
+    const char *part = parts->pdata[i];
+    gsize n = np_role_length (reader, "credit/publisher", part);
+    g_autofree char *name = NULL;
+    if (n > 0 && part[n])
+      name = g_strdup (part + n);                 /* 供稿：甲学院 */
+    else if (n > 0 && i > 0)
+      name = g_strdup (parts->pdata[i - 1]);      /* 甲学院 供稿 */
+    else if (n > 0 && i + 1 < parts->len)
+      name = g_strdup (parts->pdata[i + 1]);      /* 供稿 甲学院 */
+    else if ((n = np_name_before_role (reader, "credit/publisher-after",
+                                       part)))
+      name = g_strndup (part, n);                 /* 甲学院供稿 */
+    if (!name)
+      continue;
+    g_autofree char *source = np_source_name (reader, name);
+    /* a unit, not a person: 党委宣传部, 甲学院新闻中心, not 张三 */
+    if (np_is_unit_name (reader, source) || g_utf8_strlen (source, -1) >= 5)
+      return g_steal_pointer (&source);
+  }
+  return NULL;
+}
+
+gboolean
+np_is_junk (NpReader *reader, const char *text)
+{
+  g_autofree char *bare = np_bare (text);
+  if (!*bare)
+    return FALSE;
+  if (np_cues_is (reader->cues, "end/junk", bare))
+    return TRUE;
+  /* 附件1：名单.docx: a file that came with the page */
+  if ((g_str_has_prefix (bare, "附件") || g_str_has_prefix (bare, "附檔"))
+      && np_cues_find (reader->cues, "end/attachments", bare, NULL))
+    return TRUE;
+  /* 点赞 在看 分享 on one line, or 赞 35, 阅读 1.2万: junk words with
+   * counts */
+  g_autofree char *stripped = np_strip_emoji (text);
+  GString *spaced = g_string_new (stripped);
+  g_string_replace (spaced, "】【", "】 【", 0); /* 【打印】【关闭】 */
+  g_auto (GStrv) words = g_regex_split_simple ("[\\s\u3000|｜丨·•]+",
+                                               spaced->str, 0, 0);
+  g_string_free (spaced, TRUE);
+  gboolean any = FALSE;
+  for (guint i = 0; words[i]; i++) {
+    /* 【打印本页】, 分享到： */
+    g_autofree char *word = g_regex_replace_literal (
+      reader->re.brackets, words[i], -1, 0, "", 0, NULL);
+    if (!*word || g_regex_match_simple ("^[0-9.,万wW+]+$", word, 0, 0))
+      continue;
+    if (!np_cues_is (reader->cues, "end/junk", word))
+      return FALSE;
+    any = TRUE;
+  }
+  return any;
+}
+
+/* Whether a line ends the report's text: （完）, END, – 完 –. */
+static gboolean
+np_is_end_mark (NpReader *reader, const char *text)
+{
+  g_autofree char *bare = np_strip_emoji (text);
+  return np_cues_is (reader->cues, "end/marks", bare);
+}
+
+/* Whether a line opens the page's list of other articles (往期推荐). */
+static gboolean
+np_is_tail (NpReader *reader, const char *text)
+{
+  g_autofree char *bare = np_bare (text);
+  gsize n = np_cues_opens (reader->cues, "end/tails", bare);
+  /* 往期推荐 alone, or 上一篇：another article */
+  return n > 0 && (g_utf8_strlen (bare, -1) <= NP_MAX_TAIL
+                   || bare[n] == ':');
+}
+
+/* A date line: a date, perhaps with its weekday and time, and nothing
+ * else.  The date goes in `date`. */
+static gboolean
+np_is_date_only (NpReader *reader, const char *text, char **date)
+{
+  gsize start = 0, end = 0;
+  g_autofree char *found = np_find_date (reader, np_skip_emoji (text), TRUE,
+                                         &start, &end);
+  const char *rest = found ? np_skip_emoji (text) + end : NULL;
+  if (rest && *np_skip_emoji (rest + np_time_length (reader, rest)) == '\0') {
+    *date = g_steal_pointer (&found);
+    return TRUE;
+  }
+  return FALSE;
+}
+
+/* A time on a line of its own (香港時間18時30分), a release's stamp. */
+static gboolean
+np_is_time_only (NpReader *reader, const char *text)
+{
+  const char *p = np_skip_emoji (text);
+  p += np_cues_opens (reader->cues, "date/zones", p);
+  return np_has_clock (reader, p)
+         && *np_skip_emoji (p + np_time_length (reader, p)) == '\0';
+}
+
+/* A caption of the photos a release lists after its end (圖一：…), or the
+ * label over them (圖片說明：): the body step reads them. */
+static gboolean
+np_is_photo_note (NpReader *reader, const char *text)
+{
+  return g_regex_match (reader->re.caption_number, text, 0, NULL)
+         || g_regex_match (reader->re.caption_wrapper, text, 0, NULL);
+}
+
+/* Whether the line above paragraph `i` reads as a caption: marked (▲,
+ * 图为, （图：…）) or short and no sentence. */
+static gboolean
+np_under_caption (NpReader *reader, guint i)
+{
+  while (i-- > 0) {
+    const NpPara *above = np_reader_para (reader, i);
+    if (above->state == NP_PARA_DROPPED)
+      continue;
+    gunichar final = np_final_char (above->text);
+    if (np_is_credit_line (reader, above->text))
+      return FALSE; /* 文字丨甲 over 图片丨乙: one credit */
+    return np_cues_opens (reader->cues, "caption/marks", above->text)
+           || np_cues_opens (reader->cues, "caption/prefixes", above->text)
+           || np_is_photo_note (reader, above->text)
+           || (np_visible_length (above->text) <= NP_MAX_SIGNATURE + 10
+               && !np_has_stop (above->text) && !np_is_pause (final));
+  }
+  return FALSE;
+}
+
+/* Drops the page's junk wherever it stands, and its list of other
+ * articles with everything after it. */
+static void
+np_drop_junk (NpReader *reader)
+{
+  guint n = np_reader_count (reader);
+  for (guint i = 0; i < n; i++) {
+    NpPara *p = np_reader_para (reader, i);
+    if (p->state != NP_PARA_OPEN || p->force != NP_FORCE_NONE)
+      continue;
+    if (i > 0 && np_is_tail (reader, p->text)) {
+      for (guint k = i; k < n; k++)
+        if (np_reader_para (reader, k)->state == NP_PARA_OPEN)
+          np_reader_drop (reader, k);
+      return;
+    }
+    if (np_is_junk (reader, p->text))
+      np_reader_drop (reader, i);
+  }
+}
+
+/* Reads a date from a credit line (（新聞來源：港都時報，2025-04-26）) for
+ * a report that gives none elsewhere. */
+static void
+np_date_from_credit (NpReader *reader, const char *text)
+{
+  if (reader->end_date)
+    return;
+  reader->end_date = np_find_date (reader, text, FALSE, NULL, NULL);
+}
+
+void
+np_read_end (NpReader *reader)
+{
+  guint n = np_reader_count (reader);
+  np_drop_junk (reader);
+
+  /* Backwards from the end: end marks, credit lines, a signature and a
+   * release's stamps, in any order, up to the first line that is none
+   * of them. */
+  guint below = G_MAXUINT; /* the kept line under this one */
+  for (guint i = n; i-- > 1;) {
+    NpPara *p = np_reader_para (reader, i);
+    if (p->state == NP_PARA_DROPPED)
+      continue;
+    if (p->state != NP_PARA_OPEN)
+      break;
+    NpParaState under = below == G_MAXUINT
+                          ? NP_PARA_OPEN
+                          : np_reader_para (reader, below)->state;
+    char *date = NULL;
+    /* a photo's credit under the last caption belongs to it */
+    if (p->force == NP_FORCE_NONE && np_is_photo_credit (reader, p->text)
+        && np_under_caption (reader, i))
+      break;
+    if (p->force == NP_FORCE_CREDIT
+        || (p->force == NP_FORCE_NONE && np_is_credit_line (reader, p->text))) {
+      p->state = NP_PARA_CREDIT;
+      np_date_from_credit (reader, p->text);
+    } else if (p->force != NP_FORCE_NONE)
+      break;
+    else if (np_is_end_mark (reader, p->text))
+      np_reader_drop (reader, i);
+    else if (np_is_photo_note (reader, p->text)) {
+      /* 圖一：… after a release's end: captions, read with the body */
+    } else if (np_is_date_only (reader, p->text, &date)) {
+      g_free (reader->end_date);
+      reader->end_date = date;
+      p->state = NP_PARA_SIGNATURE; /* a release's or an office's date */
+    } else if (np_is_time_only (reader, p->text))
+      p->state = NP_PARA_SIGNATURE;
+    else if (np_visible_length (p->text) <= NP_MAX_SIGNATURE
+             && !np_has_stop (p->text) && np_is_unit_name (reader, p->text)
+             && (under == NP_PARA_CREDIT || under == NP_PARA_SIGNATURE))
+      /* the office over its date (a signature), or over its contact
+       * lines (傳媒查詢：… 甲學院傳訊處 … 電話：…) */
+      p->state = under;
+    else
+      break;
+    below = i;
+  }
+
+  /* A credit's source is the report's publisher, unless the front matter
+   * named one. */
+  for (guint i = 0; i < n && !reader->doc->publisher; i++) {
+    NpPara *p = np_reader_para (reader, i);
+    if (p->state == NP_PARA_CREDIT)
+      reader->doc->publisher = np_credit_publisher (reader, p->text);
+  }
+}

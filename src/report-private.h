@@ -1,0 +1,190 @@
+/* report-private.h: what the parts of the report stage share.
+ *
+ * The report stage reads plain text into the document model in steps, one
+ * file each:
+ *
+ *   report.c        front matter, editor's marks, the steps in order
+ *   report-lines.c  lines -> paragraphs (the two conventions, pictures)
+ *   report-end.c    the end: junk, end marks, credit, signature
+ *   report-head.c   the head: title, subtitle, meta lines, lead, date,
+ *                   headline
+ *   report-lists.c  signing units and keynotes (tables)
+ *   report-body.c   headings, list items, captions, paragraphs
+ *   report-text.c   characters, numbers and dates, for all of them
+ *
+ * Every cue word comes from data/cues.ini (cues.h); the files here hold
+ * how the evidence combines.
+ */
+#ifndef NP_REPORT_PRIVATE_H
+#define NP_REPORT_PRIVATE_H
+
+#include "cues.h"
+#include "document.h"
+
+G_BEGIN_DECLS
+
+/* ---- paragraphs ---------------------------------------------------------- */
+
+/* How an editor forced a line to be read, with a @@ mark. */
+typedef enum {
+  NP_FORCE_NONE,
+  NP_FORCE_CAPTION,
+  NP_FORCE_HEADING,
+  NP_FORCE_PARAGRAPH,
+  NP_FORCE_TITLE,
+  NP_FORCE_SUBTITLE,
+  NP_FORCE_UNITS,
+  NP_FORCE_KEYNOTE,
+  NP_FORCE_CREDIT,
+  NP_FORCE_ITEM,
+  NP_FORCE_DROP,
+} NpForce;
+
+typedef enum {
+  NP_PARA_OPEN,    /* still to be read: the body */
+  NP_PARA_TAKEN,   /* read into the head (title, subtitle) or a table */
+  NP_PARA_DROPPED, /* not part of the report: junk, meta lines, end marks */
+  NP_PARA_CREDIT,  /* a line of the credit, set at the end */
+  NP_PARA_SIGNATURE, /* the closing office, date or time, set at the end */
+} NpParaState;
+
+/* A paragraph before it is read: its text, joined from one or more lines
+ * and trimmed, and where it stood. */
+typedef struct {
+  char *text;
+  guint line;         /* 1-based line of the report where it starts */
+  gboolean picture;   /* a picture stood right before it (an empty line in
+                         a file of one paragraph per line) */
+  NpForce force;      /* the editor's reading, or NP_FORCE_NONE */
+  NpParaState state;
+} NpPara;
+
+/* The patterns of the rules, compiled once per parse from the cues. */
+typedef struct {
+  GRegex *date;      /* 2024年6月18日, 六月十八日, 114年3月12日, 2025-04-26 */
+  GRegex *time;      /* what may follow a date: (星期二)上午9時30分 */
+  GRegex *clock;     /* a time of day: 9:30, 上午9时 */
+  GRegex *heading;   /* 一、 (一) 第一部分 01 */
+  GRegex *item;      /* 1. 1、 (1) ① */
+  GRegex *brackets;  /* brackets and marks around a word: 【打印】 分享到： */
+  GRegex *count;     /* the count of a list: 等共8家单位, 十二家 */
+  GRegex *list_end;  /* where a list of units ends: 等, a count, a verb */
+  GRegex *list_comma; /* a comma and its conjunction inside a list: ，以及 */
+  GRegex *keynote;   /* SPEAKER：《TITLE》, 主旨报告：SPEAKER《TITLE》 */
+  GRegex *caption_wrapper; /* （图：…） 【图】… 图：… */
+  GRegex *caption_number;  /* 图1 … */
+} NpPatterns;
+
+typedef struct {
+  NpDocument *doc;
+  NpCues *cues;
+  NpPatterns re;
+  GPtrArray *paras;   /* of NpPara*, owned */
+  GPtrArray *dropped; /* of NpPara*: what was dropped, for one warning */
+  char *front_credit; /* the front matter's credit, or NULL */
+  guint lead;         /* index of the first body paragraph, or G_MAXUINT */
+  gboolean titled;    /* a title line opened the report */
+  gboolean pictures;  /* empty lines mark pictures in this file */
+  char *end_date;     /* a date standing alone at the end, or NULL */
+  char *meta_date;    /* a date of a meta line (发布时间：…), or NULL */
+  char *meta_publisher; /* the source a meta line names (来源：…), or NULL */
+} NpReader;
+
+NpPara *np_reader_para (const NpReader *reader, guint i);
+guint np_reader_count (const NpReader *reader);
+/* Drops paragraph `i`, remembering `what` for the warning. */
+void np_reader_drop (NpReader *reader, guint i);
+
+/* ---- the steps ----------------------------------------------------------- */
+
+/* report-lines.c: the body lines (from `start`) -> paragraphs. */
+GPtrArray *np_lines_to_paras (NpReader *reader, char **lines, guint start);
+
+/* report-end.c: junk and end marks dropped, the credit found; the
+ * publisher read from it. */
+void np_read_end (NpReader *reader);
+/* Whether `text` is a credit line (供稿：…, （文/张三 图/李四）). */
+gboolean np_is_credit_line (NpReader *reader, const char *text);
+/* Whether `text` is a photo credit (摄影：张三, 图/李四). */
+gboolean np_is_photo_credit (NpReader *reader, const char *text);
+/* The unit a credit line names as its source, or NULL. */
+char *np_credit_publisher (NpReader *reader, const char *text);
+/* Whether a whole line is a page's junk (阅读原文, 点赞 在看 分享). */
+gboolean np_is_junk (NpReader *reader, const char *text);
+
+/* report-head.c: title, subtitle, meta lines and the lead; then, after
+ * the body, the date and the headline. */
+void np_read_head (NpReader *reader);
+void np_finish_head (NpReader *reader);
+/* Whether paragraph `i` is the lead: the first of the body, opening with
+ * a date, a dateline or 近日, or dating the event in its first sentence. */
+gboolean np_is_lead (NpReader *reader, guint i);
+
+/* report-lists.c: tables.  Each returns the paragraphs it used from
+ * `i` (0: none) and adds its table. */
+guint np_read_keynotes (NpReader *reader, guint i);
+guint np_read_unit_lines (NpReader *reader, guint i);
+/* A list of units inside paragraph `i`'s text: adds a table after it. */
+void np_read_unit_sentence (NpReader *reader, guint i, gboolean forced);
+/* Whether a line is a keynote line on its own (张三：《题目》). */
+gboolean np_is_keynote_text (NpReader *reader, const char *text);
+/* Whether `name` looks like the name of a unit (甲公司, 乙学院). */
+gboolean np_is_unit_name (NpReader *reader, const char *name);
+/* Whether a line is the header row of a pasted table (序号	单位名称). */
+gboolean np_is_table_header (NpReader *reader, const char *text);
+/* Titles the unit tables when a report has more than one. */
+void np_title_unit_tables (NpReader *reader);
+
+/* report-body.c: every open paragraph into a block. */
+void np_read_body (NpReader *reader);
+/* Bytes of `text` that number it as a heading (一、) or an item (1.). */
+gsize np_heading_number (NpReader *reader, const char *text);
+gsize np_item_number (NpReader *reader, const char *text);
+
+/* ---- text (report-text.c) ------------------------------------------------ */
+
+gboolean np_is_space (gunichar c);
+gboolean np_is_cjk (gunichar c);
+gboolean np_is_closer (gunichar c);
+gboolean np_is_opener (gunichar c);
+/* Sentence stops 。！？ (both widths), and the pauses ，、；： too. */
+gboolean np_is_stop (gunichar c);
+gboolean np_is_pause (gunichar c);
+char *np_trim (const char *s);
+/* Characters a reader sees: emoji and spaces do not count. */
+glong np_visible_length (const char *s);
+/* Columns a line takes in a plain-text editor: CJK and full-width count
+ * two, the rest one. */
+glong np_display_width (const char *s);
+/* The character that tells how a line ends (past emoji, spaces and
+ * closing quotes and brackets), or 0. */
+gunichar np_final_char (const char *s);
+gunichar np_first_char (const char *s);
+/* `s` past the emoji and spaces it opens with. */
+const char *np_skip_emoji (const char *s);
+/* A copy without emoji anywhere and without spaces at the ends. */
+char *np_strip_emoji (const char *s);
+/* A key for comparing texts: no emoji, no spaces, full-width Latin and
+ * marks folded to ASCII (NFKC). */
+char *np_bare (const char *s);
+/* 8, ８, 八, 十二, 一百零五, 二〇二四; -1 when not a number. */
+int np_parse_number (const char *s);
+/* Copy of `s` without the `n` bytes at `from`. */
+char *np_cut (const char *s, gsize from, gsize n);
+/* Whether `s` holds one of 。！？ (a sentence, not a phrase). */
+gboolean np_has_stop (const char *s);
+
+/* A date in `text`: where it starts and ends (bytes), and the date as
+ * newsprint prints it (2025年4月26日 for 2025-04-26; Chinese dates as
+ * written, full-width digits made ASCII).  `anchored` asks for a date at
+ * the start only.  NULL when there is none. */
+char *np_find_date (NpReader *reader, const char *text, gboolean anchored,
+                    gsize *start, gsize *end);
+/* Bytes of what may follow a date: a weekday, a part of the day, a time. */
+gsize np_time_length (NpReader *reader, const char *text);
+/* Whether `text` opens with a time of day (18:30, 上午9时). */
+gboolean np_has_clock (NpReader *reader, const char *text);
+
+G_END_DECLS
+
+#endif
