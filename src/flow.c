@@ -69,8 +69,8 @@ np_figure_geometry (const NpFlow *f, const NpElement *e)
                           (e->photo ? 1.0 : f->figure_scale) };
   const NpParagraph *cap = e->text;
   double size = cap->font.size, body = f->style->font[NP_ROLE_BODY].size;
-  double span = (cap->lines->len > 0 ? cap->lines->len - 1 : 0) *
-                e->text_pitch;
+  guint lines = cap->lines->len + (e->credit ? e->credit->lines->len : 0);
+  double span = (lines > 0 ? lines - 1 : 0) * e->text_pitch;
   double room_top = e->inset + g.frame + 0.3 * size + 0.88 * size;
   double grid = f->pitch / 2 + NP_EM_CENTRE * body; /* first body baseline */
   double offset = MAX (0, (f->pitch - span) / 2);
@@ -183,6 +183,11 @@ np_put_figure (const NpFlow *f, NpColumn *col, const NpElement *e)
       const NpLine *line = g_ptr_array_index (cap->lines, i);
       np_page_add_text (col->page, cap, line, col->x + line->x, y);
     }
+    for (guint i = 0; e->credit && i < e->credit->lines->len;
+         i++, y += e->text_pitch) {
+      const NpLine *line = g_ptr_array_index (e->credit->lines, i);
+      np_page_add_text (col->page, e->credit, line, col->x + line->x, y);
+    }
   }
   col->used += g.lines;
 }
@@ -244,7 +249,7 @@ np_keep_after (const NpFlow *f, guint i)
   const NpElement *e = np_element (f, i), *next = np_element (f, i + 1);
   if (!next)
     return 0;
-  if (next->kind == NP_ELEMENT_TEXT && next->block == NP_BLOCK_CREDIT)
+  if (next->kind == NP_ELEMENT_TEXT && np_block_closes (next->block))
     return next->lines;
   if (e->block != NP_BLOCK_HEADING)
     return 0;
@@ -268,7 +273,7 @@ np_place_pending (const NpFlow *f, NpCursor *c, NpColumn *col)
 {
   /* The credit, when it comes next, must fit after the figures too. */
   const NpElement *next = np_element (f, c->element);
-  int credit = next && next->block == NP_BLOCK_CREDIT ? next->lines : 0;
+  int credit = next && np_block_closes (next->block) ? next->lines : 0;
   while (c->pending->len > 0) {
     const NpElement *e = np_element (f, g_array_index (c->pending, guint, 0));
     if (np_figure_lines (f, e) + credit > col->capacity - col->used) {
@@ -320,7 +325,7 @@ np_place_text (const NpFlow *f, NpCursor *c, NpColumn *col,
                const NpElement *e)
 {
   /* Waiting figures come before the credit closes the story. */
-  if (e->block == NP_BLOCK_CREDIT && (c->pending->len > 0 || c->spans->len))
+  if (np_block_closes (e->block) && (c->pending->len > 0 || c->spans->len))
     return FALSE;
   int rest = e->lines - (int) c->offset;
   int room = col->capacity - col->used;
@@ -534,6 +539,10 @@ np_put_head (const NpFlow *f, NpPage *page)
       np_pages_add_bookmark (f->pages, s->headline->text, 0, y);
     y = np_put_centred (page, st, s->headline, y + 0.25 * f->pitch, 1.3, 0);
   }
+  if (s->subtitle) {
+    np_page_tag (page, NP_TAG_P);
+    y = np_put_centred (page, st, s->subtitle, y, 1.4, 0);
+  }
   y += 0.4 * f->pitch;
   np_page_add_rule (page, left, y, right, y, &st->frame_border,
                     st->rule_width);
@@ -617,7 +626,7 @@ np_find_ending (NpFlow *f)
   const GArray *els = f->story->elements;
   f->ending = G_MAXUINT;
   guint i = els->len;
-  while (i > 0 && np_element (f, i - 1)->block == NP_BLOCK_CREDIT)
+  while (i > 0 && np_block_closes (np_element (f, i - 1)->block))
     i--;
   if (i == 0 || !np_element (f, i - 1)->span)
     return;

@@ -547,6 +547,7 @@ static GArray *
 np_break_lines (const NpShaping *s, const NpMeasure *m, int width, int indent)
 {
   guint n = s->units->len;
+  int hang = (int) lround (m->hang * PANGO_SCALE);
   GArray *ends = g_array_new (FALSE, FALSE, sizeof (guint));
   if (n == 0)
     return ends;
@@ -569,7 +570,7 @@ np_break_lines (const NpShaping *s, const NpMeasure *m, int width, int indent)
     from[j] = j - 1;
     for (guint i = j; i-- > 0;) {
       guint a = g_array_index (cands, guint, i);
-      int measure = a == 0 ? width - indent : width;
+      int measure = a == 0 ? width - indent : width - hang;
       double c = best[i] + np_line_cost (s, m, a, b, b == n, measure);
       if (c < best[j]) {
         best[j] = c;
@@ -737,7 +738,7 @@ np_place_line (NpLine *line, const NpMeasure *m, gboolean first)
   switch (m->align) {
   case NP_ALIGN_JUSTIFY:
   case NP_ALIGN_LEFT:
-    line->x = first ? m->indent : 0;
+    line->x = first ? m->indent : m->hang;
     break;
   case NP_ALIGN_CENTER:
     line->x = room / 2;
@@ -831,7 +832,8 @@ np_shape_paragraph (NpFonts *fonts, const NpFont *font, const char *text,
   g_autoptr (GArray) ends = np_break_lines (&s, measure, width, indent);
   for (guint i = 0, a = 0; i < ends->len; i++) {
     guint b = g_array_index (ends, guint, i);
-    int line_measure = a == 0 ? width - indent : width;
+    int line_measure = a == 0 ? width - indent
+                              : width - (int) lround (measure->hang * PANGO_SCALE);
     NpLine *line = np_make_line (&s, measure, a, b, line_measure,
                                  i + 1 == ends->len);
     np_place_line (line, measure, a == 0);

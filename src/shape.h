@@ -26,6 +26,8 @@ typedef enum {
 typedef struct {
   double width;     /* points */
   double indent;    /* points, first line only */
+  double hang;      /* points, every line but the first (a list item's
+                       text hangs clear of its number) */
   NpAlign align;
   gboolean balance; /* make all lines about equally long (headlines) */
 } NpMeasure;

@@ -49,6 +49,45 @@ np_lines_for (NpComposer *c, double height)
   return MAX (1, (int) ceil (height / c->pitch - 1e-6));
 }
 
+gboolean
+np_block_closes (NpBlockKind kind)
+{
+  return kind == NP_BLOCK_CREDIT || kind == NP_BLOCK_SIGNATURE;
+}
+
+/* Bytes of a list item's number: the digits, letters, circled numbers,
+ * brackets and marks it opens with ("1. ", "（1）", "①"). */
+static gsize
+np_label_length (const char *text)
+{
+  const char *p = text;
+  while (*p) {
+    gunichar c = g_utf8_get_char (p);
+    if (!(g_unichar_isdigit (c) || g_unichar_isspace (c)
+          || (c >= 0x2460 && c <= 0x249B) /* ① … ⒛ */
+          || g_utf8_strchr (".．、)）(（", -1, c)))
+      break;
+    p = g_utf8_next_char (p);
+  }
+  return p - text;
+}
+
+/* How wide a list item's number is, so that the lines after the first
+ * hang clear of it. */
+static double
+np_label_width (NpComposer *c, const NpBlock *block, const NpFont *font)
+{
+  g_autofree char *label = g_strndup (block->text,
+                                      np_label_length (block->text));
+  if (!*label)
+    return 0;
+  NpMeasure natural = { .width = c->column, .align = NP_ALIGN_LEFT };
+  g_autoptr (NpParagraph) p = np_shape_paragraph (c->fonts, font, label,
+                                                  &natural);
+  /* a number wider than three characters is no hanging label */
+  return MIN (np_paragraph_natural_width (p), 3 * font->size);
+}
+
 static NpElement
 np_compose_paragraph (NpComposer *c, const NpBlock *block)
 {
@@ -64,13 +103,16 @@ np_compose_paragraph (NpComposer *c, const NpBlock *block)
     m.align = NP_ALIGN_LEFT;
     break;
   case NP_BLOCK_CREDIT:
+  case NP_BLOCK_SIGNATURE:
     role = NP_ROLE_CREDIT;
     m.align = NP_ALIGN_RIGHT;
     break;
   default:
     break;
   }
-  if (m.align == NP_ALIGN_JUSTIFY)
+  if (block->kind == NP_BLOCK_ITEM)
+    m.hang = np_label_width (c, block, &st->font[role]);
+  else if (m.align == NP_ALIGN_JUSTIFY)
     m.indent = st->indent * st->font[role].size;
   NpElement e = { .kind = NP_ELEMENT_TEXT, .block = block->kind };
   e.text = np_compose_text (c, role, 0, block->text, &m, block->line);
@@ -148,6 +190,12 @@ np_compose_figure (NpComposer *c, const NpBlock *block)
   NpMeasure m = { .width = width, .align = NP_ALIGN_CENTER, .balance = TRUE };
   e.text = np_compose_text (c, NP_ROLE_CAPTION, 0, block->text, &m,
                             block->line);
+  if (block->credit) {
+    /* the photographer's name, small, flush right under the caption */
+    NpMeasure right = { .width = width, .align = NP_ALIGN_RIGHT };
+    e.credit = np_compose_text (c, NP_ROLE_PHOTO_CREDIT, 0, block->credit,
+                                &right, block->line);
+  }
   e.frame_width = width;
   e.frame_height = MIN (width * st->frame_aspect, st->frame_max_height);
   e.photo = np_figure_photo (c);
@@ -230,12 +278,27 @@ np_compose_row (NpComposer *c, const NpBlock *block, char **cells,
   return row;
 }
 
+/* A table's own name (理事单位), set as a small head over it; the head
+ * keeps the table's first rows with it. */
+static NpElement
+np_compose_table_title (NpComposer *c, const NpBlock *block)
+{
+  NpMeasure m = { .width = c->column, .align = NP_ALIGN_LEFT };
+  NpElement e = { .kind = NP_ELEMENT_TEXT, .block = NP_BLOCK_HEADING };
+  e.text = np_compose_text (c, NP_ROLE_HEADING, 0, block->title, &m,
+                            block->line);
+  e.lines = (int) e.text->lines->len;
+  return e;
+}
+
 static NpElement
 np_compose_table (NpComposer *c, const NpBlock *block)
 {
   gboolean hans = c->doc->script == NP_SCRIPT_HANS;
   NpElement e = { .kind = NP_ELEMENT_TABLE, .block = block->kind };
-  if (block->kind == NP_BLOCK_UNITS)
+  if (block->title)
+    e.label = g_strdup (block->title);
+  else if (block->kind == NP_BLOCK_UNITS)
     e.label = g_strdup (hans ? "签约单位" : "簽約單位");
   else
     e.label = g_strdup (hans ? "主旨报告" : "主旨報告");
@@ -282,6 +345,9 @@ np_compose_head (NpComposer *c, NpStory *story)
   if (doc->headline && *doc->headline)
     story->headline = np_compose_text (c, NP_ROLE_HEADLINE, 0, doc->headline,
                                        &centred, 1);
+  if (doc->subtitle && *doc->subtitle)
+    story->subtitle = np_compose_text (c, NP_ROLE_SUBTITLE, 0, doc->subtitle,
+                                       &centred, 1);
 }
 
 NpStory *
@@ -305,6 +371,10 @@ np_story_new (const NpDocument *doc, const NpStyle *style, NpFonts *fonts,
       break;
     case NP_BLOCK_KEYNOTES:
     case NP_BLOCK_UNITS:
+      if (block->title) {
+        NpElement title = np_compose_table_title (&c, block);
+        g_array_append_val (story->elements, title);
+      }
       e = np_compose_table (&c, block);
       break;
     default:

@@ -27,6 +27,8 @@ typedef struct {
   NpElementKind kind;
   NpBlockKind block;          /* the block it came from: drives the keeps */
   const NpParagraph *text;    /* TEXT: the paragraph; FIGURE: the caption */
+  const NpParagraph *credit;  /* FIGURE: the photo credit under the
+                                 caption, or NULL */
   int lines;                  /* TEXT: height in body lines */
   double frame_height;        /* FIGURE: points, at full size */
   double frame_width;         /* FIGURE: points (a photo may be narrower
@@ -45,6 +47,7 @@ typedef struct {
   const NpParagraph *masthead; /* page 1 head, across all columns */
   const NpParagraph *meta;     /* issue and date line; may be NULL */
   const NpParagraph *headline; /* may be NULL */
+  const NpParagraph *subtitle; /* under the headline; may be NULL */
   const char *footer;          /* footer text with {page} and {pages},
                                   in the report's script (style's) */
   GArray *elements;            /* of NpElement, in reading order */
@@ -56,6 +59,10 @@ typedef struct {
  * ("line N: no font has U+XXXX 'c'"). */
 NpStory *np_story_new (const NpDocument *doc, const NpStyle *style,
                        NpFonts *fonts, NpPages *pages, GPtrArray *warnings);
+
+/* Whether a block closes the story (credit, signature): kept with the
+ * lines before it, set after every figure. */
+gboolean np_block_closes (NpBlockKind kind);
 
 /* The number of figures (captions) a document has. */
 guint np_story_count_figures (const NpDocument *doc);

@@ -63,11 +63,13 @@ np_style_new_default (void)
 
   set_font (&s->font[NP_ROLE_MASTHEAD], serif, 30, 700, 0x8b1a1a);
   set_font (&s->font[NP_ROLE_HEADLINE], serif, 21, 700, 0x111111);
+  set_font (&s->font[NP_ROLE_SUBTITLE], serif, 13, 400, 0x333333);
   set_font (&s->font[NP_ROLE_META], sans, 9, 400, 0x555555);
   set_font (&s->font[NP_ROLE_LEAD], serif, 10.5, 700, 0x111111);
   set_font (&s->font[NP_ROLE_BODY], serif, 10.5, 400, 0x111111);
   set_font (&s->font[NP_ROLE_HEADING], sans, 10.5, 700, 0x111111);
   set_font (&s->font[NP_ROLE_CAPTION], sans, 8.5, 400, 0x333333);
+  set_font (&s->font[NP_ROLE_PHOTO_CREDIT], sans, 7, 400, 0x666666);
   set_font (&s->font[NP_ROLE_TABLE], sans, 8.5, 400, 0x111111);
   set_font (&s->font[NP_ROLE_CREDIT], sans, 9, 400, 0x333333);
   set_font (&s->font[NP_ROLE_FOOTER], sans, 8, 400, 0x555555);
@@ -236,11 +238,13 @@ static const Group groups[] = {
   { "table", table_fields, 0 },
   { "masthead-font", font_fields, FONT (NP_ROLE_MASTHEAD) },
   { "headline-font", font_fields, FONT (NP_ROLE_HEADLINE) },
+  { "subtitle-font", font_fields, FONT (NP_ROLE_SUBTITLE) },
   { "meta-font", font_fields, FONT (NP_ROLE_META) },
   { "lead-font", font_fields, FONT (NP_ROLE_LEAD) },
   { "body-font", font_fields, FONT (NP_ROLE_BODY) },
   { "heading-font", font_fields, FONT (NP_ROLE_HEADING) },
   { "caption-font", font_fields, FONT (NP_ROLE_CAPTION) },
+  { "photo-credit-font", font_fields, FONT (NP_ROLE_PHOTO_CREDIT) },
   { "table-font", font_fields, FONT (NP_ROLE_TABLE) },
   { "credit-font", font_fields, FONT (NP_ROLE_CREDIT) },
   { "footer-font", font_fields, FONT (NP_ROLE_FOOTER) },

@@ -29,11 +29,13 @@ typedef struct {
 typedef enum {
   NP_ROLE_MASTHEAD,
   NP_ROLE_HEADLINE,
+  NP_ROLE_SUBTITLE, /* a ——subtitle under the headline */
   NP_ROLE_META,    /* issue and date line under the masthead */
   NP_ROLE_LEAD,
   NP_ROLE_BODY,
   NP_ROLE_HEADING,
   NP_ROLE_CAPTION,
+  NP_ROLE_PHOTO_CREDIT, /* 摄影：张三 under a caption */
   NP_ROLE_TABLE,
   NP_ROLE_CREDIT,
   NP_ROLE_FOOTER,
