@@ -35,6 +35,7 @@ np_document_free (NpDocument *doc)
     return;
   g_free (doc->headline);
   g_free (doc->subtitle);
+  g_free (doc->headline_rule);
   g_free (doc->masthead);
   g_free (doc->issue);
   g_free (doc->date);
@@ -298,6 +299,7 @@ np_document_to_json (const NpDocument *doc)
 
   GString *out = g_string_new ("{\n");
   np_json_member (out, "  ", "headline", doc->headline, FALSE);
+  np_json_member (out, "  ", "headline_rule", doc->headline_rule, FALSE);
   np_json_member (out, "  ", "subtitle", doc->subtitle, FALSE);
   np_json_member (out, "  ", "masthead", doc->masthead, FALSE);
   np_json_member (out, "  ", "issue", doc->issue, FALSE);

@@ -46,6 +46,8 @@ typedef struct {
   char *headline;   /* front-matter title, the title line, or the lead's
                        event clause */
   char *subtitle;   /* a ——subtitle line under the title, or NULL */
+  char *headline_rule; /* how the headline was found ("title line"), or
+                          NULL */
   char *masthead;   /* front matter; NULL lets the layout decide */
   char *issue;      /* e.g. "第 12 期", or NULL */
   char *date;       /* e.g. "2024年6月18日", or NULL */

@@ -20,6 +20,11 @@ np_baseline (double slot_top, double slot_height, double size)
   return slot_top + slot_height / 2 + NP_EM_CENTRE * size;
 }
 
+static double np_page_left (const NpStyle *st, guint page_index);
+
+/* The gap between an annotated proof's notes and the text, points. */
+#define NP_NOTE_GAP 6
+
 /* Where the flow stands: the next element and how much of it is placed,
  * and the figures that wait for a column with room. */
 typedef struct {
@@ -136,6 +141,30 @@ np_mark (const NpFlow *f, const NpColumn *col, const char *title)
                            col->top + col->used * f->pitch);
 }
 
+/* An annotated proof's note beside the element starting at `top`: in the
+ * margin on the column's side of the page, its first line level with the
+ * element's. */
+static void
+np_put_note (const NpFlow *f, const NpColumn *col, const NpParagraph *note,
+             double top)
+{
+  if (!note || !col->page)
+    return;
+  const NpStyle *st = f->style;
+  double left = np_page_left (st, col->index);
+  double right = st->page_width - (col->index % 2 == 0 ? st->margin_outer
+                                                        : st->margin_inner);
+  gboolean left_side = col->x + f->column / 2 < (left + right) / 2;
+  double slot = note->font.size * 1.2, y = top;
+  np_page_tag (col->page, NP_TAG_ARTIFACT);
+  for (guint i = 0; i < note->lines->len; i++, y += slot) {
+    const NpLine *line = g_ptr_array_index (note->lines, i);
+    double x = left_side ? left - NP_NOTE_GAP - line->width
+                         : right + NP_NOTE_GAP;
+    np_page_add_text (col->page, note, line, x, y + note->font.size);
+  }
+}
+
 /* Lines [from, from + count) of a text element: one tagged element (the
  * part of a paragraph in this column). */
 static void
@@ -143,9 +172,11 @@ np_put_lines (const NpFlow *f, NpColumn *col, const NpElement *e,
               guint from, guint count)
 {
   const NpParagraph *p = e->text;
-  np_page_tag (col->page, e->block == NP_BLOCK_HEADING ? NP_TAG_H2 : NP_TAG_P);
-  if (from == 0)
+  if (from == 0) {
+    np_put_note (f, col, e->note, col->top + col->used * f->pitch);
     np_mark (f, col, e->label);
+  }
+  np_page_tag (col->page, e->block == NP_BLOCK_HEADING ? NP_TAG_H2 : NP_TAG_P);
   for (guint i = 0; i < count; i++, col->used++) {
     if (!col->page)
       continue;
@@ -166,6 +197,7 @@ np_put_figure (const NpFlow *f, NpColumn *col, const NpElement *e)
     double width = e->span ? st->page_width - st->margin_inner -
                                st->margin_outer
                            : f->column;
+    np_put_note (f, col, e->note, top + e->inset);
     np_page_tag (col->page, NP_TAG_FIGURE);
     if (e->photo) {
       double w = e->frame_width; /* centred when narrower than the column */
@@ -258,10 +290,15 @@ np_keep_after (const NpFlow *f, guint i)
     return MIN (2, next->lines);
   case NP_ELEMENT_FIGURE:
     return np_figure_lines (f, next);
-  case NP_ELEMENT_TABLE:
-    return g_array_index (next->rows, NpRow, 0).lines +
-           (next->rows->len > 1 ? g_array_index (next->rows, NpRow, 1).lines
-                                : 0);
+  case NP_ELEMENT_TABLE: {
+    /* the line of air over a table, its header, and the rows that may
+     * open it: two when more follow (np_rows_fitting) */
+    guint n = next->rows->len, first = n > 3 ? 2 : MIN (n - 1, 1);
+    int lines = 1;
+    for (guint r = 0; r <= first && r < n; r++)
+      lines += g_array_index (next->rows, NpRow, r).lines;
+    return lines;
+  }
   }
   return 0;
 }
@@ -381,8 +418,10 @@ np_place_table (const NpFlow *f, NpCursor *c, NpColumn *col,
     c->forced = TRUE;
   }
   col->used += gap;
-  if (c->offset == 0)
+  if (c->offset == 0) {
+    np_put_note (f, col, e->note, col->top + col->used * f->pitch);
     np_mark (f, col, e->label);
+  }
   np_put_row (f, col, e, 0); /* the header, again in every column */
   for (guint r = start; r < end; r++)
     np_put_row (f, col, e, r);
@@ -421,8 +460,6 @@ np_fill_column (const NpFlow *f, NpCursor *c, NpColumn *col)
 }
 
 /* ------------------------------------------------------------ pages */
-
-static double np_page_left (const NpStyle *st, guint page_index);
 
 /* The figures waiting to span all columns, across the top of the page;
  * returns the height they take. */
@@ -534,6 +571,8 @@ np_put_head (const NpFlow *f, NpPage *page)
     y = np_put_centred (page, st, s->meta, y, 2.0, 0);
   }
   if (s->headline) {
+    NpColumn head = { .page = page, .index = 0, .x = left };
+    np_put_note (f, &head, s->headline_note, y + 0.25 * f->pitch);
     np_page_tag (page, NP_TAG_H1);
     if (f->pages)
       np_pages_add_bookmark (f->pages, s->headline->text, 0, y);

@@ -33,6 +33,7 @@ typedef struct {
   double dpi;
   char *bleed;
   gboolean crop_marks;
+  gboolean annotate;
   gboolean version;
   char **inputs;
 } NpArgs;
@@ -97,6 +98,8 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
       "Bleed beyond the trimmed page, e.g. 3mm", "LENGTH" },
     { "crop-marks", 0, 0, G_OPTION_ARG_NONE, &a->crop_marks,
       "Draw trim marks outside the page", NULL },
+    { "annotate", 0, 0, G_OPTION_ARG_NONE, &a->annotate,
+      "Write in the margin how each block was read (a proof)", NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &a->verbose,
       "Tell what was changed in the text", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &a->version,
@@ -236,7 +239,8 @@ np_run (NpArgs *a)
                            : strcmp (a->emoji, "strip") == 0 ? NP_EMOJI_STRIP
                                                              : NP_EMOJI_KEEP,
                   .encoding = a->encoding, .photos = a->photos,
-                  .dpi = a->dpi, .crop_marks = a->crop_marks };
+                  .dpi = a->dpi, .crop_marks = a->crop_marks,
+                  .annotate = a->annotate };
   if (a->bleed && !np_parse_length (a->bleed, &o.bleed, &error))
     return np_fail (error);
   NpNotes notes;

@@ -81,7 +81,10 @@ np_read (const NpOptions *o, NpNotes *notes, GError **error)
     notes->marks_widened += np_punct_normalize (doc);
   if (o->emoji == NP_EMOJI_STRIP)
     notes->emoji_stripped += np_emoji_strip (doc);
-  np_override (&doc->headline, o->title);
+  if (o->title) {
+    np_override (&doc->headline, o->title);
+    np_override (&doc->headline_rule, "headline: --title");
+  }
   np_override (&doc->issue, o->issue);
   np_override (&doc->date, o->date);
   return doc;
@@ -201,6 +204,8 @@ np_typeset (NpDocument *doc, const NpOptions *o, NpNotes *notes,
   }
   g_autoptr (NpStory) story = np_story_new (doc, style, fonts, pages,
                                             notes->warnings);
+  if (o->annotate)
+    np_story_annotate (story, doc, style, fonts, pages);
   np_flow (story, style, fonts, pages);
   np_set_metadata (pages, doc, style);
   return pages;

@@ -36,6 +36,8 @@ typedef struct {
   double dpi;                  /* PNG proofs: resolution (0: 150) */
   double bleed;                /* points of bleed beyond the trim, 0: none */
   gboolean crop_marks;         /* draw trim marks outside the page */
+  gboolean annotate;           /* write how each block was read in the
+                                  margin (a proof for the editor) */
 } NpOptions;
 
 /* What a run has to tell besides its result. */

@@ -355,6 +355,17 @@ np_add_paragraph (NpReader *reader, guint i, NpBlockKind kind,
     p->state = NP_PARA_TAKEN;
     return;
   }
+  /* 理事单位： over its names: the line is the table's title */
+  g_autofree char *name = np_list_title (reader, p->text);
+  if (name && np_read_unit_lines (reader, i)) {
+    NpBlock *table = g_ptr_array_index (reader->doc->blocks,
+                                        reader->doc->blocks->len - 1);
+    g_free (table->title);
+    table->title = g_steal_pointer (&name);
+    g_ptr_array_add (reader->line_titles, table);
+    p->state = NP_PARA_TAKEN;
+    return;
+  }
   np_add (reader, kind, p->text, p, rule);
   np_read_unit_sentence (reader, i, forced_units);
   np_read_unit_lines (reader, i);

@@ -250,8 +250,13 @@ np_read_head (NpReader *reader)
       np_reader_para (reader, k)->state = NP_PARA_TAKEN;
       k = np_next_open (reader, k + 1);
     }
-    if (!doc->headline)
+    if (!doc->headline) {
       doc->headline = g_steal_pointer (&text);
+      doc->headline_rule = g_strdup (np_reader_para (reader, i)->force
+                                         == NP_FORCE_TITLE
+                                       ? "headline: @@标题"
+                                       : "headline: title line");
+    }
     i = k;
     reader->titled = TRUE;
   }
@@ -531,6 +536,8 @@ np_finish_head (NpReader *reader)
     return;
   gboolean sure = FALSE;
   doc->headline = np_headline_from (reader, lead->text, &sure);
+  doc->headline_rule = g_strdup (sure ? "headline: the lead's event clause"
+                                      : "headline: the lead's first clause");
   if (!doc->headline)
     np_document_warn (doc, lead->line, "no headline found: give one with "
                                        "--title or a title line");

@@ -28,6 +28,9 @@
 #define NP_MAX_UNIT 50
 /* A name line of a list is at most this long (characters). */
 #define NP_MAX_NAME_LINE 100
+/* A line that names a list and nothing else (首批成员单位：) is at most
+ * this long (characters). */
+#define NP_MAX_LIST_TITLE 12
 /* "的 NOUN 为": the noun is at most this many characters (单位, 飯店). */
 #define NP_MAX_COPULA_NOUN 4
 /* How many paragraphs before a list's lead-in may state its count. */
@@ -180,7 +183,7 @@ np_stated_count (NpReader *reader, const char *text, gboolean anchored,
 
 static NpBlock *
 np_add_units_table (NpReader *reader, const GPtrArray *names, guint line,
-                    const char *title, const char *rule)
+                    const char *title, const char *rule, int stated)
 {
   gboolean hans = reader->doc->script == NP_SCRIPT_HANS;
   const char *header[] = { hans ? "序号" : "序號",
@@ -193,7 +196,11 @@ np_add_units_table (NpReader *reader, const GPtrArray *names, guint line,
     np_block_add_row (table, row, 2);
   }
   table->title = title && *title ? g_strdup (title) : NULL;
-  np_block_set_rule (table, "units %u · %s", names->len, rule);
+  /* units 6/6: found and stated, when the text states a count */
+  g_autofree char *count = stated >= 0
+                             ? g_strdup_printf ("%u/%d", names->len, stated)
+                             : g_strdup_printf ("%u", names->len);
+  np_block_set_rule (table, "units %s · %s", count, rule);
   return table;
 }
 
@@ -218,6 +225,24 @@ np_list_name (NpReader *reader, const char *text)
 }
 
 /* ---- lists on lines ------------------------------------------------------ */
+
+char *
+np_list_title (NpReader *reader, const char *text)
+{
+  g_autofree char *bare = np_strip_emoji (text);
+  gsize n = strlen (bare);
+  if (g_str_has_suffix (bare, "："))
+    n -= strlen ("：");
+  else if (n && bare[n - 1] == ':')
+    n--;
+  else
+    return NULL;
+  bare[n] = '\0';
+  if (g_utf8_strlen (bare, -1) > NP_MAX_LIST_TITLE
+      || !np_cues_closes (reader->cues, "units/lists", bare))
+    return NULL;
+  return g_steal_pointer (&bare);
+}
 
 /* The cells of a row pasted from a Word table: split at tabs, or at runs
  * of two or more spaces. */
@@ -379,7 +404,9 @@ np_read_unit_lines (NpReader *reader, guint i)
   np_add_units_table (reader, names, np_reader_para (reader, i + 1)->line,
                       title,
                       lead_in->force == NP_FORCE_UNITS ? "@@单位"
-                                                       : "lines after a lead-in");
+                      : header                         ? "a pasted table"
+                                                       : "lines after a lead-in",
+                      stated);
   np_check_count (reader, stated, names->len,
                   np_reader_para (reader, i + 1)->line);
   for (guint j = i + 1; j < k; j++)
@@ -667,7 +694,7 @@ np_read_unit_sentence (NpReader *reader, guint i, gboolean forced)
                            &names, &stated, &title, &rule))
       continue;
     np_add_units_table (reader, names, para->line, title,
-                        forced ? "@@单位" : rule);
+                        forced ? "@@单位" : rule, stated);
     np_check_count (reader, stated, names->len, para->line);
     g_ptr_array_unref (names);
   }
@@ -680,12 +707,14 @@ np_title_unit_tables (NpReader *reader)
   guint tables = 0;
   for (guint i = 0; i < blocks->len; i++)
     tables += ((NpBlock *) blocks->pdata[i])->kind == NP_BLOCK_UNITS;
-  /* one table needs no name of its own: the text above it says what it is */
+  /* one table needs no name of its own: the text above it says what it
+   * is, unless that text was its name alone */
   if (tables >= 2)
     return;
   for (guint i = 0; i < blocks->len; i++) {
     NpBlock *b = blocks->pdata[i];
-    if (b->kind == NP_BLOCK_UNITS)
+    if (b->kind == NP_BLOCK_UNITS
+        && !g_ptr_array_find (reader->line_titles, b, NULL))
       g_clear_pointer (&b->title, g_free);
   }
 }

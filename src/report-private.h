@@ -88,6 +88,8 @@ typedef struct {
   char *end_date;     /* a date standing alone at the end, or NULL */
   char *meta_date;    /* a date of a meta line (发布时间：…), or NULL */
   char *meta_publisher; /* the source a meta line names (来源：…), or NULL */
+  GPtrArray *line_titles; /* of NpBlock*: tables whose title was a line of
+                             the report (理事单位：), printed as such */
 } NpReader;
 
 NpPara *np_reader_para (const NpReader *reader, guint i);
@@ -130,6 +132,9 @@ void np_read_unit_sentence (NpReader *reader, guint i, gboolean forced);
 gboolean np_is_keynote_text (NpReader *reader, const char *text);
 /* Whether `name` looks like the name of a unit (甲公司, 乙学院). */
 gboolean np_is_unit_name (NpReader *reader, const char *name);
+/* The list name a line holds and nothing else (理事单位：), newly
+ * allocated, or NULL. */
+char *np_list_title (NpReader *reader, const char *text);
 /* Whether a line is the header row of a pasted table (序号	单位名称). */
 gboolean np_is_table_header (NpReader *reader, const char *text);
 /* Titles the unit tables when a report has more than one. */

@@ -181,8 +181,11 @@ np_front_matter_set (NpReader *reader, const char *key, const char *value,
 {
   NpDocument *doc = reader->doc;
   char **field = NULL;
-  if (strcmp (key, "title") == 0)
+  if (strcmp (key, "title") == 0) {
     field = &doc->headline;
+    g_free (doc->headline_rule);
+    doc->headline_rule = g_strdup ("headline: front matter");
+  }
   else if (strcmp (key, "subtitle") == 0)
     field = &doc->subtitle;
   else if (strcmp (key, "issue") == 0)
@@ -319,6 +322,7 @@ np_reader_clear (NpReader *reader)
   g_clear_pointer (&reader->cues, np_cues_free);
   g_clear_pointer (&reader->paras, g_ptr_array_unref);
   g_clear_pointer (&reader->dropped, g_ptr_array_unref);
+  g_clear_pointer (&reader->line_titles, g_ptr_array_unref);
   g_clear_pointer (&reader->end_date, g_free);
   g_clear_pointer (&reader->meta_date, g_free);
   g_clear_pointer (&reader->meta_publisher, g_free);
@@ -337,6 +341,7 @@ np_report_parse (const char *text, const char *name, GError **error)
   NpReader reader = { .doc = np_document_new (), .cues = np_cues_new (),
                       .lead = G_MAXUINT };
   reader.dropped = g_ptr_array_new (); /* of NpPara*, owned by paras */
+  reader.line_titles = g_ptr_array_new (); /* of NpBlock*, owned by doc */
   reader.doc->script = np_script_detect (text);
   np_patterns_init (&reader.re, reader.cues);
 

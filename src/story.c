@@ -11,6 +11,13 @@
 
 #define NP_CAPTION_LEADING 1.3
 #define NP_TABLE_LEADING 1.4
+/* A credit line wider than this part of the column is set a part to a
+ * line: flush right and no wider, it reads as a credit. */
+#define NP_CREDIT_FULL 0.8
+/* Notes of an annotated proof: points, small enough for the margin, and
+ * the gap between a note and the text area. */
+#define NP_NOTE_SIZE 5.5
+#define NP_NOTE_GAP 6
 
 typedef struct {
   const NpDocument *doc;
@@ -278,6 +285,40 @@ np_compose_row (NpComposer *c, const NpBlock *block, char **cells,
   return row;
 }
 
+/* A credit too long for one line of the column (供稿：甲学院 | 编辑：乙 |
+ * 审核：丙) is set one part to a line, each flush right, rather than
+ * wrapped in the middle of a name: parts before the last go into
+ * `elements`, the last is returned. */
+static NpElement
+np_compose_credit (NpComposer *c, const NpBlock *block, GArray *elements)
+{
+  NpElement whole = np_compose_paragraph (c, block);
+  gunichar first = g_utf8_get_char (block->text);
+  /* a line as wide as the column would read as body text, not a credit */
+  gboolean full = whole.lines > 1
+                  || np_paragraph_natural_width (whole.text)
+                       > NP_CREDIT_FULL * c->column;
+  if (!full || first == 0xFF08 || first == '(')
+    return whole; /* short enough, or a bracketed credit kept whole */
+  g_auto (GStrv) parts = g_regex_split_simple (
+    "\\s*[|｜丨│\\t]\\s*| {2,}|\u3000+", block->text, 0, 0);
+  if (g_strv_length (parts) < 2)
+    return whole;
+  NpBlock part = *block;
+  NpElement e = whole;
+  gboolean any = FALSE;
+  for (guint i = 0; parts[i]; i++) {
+    if (!*g_strstrip (parts[i]))
+      continue;
+    if (any)
+      g_array_append_val (elements, e);
+    part.text = parts[i];
+    e = np_compose_paragraph (c, &part);
+    any = TRUE;
+  }
+  return e;
+}
+
 /* A table's own name (理事单位), set as a small head over it; the head
  * keeps the table's first rows with it. */
 static NpElement
@@ -377,13 +418,51 @@ np_story_new (const NpDocument *doc, const NpStyle *style, NpFonts *fonts,
       }
       e = np_compose_table (&c, block);
       break;
+    case NP_BLOCK_CREDIT:
+      e = np_compose_credit (&c, block, story->elements);
+      break;
     default:
       e = np_compose_paragraph (&c, block);
       break;
     }
+    e.rule = block->rule;
     g_array_append_val (story->elements, e);
   }
   return story;
+}
+
+/* "caption: ▲ mark" as a note reads "caption · ▲ mark". */
+static char *
+np_note_text (const char *rule)
+{
+  GString *s = g_string_new (rule);
+  g_string_replace (s, ": ", " · ", 1);
+  return g_string_free (s, FALSE);
+}
+
+void
+np_story_annotate (NpStory *story, const NpDocument *doc,
+                   const NpStyle *style, NpFonts *fonts, NpPages *pages)
+{
+  NpFont font = style->font[NP_ROLE_FOOTER];
+  font.size = NP_NOTE_SIZE;
+  font.color = (NpColor) { 0.8, 0.1, 0.1 };
+  /* as wide as the narrower outer margin allows, less a gap */
+  double width = MIN (style->margin_inner, style->margin_outer) - NP_NOTE_GAP;
+  NpMeasure m = { .width = MAX (width, 4 * font.size), .align = NP_ALIGN_LEFT };
+  for (guint i = 0; i < story->elements->len; i++) {
+    NpElement *e = &g_array_index (story->elements, NpElement, i);
+    if (!e->rule)
+      continue;
+    g_autofree char *text = np_note_text (e->rule);
+    e->note = np_pages_keep (pages, np_shape_paragraph (fonts, &font, text,
+                                                        &m));
+  }
+  if (story->headline && doc->headline_rule) {
+    g_autofree char *text = np_note_text (doc->headline_rule);
+    story->headline_note = np_pages_keep (
+      pages, np_shape_paragraph (fonts, &font, text, &m));
+  }
 }
 
 void

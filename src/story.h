@@ -41,6 +41,9 @@ typedef struct {
   GArray *edges;              /* TABLE: of double, column edges from the
                                  table's left, points (n columns + 1) */
   char *label;                /* TABLE, heading: its outline entry, or NULL */
+  const char *rule;           /* how its block was read (the document's) */
+  const NpParagraph *note;    /* --annotate: the rule, set in the margin,
+                                 or NULL */
 } NpElement;
 
 typedef struct {
@@ -48,6 +51,7 @@ typedef struct {
   const NpParagraph *meta;     /* issue and date line; may be NULL */
   const NpParagraph *headline; /* may be NULL */
   const NpParagraph *subtitle; /* under the headline; may be NULL */
+  const NpParagraph *headline_note; /* --annotate: how it was found */
   const char *footer;          /* footer text with {page} and {pages},
                                   in the report's script (style's) */
   GArray *elements;            /* of NpElement, in reading order */
@@ -59,6 +63,14 @@ typedef struct {
  * ("line N: no font has U+XXXX 'c'"). */
 NpStory *np_story_new (const NpDocument *doc, const NpStyle *style,
                        NpFonts *fonts, NpPages *pages, GPtrArray *warnings);
+
+/* Shapes, for a proof an editor checks, each element's reading (its
+ * block's rule, "caption · ▲ mark") as a note for the page margin, in
+ * the footer's face at a small size and in red.  Call before np_flow, with
+ * the document the story was made from. */
+void np_story_annotate (NpStory *story, const NpDocument *doc,
+                        const NpStyle *style, NpFonts *fonts,
+                        NpPages *pages);
 
 /* Whether a block closes the story (credit, signature): kept with the
  * lines before it, set after every figure. */

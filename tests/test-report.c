@@ -1061,6 +1061,7 @@ test_json_layout (void)
   g_assert_cmpstr (json, ==,
                    "{\n"
                    "  \"headline\": \"標題\",\n"
+                   "  \"headline_rule\": null,\n"
                    "  \"subtitle\": null,\n"
                    "  \"masthead\": null,\n"
                    "  \"issue\": null,\n"
@@ -1133,7 +1134,8 @@ test_json_stable (void)
   g_assert_nonnull (strstr (a, "\\\"這是引號\\\"和\\\\反斜線"));
 
   /* keys in their fixed order */
-  const char *keys[] = { "\"headline\"", "\"subtitle\"", "\"masthead\"",
+  const char *keys[] = { "\"headline\"", "\"headline_rule\"",
+                         "\"subtitle\"", "\"masthead\"",
                          "\"issue\"",
                          "\"date\"", "\"publisher\"", "\"script\"",
                          "\"blocks\"", "\"warnings\"" };
