@@ -35,6 +35,8 @@ np_document_free (NpDocument *doc)
     return;
   g_free (doc->headline);
   g_free (doc->subtitle);
+  g_free (doc->kicker);
+  g_free (doc->byline);
   g_free (doc->headline_rule);
   g_free (doc->masthead);
   g_free (doc->issue);
@@ -122,7 +124,8 @@ np_document_foreach_text (NpDocument *doc, NpTextFunc func, gpointer data)
 {
   g_return_if_fail (doc != NULL && func != NULL);
 
-  char **fields[] = { &doc->headline, &doc->subtitle, &doc->publisher };
+  char **fields[] = { &doc->headline, &doc->kicker, &doc->subtitle,
+                      &doc->byline, &doc->publisher };
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (*fields[i])
       func (fields[i], 0, data);
@@ -300,7 +303,9 @@ np_document_to_json (const NpDocument *doc)
   GString *out = g_string_new ("{\n");
   np_json_member (out, "  ", "headline", doc->headline, FALSE);
   np_json_member (out, "  ", "headline_rule", doc->headline_rule, FALSE);
+  np_json_member (out, "  ", "kicker", doc->kicker, FALSE);
   np_json_member (out, "  ", "subtitle", doc->subtitle, FALSE);
+  np_json_member (out, "  ", "byline", doc->byline, FALSE);
   np_json_member (out, "  ", "masthead", doc->masthead, FALSE);
   np_json_member (out, "  ", "issue", doc->issue, FALSE);
   np_json_member (out, "  ", "date", doc->date, FALSE);

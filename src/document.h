@@ -45,7 +45,10 @@ typedef struct {
 typedef struct {
   char *headline;   /* front-matter title, the title line, or the lead's
                        event clause */
-  char *subtitle;   /* a ——subtitle line under the title, or NULL */
+  char *kicker;     /* a line over the title (引题), or NULL */
+  char *subtitle;   /* a subtitle line under the title (副题), or NULL */
+  char *byline;     /* who wrote it, under the title (本报记者 张三), or
+                       NULL */
   char *headline_rule; /* how the headline was found ("title line"), or
                           NULL */
   char *masthead;   /* front matter; NULL lets the layout decide */
@@ -79,7 +82,7 @@ const char *np_block_kind_name (NpBlockKind kind);
 const char *np_script_name (NpScript script); /* "zh-Hant" / "zh-Hans" */
 
 /* Calls `func` on the address of every text the document holds: the
- * headline, subtitle and publisher, each block's text, photo credit,
+ * headline, kicker, subtitle, byline and publisher, each block's text, photo credit,
  * title and table cells (with the block's line, 0 for the others).
  * `func` may replace the string (freeing the old one) or set it to NULL.
  * The stages that rewrite or count text (punctuation, emoji) use it, so

@@ -570,6 +570,10 @@ np_put_head (const NpFlow *f, NpPage *page)
     np_page_tag (page, NP_TAG_P);
     y = np_put_centred (page, st, s->meta, y, 2.0, 0);
   }
+  if (s->kicker) {
+    np_page_tag (page, NP_TAG_P);
+    y = np_put_centred (page, st, s->kicker, y + 0.25 * f->pitch, 1.4, 0);
+  }
   if (s->headline) {
     NpColumn head = { .page = page, .index = 0, .x = left };
     np_put_note (f, &head, s->headline_note, y + 0.25 * f->pitch);
@@ -581,6 +585,10 @@ np_put_head (const NpFlow *f, NpPage *page)
   if (s->subtitle) {
     np_page_tag (page, NP_TAG_P);
     y = np_put_centred (page, st, s->subtitle, y, 1.4, 0);
+  }
+  if (s->byline) {
+    np_page_tag (page, NP_TAG_P);
+    y = np_put_centred (page, st, s->byline, y, 1.6, 0);
   }
   y += 0.4 * f->pitch;
   np_page_add_rule (page, left, y, right, y, &st->frame_border,

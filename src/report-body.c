@@ -96,10 +96,15 @@ np_is_numbered_heading (NpReader *reader, const char *text)
 static const char *
 np_marked_heading (NpReader *reader, const char *text)
 {
-  if (np_visible_length (text) > NP_MAX_MARKED_HEADING + 2
-      || np_has_stop (text) || np_is_pause (np_final_char (text)))
-    return NULL;
+  /* a head may ask (📍 联盟要干啥？) but not state a sentence */
   g_autofree char *bare = np_strip_emoji (text);
+  gsize len = strlen (bare);
+  gboolean asks = g_str_has_suffix (bare, "？") || (len && bare[len - 1] == '?');
+  if (asks)
+    bare[len - (bare[len - 1] == '?' ? 1 : strlen ("？"))] = '\0';
+  if (np_visible_length (text) > NP_MAX_MARKED_HEADING + 2
+      || np_has_stop (bare) || np_is_pause (np_final_char (bare)))
+    return NULL;
   for (const char *const *pair = np_cues_list (reader->cues,
                                                "heading/brackets");
        *pair; pair++) {
@@ -115,8 +120,13 @@ np_marked_heading (NpReader *reader, const char *text)
                                                                  : "【】";
     }
   }
-  if (np_cues_opens (reader->cues, "heading/bullets", text))
+  /* 📍地点：…: a field of the event, not a head */
+  if (np_cues_opens (reader->cues, "heading/bullets", text)
+      && !(np_cues_opens (reader->cues, "headline/info-marks", text)
+           && (g_utf8_strchr (text, -1, 0xFF1A) || strchr (text, ':'))))
     return "bullet";
+  if (np_cues_opens (reader->cues, "heading/openers", text))
+    return "附：";
   /* 【开幕式】启幕职教之约: a bracketed label opening a short line */
   for (const char *const *pair = np_cues_list (reader->cues,
                                                "heading/brackets");
@@ -163,6 +173,7 @@ np_is_numbered_head (NpReader *reader, guint i)
 /* How a caption line was marked, and its text without the mark. */
 typedef struct {
   char *text;        /* as printed: the mark and wrapper dropped */
+  char *credit;      /* the photo credit at its end, or NULL */
   const char *rule;  /* which evidence */
   gboolean marked;   /* by a mark, a label or a wrapper */
 } NpCaptionLine;
@@ -170,9 +181,14 @@ typedef struct {
 /* Reads the marks of a caption line: ▲ …, （图：…）, 【图】…, 图：…, and the
  * labels kept as written: 图为…, 图1 …. */
 static void
-np_caption_marks (NpReader *reader, const char *text, NpCaptionLine *c)
+np_caption_marks (NpReader *reader, const char *line, NpCaptionLine *c)
 {
   NpCues *cues = reader->cues;
+  /* 合影（記者王五攝）: the credit at its end goes under it */
+  g_autofree char *own = NULL;
+  const char *text = line;
+  if (np_split_photo_credit (reader, line, &own, &c->credit))
+    text = own;
   const char *p = text;
   gsize n = np_cues_opens (cues, "caption/marks", p);
   if (n) {
@@ -253,10 +269,11 @@ np_is_caption (NpReader *reader, guint i, NpCaptionLine *c)
   np_caption_marks (reader, p->text, c);
   guint next = np_next_kept (reader, i + 1);
   gboolean credited
-    = next < np_reader_count (reader)
-      && np_reader_para (reader, next)->state == NP_PARA_OPEN
-      && np_reader_para (reader, next)->force == NP_FORCE_NONE
-      && np_is_photo_credit (reader, np_reader_para (reader, next)->text);
+    = c->credit
+      || (next < np_reader_count (reader)
+          && np_reader_para (reader, next)->state == NP_PARA_OPEN
+          && np_reader_para (reader, next)->force == NP_FORCE_NONE
+          && np_is_photo_credit (reader, np_reader_para (reader, next)->text));
   gboolean strong = c->marked || credited;
   glong length = np_visible_length (c->text);
   gunichar final = np_final_char (c->text);
@@ -268,6 +285,9 @@ np_is_caption (NpReader *reader, guint i, NpCaptionLine *c)
       || length > (strong ? NP_MAX_MARKED_CAPTION : NP_MAX_CAPTION)
       || np_is_quotation (c->text) || np_stops_within (c->text))
     return FALSE;
+  if (strong && !c->marked && length > NP_MAX_CLAUSE_CAPTION
+      && (g_utf8_strchr (c->text, -1, 0xFF0C) || strchr (c->text, ',')))
+    return FALSE; /* a sentence, whatever stands under it */
   if (strong) {
     if (!c->rule)
       c->rule = "photo credit under it";
@@ -281,8 +301,13 @@ np_is_caption (NpReader *reader, guint i, NpCaptionLine *c)
     return FALSE;
   /* a long line with a comma in it is a sentence that lost its stop
    * (联盟表示，欢迎更多企业加入👏), not a caption */
-  if (length > NP_MAX_CLAUSE_CAPTION
-      && (g_utf8_strchr (c->text, -1, 0xFF0C) || strchr (c->text, ',')))
+  gboolean comma = g_utf8_strchr (c->text, -1, 0xFF0C) || strchr (c->text, ',');
+  if (comma && (length > NP_MAX_CLAUSE_CAPTION
+                || !np_cues_find (reader->cues, "caption/subjects", c->text,
+                                  NULL)))
+    return FALSE;
+  /* 请留意…, 欢迎报名: a word to the readers */
+  if (np_cues_find (reader->cues, "caption/calls", c->text, NULL))
     return FALSE;
   if (reader->pictures && !p->picture)
     return FALSE; /* pictures are marked in this file, and none stood here */
@@ -320,8 +345,9 @@ np_add_caption (NpReader *reader, guint i, NpCaptionLine *c, gboolean forced)
   NpPara *p = np_reader_para (reader, i);
   NpBlock *b = np_add (reader, NP_BLOCK_CAPTION, c->text, p,
                        forced ? "@@图注" : c->rule);
+  b->credit = g_steal_pointer (&c->credit);
   guint next = np_next_kept (reader, i + 1);
-  if (next < np_reader_count (reader)) {
+  if (!b->credit && next < np_reader_count (reader)) {
     NpPara *credit = np_reader_para (reader, next);
     if (credit->state == NP_PARA_OPEN && credit->force == NP_FORCE_NONE
         && np_is_photo_credit (reader, credit->text)) {
@@ -343,6 +369,24 @@ np_add_caption (NpReader *reader, guint i, NpCaptionLine *c, gboolean forced)
 
 /* ---- the body ------------------------------------------------------------ */
 
+/* 理事单位： (or 签约单位👇) over its names: the line is the table's
+ * title.  Returns whether it was. */
+static gboolean
+np_read_list_title (NpReader *reader, guint i)
+{
+  NpPara *p = np_reader_para (reader, i);
+  g_autofree char *name = np_list_title (reader, p->text);
+  if (!name || !np_read_unit_lines (reader, i))
+    return FALSE;
+  NpBlock *table = g_ptr_array_index (reader->doc->blocks,
+                                      reader->doc->blocks->len - 1);
+  g_free (table->title);
+  table->title = g_steal_pointer (&name);
+  g_ptr_array_add (reader->line_titles, table);
+  p->state = NP_PARA_TAKEN;
+  return TRUE;
+}
+
 /* A paragraph, and the unit list its text may hold.  The table comes
  * after the paragraph, which keeps its words: a reader finds them all. */
 static void
@@ -355,17 +399,8 @@ np_add_paragraph (NpReader *reader, guint i, NpBlockKind kind,
     p->state = NP_PARA_TAKEN;
     return;
   }
-  /* 理事单位： over its names: the line is the table's title */
-  g_autofree char *name = np_list_title (reader, p->text);
-  if (name && np_read_unit_lines (reader, i)) {
-    NpBlock *table = g_ptr_array_index (reader->doc->blocks,
-                                        reader->doc->blocks->len - 1);
-    g_free (table->title);
-    table->title = g_steal_pointer (&name);
-    g_ptr_array_add (reader->line_titles, table);
-    p->state = NP_PARA_TAKEN;
+  if (np_read_list_title (reader, i))
     return;
-  }
   np_add (reader, kind, p->text, p, rule);
   np_read_unit_sentence (reader, i, forced_units);
   np_read_unit_lines (reader, i);
@@ -392,6 +427,7 @@ np_read_forced (NpReader *reader, guint i)
     np_caption_marks (reader, p->text, &c);
     np_add_caption (reader, i, &c, TRUE);
     g_free (c.text);
+    g_free (c.credit);
     return TRUE;
   case NP_FORCE_HEADING:
     np_add (reader, NP_BLOCK_HEADING, p->text, p, "@@小标题");
@@ -424,6 +460,8 @@ np_read_one (NpReader *reader, guint i)
     np_add_paragraph (reader, i, lead ? NP_BLOCK_LEAD : NP_BLOCK_PARAGRAPH,
                       lead ? "the first paragraph, dated"
                            : "the first paragraph", FALSE);
+  } else if (np_read_list_title (reader, i)) {
+    /* the table says it all */
   } else if (np_is_numbered_heading (reader, p->text))
     np_add (reader, NP_BLOCK_HEADING, p->text, p, "numbered");
   else if ((how = np_marked_heading (reader, p->text)))
@@ -440,6 +478,7 @@ np_read_one (NpReader *reader, guint i)
   } else
     np_add_paragraph (reader, i, NP_BLOCK_PARAGRAPH, "plain", FALSE);
   g_free (c.text);
+  g_free (c.credit);
 }
 
 void

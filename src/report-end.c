@@ -25,13 +25,21 @@
 #define NP_MAX_LEADING_NAME 12
 /* A photo's credit names at most this many characters. */
 #define NP_MAX_PHOTO_CREDIT 30
+/* Who took a photo (新华社记者 张三) is at most this long (characters). */
+#define NP_MAX_PHOTO_NAME 20
 /* A tail cue (往期推荐) stands on a line of at most this many characters. */
 #define NP_MAX_TAIL 12
+/* A platform's call to act (关注公众号，后台回复…) is at most this long. */
+#define NP_MAX_PROMO 60
+/* A person's name is at most this long (characters). */
+#define NP_MAX_PERSON 5
 /* A signature line (the issuing office) is at most this long. */
 #define NP_MAX_SIGNATURE 30
 /* A wire service's code after a credit (（編輯：陳怡君）1140312) has at least
  * this many digits. */
 #define NP_MIN_WIRE_CODE 6
+
+static gboolean np_is_photo_note (NpReader *reader, const char *text);
 
 /* `text` without emoji, a wire code after it, and the brackets that wrap
  * it whole: （…） (…) 【…】. */
@@ -189,12 +197,61 @@ np_is_credit_line (NpReader *reader, const char *text)
 gboolean
 np_is_photo_credit (NpReader *reader, const char *text)
 {
-  if (np_visible_length (text) > NP_MAX_PHOTO_CREDIT
-      || !np_is_credit_of (reader, "photo-credit/cues", text))
+  if (np_visible_length (text) > NP_MAX_PHOTO_CREDIT)
     return FALSE;
-  /* a role with nothing after it (图片) names no one: a placeholder */
   g_autofree char *inner = np_unwrap (text);
-  return !np_cues_is (reader->cues, "photo-credit/cues", inner);
+  /* 📷：张三 */
+  const char *p = text;
+  while (*p && np_is_space (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  if (g_str_has_prefix (p, "📷") || g_str_has_prefix (p, "📸"))
+    return *inner && !np_has_stop (inner);
+  if (np_is_credit_of (reader, "photo-credit/cues", text))
+    /* a role with nothing after it (图片) names no one: a placeholder;
+     * （图：专委会成员合影）names a scene: a caption */
+    return !np_cues_is (reader->cues, "photo-credit/cues", inner)
+           && !np_is_photo_note (reader, text);
+  /* （本报记者 张三 摄）, 新华社记者 张三 摄, 南岳科大提供: names and the
+   * role after them */
+  gsize n = np_cues_closes (reader->cues, "photo-credit/after", inner);
+  if (n == 0 || n >= strlen (inner))
+    return FALSE;
+  g_autofree char *who = g_strndup (inner, strlen (inner) - n);
+  g_strstrip (who);
+  for (const char *q = who; *q; q = g_utf8_next_char (q))
+    if (np_is_stop (g_utf8_get_char (q)) || np_is_pause (g_utf8_get_char (q)))
+      return FALSE;
+  return *who && g_utf8_strlen (who, -1) <= NP_MAX_PHOTO_NAME;
+}
+
+gboolean
+np_split_photo_credit (NpReader *reader, const char *text, char **caption,
+                       char **credit)
+{
+  g_autofree char *bare = np_trim (text);
+  const char *end = bare + strlen (bare);
+  const char *cut = NULL;
+  /* 合影（記者林冠廷攝）: a bracketed credit at the end */
+  gunichar last = *bare ? g_utf8_get_char (g_utf8_prev_char (end)) : 0;
+  if (last == 0xFF09 || last == ')') {
+    gunichar open = last == ')' ? '(' : 0xFF08;
+    for (const char *q = bare; *q; q = g_utf8_next_char (q))
+      if (g_utf8_get_char (q) == open)
+        cut = q;
+  }
+  /* 图为签约现场。新华社记者 张三 摄: a credit after the last full stop */
+  if (!cut || !np_is_photo_credit (reader, cut)) {
+    cut = NULL;
+    for (const char *q = bare; *q; q = g_utf8_next_char (q))
+      if (np_is_stop (g_utf8_get_char (q)) && *g_utf8_next_char (q))
+        cut = g_utf8_next_char (q);
+  }
+  if (!cut || cut == bare || !np_is_photo_credit (reader, cut))
+    return FALSE;
+  g_autofree char *head = g_strndup (bare, cut - bare);
+  *caption = np_trim (head);
+  *credit = np_trim (cut);
+  return TRUE;
 }
 
 /* A source's name as the masthead prints it: up to a comma, without a
@@ -209,8 +266,12 @@ np_source_name (NpReader *reader, const char *name)
       break;
     }
   gsize n = np_cues_closes (reader->cues, "credit/publisher-trailers", s->str);
-  if (n && n < s->len)
-    g_string_truncate (s, s->len - n);
+  if (n && n < s->len) {
+    /* 甲学院官网 -> 甲学院, but 鹭川新闻网 is the unit itself */
+    g_autofree char *unit = g_strndup (s->str, s->len - n);
+    if (np_is_unit_name (reader, unit))
+      g_string_truncate (s, s->len - n);
+  }
   return g_string_free (s, FALSE);
 }
 
@@ -242,13 +303,36 @@ np_credit_publisher (NpReader *reader, const char *text)
   return NULL;
 }
 
+/* Whether a line is nothing but hashtags and mentions (#产教融合#
+ * #职业教育, @某学院): a post's tags. */
+static gboolean
+np_is_tags (const char *text)
+{
+  g_autofree char *bare = np_strip_emoji (text);
+  g_auto (GStrv) words = g_regex_split_simple ("[\\s\u3000]+", bare, 0, 0);
+  gboolean any = FALSE;
+  for (guint i = 0; words[i]; i++) {
+    if (!*words[i])
+      continue;
+    if (*words[i] != '#' && *words[i] != '@'
+        && !g_str_has_prefix (words[i], "＃") && !g_str_has_prefix (words[i], "＠"))
+      return FALSE;
+    any = TRUE;
+  }
+  return any;
+}
+
 gboolean
 np_is_junk (NpReader *reader, const char *text)
 {
   g_autofree char *bare = np_bare (text);
   if (!*bare)
     return FALSE;
-  if (np_cues_is (reader->cues, "end/junk", bare))
+  if (np_cues_is (reader->cues, "end/junk", bare) || np_is_tags (text))
+    return TRUE;
+  /* 关注公众号，后台回复…: a platform's call to act */
+  if (np_visible_length (text) <= NP_MAX_PROMO
+      && np_cues_find (reader->cues, "end/promo", text, NULL))
     return TRUE;
   /* 附件1：名单.docx: a file that came with the page */
   if ((g_str_has_prefix (bare, "附件") || g_str_has_prefix (bare, "附檔"))
@@ -326,8 +410,16 @@ np_is_time_only (NpReader *reader, const char *text)
 static gboolean
 np_is_photo_note (NpReader *reader, const char *text)
 {
-  return g_regex_match (reader->re.caption_number, text, 0, NULL)
-         || g_regex_match (reader->re.caption_wrapper, text, 0, NULL);
+  g_autoptr (GMatchInfo) info = NULL;
+  if (g_regex_match (reader->re.caption_number, text, 0, NULL))
+    return TRUE;
+  if (!g_regex_match (reader->re.caption_wrapper, text, 0, &info))
+    return FALSE;
+  /* （图：甲乙合影）names a scene; （图：张三）, （圖／南濱科大提供）its
+   * photographer */
+  g_autofree char *inner = g_match_info_fetch_named (info, "text");
+  return np_visible_length (inner) > NP_MAX_PERSON
+         && !np_cues_closes (reader->cues, "photo-credit/after", inner);
 }
 
 /* Whether the line above paragraph `i` reads as a caption: marked (▲,
@@ -406,22 +498,24 @@ np_read_end (NpReader *reader)
     if (p->force == NP_FORCE_NONE && np_is_photo_credit (reader, p->text)
         && np_under_caption (reader, i))
       break;
-    if (p->force == NP_FORCE_CREDIT
+    if (p->force == NP_FORCE_NONE && np_is_photo_note (reader, p->text)) {
+      /* 圖一：… after a release's end: captions, read with the body */
+    } else if (p->force == NP_FORCE_CREDIT
         || (p->force == NP_FORCE_NONE && np_is_credit_line (reader, p->text))) {
       p->state = NP_PARA_CREDIT;
       np_date_from_credit (reader, p->text);
     } else if (p->force != NP_FORCE_NONE)
       break;
-    else if (np_is_end_mark (reader, p->text))
-      np_reader_drop (reader, i);
-    else if (np_is_photo_note (reader, p->text)) {
-      /* 圖一：… after a release's end: captions, read with the body */
-    } else if (np_is_date_only (reader, p->text, &date)) {
+    else if (np_is_end_mark (reader, p->text) || !*np_skip_emoji (p->text))
+      np_reader_drop (reader, i); /* （完）, 👇👇👇 */
+    else if (np_is_date_only (reader, p->text, &date)) {
       g_free (reader->end_date);
       reader->end_date = date;
       p->state = NP_PARA_SIGNATURE; /* a release's or an office's date */
     } else if (np_is_time_only (reader, p->text))
       p->state = NP_PARA_SIGNATURE;
+    else if (np_is_meta_line (reader, p->text))
+      np_reader_drop (reader, i); /* 编辑于 昨天 21:35 */
     else if (np_visible_length (p->text) <= NP_MAX_SIGNATURE
              && !np_has_stop (p->text) && np_is_unit_name (reader, p->text)
              && (under == NP_PARA_CREDIT || under == NP_PARA_SIGNATURE))

@@ -17,15 +17,31 @@
 
 #include <string.h>
 
+/* The sentences of a lead in which its date and its event are looked
+ * for. */
+#define NP_LEAD_SENTENCES 2
 /* A headline longer than this (characters) is shortened at a phrase
  * boundary: two lines of the headline size across a page. */
 #define NP_MAX_HEADLINE 40
 /* A title line at most this long (characters); longer is a paragraph. */
 #define NP_MAX_TITLE 64
+/* A post's time stamp line (3小时前 来自 微博) is at most this long. */
+#define NP_MAX_STAMP 40
 /* A line of the e-mail that carried a report is at most this long. */
 #define NP_MAX_MAIL_LINE 60
+/* A title block holds at most a kicker, the title and a subtitle. */
+#define NP_MAX_TITLE_LINES 3
+/* A subtitle not marked —— is at least this long (characters): a shorter
+ * line under a title is a caption or a name. */
+#define NP_MIN_SUBTITLE 10
+/* A unit naming the page a post was copied from is at most this long
+ * (characters); a title naming a unit is longer and states an event. */
+#define NP_MAX_PAGE_NAME 16
 /* A WeChat account's name on its own line is at most this long. */
 #define NP_MAX_ACCOUNT 12
+
+static gboolean np_is_event (NpReader *reader, const char *clause);
+static const char *np_past_time (NpReader *reader, const char *clause);
 
 /* The index of the first open paragraph at or after `i`. */
 static guint
@@ -55,7 +71,7 @@ np_is_date_line (NpReader *reader, const char *text)
 /* Whether a line is a web page's or WeChat's, not the report's: a meta
  * cue followed by a colon (来源：…, 发布时间：…), 【字体：大 中 小】, a date
  * with a clock time, 原创 …. */
-static gboolean
+gboolean
 np_is_meta_line (NpReader *reader, const char *text)
 {
   if (np_visible_length (text) > 160 || np_has_stop (text))
@@ -72,6 +88,10 @@ np_is_meta_line (NpReader *reader, const char *text)
   }
   if (np_cues_opens (reader->cues, "meta/openers", np_skip_emoji (text)))
     return TRUE;
+  /* 3小时前 来自 微博网页版: a post's time stamp */
+  if (np_visible_length (text) <= NP_MAX_STAMP
+      && np_cues_find (reader->cues, "meta/stamps", text, NULL))
+    return TRUE;
   /* a date and a time somewhere: "甲学院 2025-04-26 18:30" */
   gsize start = 0, end = 0;
   g_autofree char *date = np_find_date (reader, text, FALSE, &start, &end);
@@ -86,7 +106,14 @@ np_is_account_line (NpReader *reader, guint i)
 {
   const NpPara *p = np_reader_para (reader, i);
   guint next = np_next_open (reader, i + 1);
-  if (np_visible_length (p->text) > NP_MAX_ACCOUNT || np_final_char (p->text) == 0
+  /* 港灣專業教育學院 Harbour Institute…: a page named by its unit */
+  g_autofree char *han = g_regex_replace (reader->re.latin, p->text, -1, 0, "",
+                                          0, NULL);
+  gboolean unit = np_is_unit_name (reader, han)
+                  && np_visible_length (han) <= NP_MAX_PAGE_NAME
+                  && !np_is_event (reader, han);
+  if ((np_visible_length (p->text) > NP_MAX_ACCOUNT && !unit)
+      || np_final_char (p->text) == 0
       || np_is_pause (np_final_char (p->text))
       || np_is_stop (np_final_char (p->text))
       || next >= np_reader_count (reader))
@@ -112,6 +139,11 @@ np_is_title_line (NpReader *reader, guint i)
   if (date && np_time_length (reader, words + end) > 0
       && *np_skip_emoji (words + end + np_time_length (reader, words + end)))
     return FALSE;
+  /* 今日（5月20日），…: a sentence opening with its time is the lead */
+  const char *after_time = np_past_time (reader, words);
+  g_autofree char *time = g_strndup (words, after_time - words);
+  if (after_time != words && (strstr (time, "，") || strchr (time, ',')))
+    return FALSE;
   if (length < 4 || length > NP_MAX_TITLE || final == 0 || np_is_pause (final)
       || (np_is_stop (final) && (final == 0x3002 || length > 40))
       || np_next_open (reader, i + 1) >= np_reader_count (reader))
@@ -119,6 +151,7 @@ np_is_title_line (NpReader *reader, guint i)
   return !np_is_meta_line (reader, p->text)
          && !np_is_credit_line (reader, p->text)
          && !np_is_account_line (reader, i)
+         && !np_cues_opens (reader->cues, "headline/info-marks", p->text)
          && !np_cues_opens (reader->cues, "caption/marks", p->text)
          && np_item_number (reader, p->text) == 0
          && np_heading_number (reader, p->text) == 0;
@@ -208,10 +241,157 @@ np_title_goes_on (NpReader *reader, guint i, guint k)
          && !np_is_pause (end_b)
          && np_visible_length (a->text) + np_visible_length (b->text)
               <= NP_MAX_TITLE
+         /* a kicker over its title is the shorter line; a title broken
+          * by its writer fills the first */
+         && np_visible_length (a->text) >= np_visible_length (b->text)
          && !np_is_meta_line (reader, b->text)
          && !np_is_credit_line (reader, b->text)
          && !np_is_subtitle_line (reader, k)
          && !np_find_date (reader, b->text, TRUE, NULL, NULL);
+}
+
+/* A title as printed: without a 【】 around it and the hashtags after it
+ * (【甲联盟扩容】#产教融合#), without emoji at its ends. */
+static char *
+np_clean_title (const char *text)
+{
+  g_autofree char *bare = np_strip_emoji (text);
+  GString *s = g_string_new (bare);
+  /* hashtags: #word# or #word, at the end */
+  for (;;) {
+    char *hash = strrchr (s->str, '#');
+    char *wide = g_strrstr (s->str, "＃");
+    char *at = MAX (hash, wide);
+    if (!at || at == s->str)
+      break;
+    /* only a run of tags at the end goes */
+    const char *p = at;
+    while (*p && !np_is_space (g_utf8_get_char (p)))
+      p = g_utf8_next_char (p);
+    if (*np_skip_emoji (p))
+      break;
+    g_string_truncate (s, at - s->str);
+    g_strchomp (s->str);
+    s->len = strlen (s->str);
+  }
+  if (g_str_has_prefix (s->str, "【") && g_str_has_suffix (s->str, "】")) {
+    g_string_erase (s, 0, strlen ("【"));
+    g_string_truncate (s, s->len - strlen ("】"));
+  }
+  char *clean = np_trim (s->str);
+  g_string_free (s, TRUE);
+  return clean;
+}
+
+/* A byline under the title (本报记者 张三　通讯员 李四, 文／李四): printed
+ * under the headline, as the paper does; several join. */
+static void
+np_read_byline (NpReader *reader, NpPara *p)
+{
+  NpDocument *doc = reader->doc;
+  char *publisher = np_credit_publisher (reader, p->text);
+  if (publisher) {
+    /* 来源：甲学院: the report's source, not a byline */
+    if (!reader->meta_publisher)
+      reader->meta_publisher = publisher;
+    else
+      g_free (publisher);
+    p->state = NP_PARA_CREDIT;
+    return;
+  }
+  char *line = doc->byline ? g_strdup_printf ("%s\u3000%s", doc->byline,
+                                               p->text)
+                           : g_strdup (p->text);
+  g_free (doc->byline);
+  doc->byline = line;
+  p->state = NP_PARA_TAKEN;
+}
+
+/* Whether paragraph `k` is the line of a title block after `i`: the next
+ * line of the report, title-like too. */
+static gboolean
+np_title_block_line (NpReader *reader, guint i, guint k)
+{
+  const NpPara *a = np_reader_para (reader, i), *b = np_reader_para (reader, k);
+  return k < np_reader_count (reader) && b->line == a->line + 1
+         && !b->picture && np_is_title_line (reader, k)
+         && !np_is_subtitle_line (reader, k);
+}
+
+/* Reads the title block from paragraph `i`: a title, perhaps broken over
+ * two lines, perhaps with a kicker over it (引题: 搭建校企协同育人“立交桥”)
+ * and a subtitle under it, marked —— or not.  Of two or three title
+ * lines, the one that states an event is the title.  Returns the index of
+ * the first paragraph after the block. */
+static guint
+np_read_title_block (NpReader *reader, guint i)
+{
+  NpDocument *doc = reader->doc;
+  guint n = np_reader_count (reader);
+  if (i >= n || !np_is_title_line (reader, i))
+    return i;
+  guint block[NP_MAX_TITLE_LINES] = { i };
+  guint lines = 1;
+  for (guint k = np_next_open (reader, i + 1);
+       lines < NP_MAX_TITLE_LINES && np_title_block_line (reader, block[lines - 1], k);
+       k = np_next_open (reader, k + 1))
+    block[lines++] = k;
+
+  g_autofree char *title = np_clean_title (np_reader_para (reader, i)->text);
+  guint t = 0, used = 1;
+  if (lines >= 2 && np_title_goes_on (reader, block[0], block[1])) {
+    /* one title broken over two lines */
+    g_autofree char *rest = np_clean_title (np_reader_para (reader, block[1])->text);
+    char *joined = g_strconcat (title, rest, NULL);
+    g_free (title);
+    title = joined;
+    used = 2;
+  } else if (lines >= 2) {
+    /* kicker, title, subtitle: the title states the event; without one
+     * the middle of three is the title, and a short first line of two is
+     * its kicker */
+    t = G_MAXUINT;
+    for (guint k = 0; k < lines && t == G_MAXUINT; k++)
+      if (np_is_event (reader, np_reader_para (reader, block[k])->text))
+        t = k;
+    if (t == G_MAXUINT)
+      t = lines == 3 || np_visible_length (np_reader_para (reader, block[0])->text)
+                              * 5 < np_visible_length (np_reader_para (reader,
+                                                                block[1])->text) * 3
+            ? 1 : 0;
+    g_free (title);
+    title = np_clean_title (np_reader_para (reader, block[t])->text);
+    if (t > 0)
+      doc->kicker = np_clean_title (np_reader_para (reader, block[0])->text);
+    used = t + 1;
+    if (t + 1 < lines
+        && np_visible_length (np_reader_para (reader, block[t + 1])->text)
+             >= NP_MIN_SUBTITLE) {
+      if (!doc->subtitle)
+        doc->subtitle = g_strdup (np_reader_para (reader, block[t + 1])->text);
+      used = t + 2;
+    }
+  }
+  for (guint k = 0; k < used; k++)
+    np_reader_para (reader, block[k])->state = NP_PARA_TAKEN;
+  if (!doc->headline) {
+    doc->headline = g_steal_pointer (&title);
+    doc->headline_rule = g_strdup (np_reader_para (reader, i)->force
+                                       == NP_FORCE_TITLE
+                                     ? "headline: @@标题"
+                                   : used > 1 && !doc->kicker && !doc->subtitle
+                                     ? "headline: title over two lines"
+                                     : "headline: title line");
+  }
+  reader->titled = TRUE;
+  guint next = np_next_open (reader, block[used - 1] + 1);
+  if (next < n && np_is_subtitle_line (reader, next)) {
+    if (!doc->subtitle)
+      doc->subtitle = g_strdup (np_reader_para (reader, next)->text);
+    np_reader_para (reader, next)->state = NP_PARA_TAKEN;
+    next = np_next_open (reader, next + 1);
+  }
+  return next;
 }
 
 void
@@ -237,38 +417,9 @@ np_read_head (NpReader *reader)
     np_reader_drop (reader, i);
     i = np_next_open (reader, i + 1);
   }
-  if (i < n && np_is_title_line (reader, i)) {
-    NpPara *title = np_reader_para (reader, i);
-    g_autofree char *text = np_strip_emoji (title->text);
-    title->state = NP_PARA_TAKEN;
-    guint k = np_next_open (reader, i + 1);
-    if (k < n && np_title_goes_on (reader, i, k)) {
-      g_autofree char *rest = np_strip_emoji (np_reader_para (reader, k)->text);
-      char *joined = g_strconcat (text, rest, NULL);
-      g_free (text);
-      text = joined;
-      np_reader_para (reader, k)->state = NP_PARA_TAKEN;
-      k = np_next_open (reader, k + 1);
-    }
-    if (!doc->headline) {
-      doc->headline = g_steal_pointer (&text);
-      doc->headline_rule = g_strdup (np_reader_para (reader, i)->force
-                                         == NP_FORCE_TITLE
-                                       ? "headline: @@标题"
-                                       : "headline: title line");
-    }
-    i = k;
-    reader->titled = TRUE;
-  }
-  if (i < n && reader->titled && np_is_subtitle_line (reader, i)) {
-    NpPara *subtitle = np_reader_para (reader, i);
-    if (!doc->subtitle)
-      doc->subtitle = g_strdup (subtitle->text);
-    subtitle->state = NP_PARA_TAKEN;
-    i = np_next_open (reader, i + 1);
-  }
-  /* Between title and text: meta lines, and credit lines some pages put
-   * there (文｜张三); the credit is set at the end all the same. */
+  i = np_read_title_block (reader, i);
+  /* Between title and text: meta lines, a byline (本报记者 张三, 文／李四)
+   * and the title again, as Word repeats it. */
   while (i < n && np_next_open (reader, i + 1) < n
          && np_reader_para (reader, i)->force == NP_FORCE_NONE) {
     NpPara *p = np_reader_para (reader, i);
@@ -277,28 +428,39 @@ np_read_head (NpReader *reader)
     if (np_is_meta_line (reader, p->text) || np_is_account_line (reader, i)) {
       np_read_meta (reader, p->text);
       np_reader_drop (reader, i);
-    } else if (np_is_credit_line (reader, p->text))
-      p->state = NP_PARA_CREDIT;
-    else if (title && strcmp (bare, title) == 0)
-      p->state = NP_PARA_TAKEN; /* the title again, as Word repeats it */
+    } else if (np_is_credit_line (reader, p->text)) {
+      np_read_byline (reader, p);
+    } else if (title && strcmp (bare, title) == 0)
+      p->state = NP_PARA_TAKEN;
     else
       break;
     i = np_next_open (reader, i + 1);
   }
+  /* 📍地点：…, 📅时间：… stay where they stand; the lead is after them */
+  while (i < n && np_cues_opens (reader->cues, "headline/info-marks",
+                                 np_reader_para (reader, i)->text))
+    i = np_next_open (reader, i + 1);
   reader->lead = i < n ? i : G_MAXUINT;
 }
 
 /* ---- the lead and its date ----------------------------------------------- */
 
-/* The first sentence of `text`, up to its 。！？ (newly allocated). */
+/* The first `n` sentences of `text`, up to the 。！？ of the last
+ * (newly allocated).  A lead may open with a sentence of scene or
+ * background (春风送暖，职教花开。) before it dates and states its news. */
 static char *
-np_first_sentence (const char *text)
+np_first_sentences (const char *text, int n)
 {
   const char *p = text;
-  while (*p && !np_is_stop (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
+  for (int k = 0; k < n && *p; k++) {
+    if (k > 0)
+      p = g_utf8_next_char (p);
+    while (*p && !np_is_stop (g_utf8_get_char (p)))
+      p = g_utf8_next_char (p);
+  }
   return g_strndup (text, p - text);
 }
+
 
 /* Whether paragraph `i`, the first of the body, reads as a lead: it opens
  * with a dateline, a date or a word such as 近日, or its first sentence
@@ -313,7 +475,7 @@ np_is_lead (NpReader *reader, guint i)
   if (words != np_skip_emoji (p->text)
       || np_cues_opens (reader->cues, "date/relative", words))
     return TRUE;
-  g_autofree char *sentence = np_first_sentence (words);
+  g_autofree char *sentence = np_first_sentences (words, NP_LEAD_SENTENCES);
   g_autofree char *date = np_find_date (reader, sentence, FALSE, NULL, NULL);
   return date != NULL;
 }
@@ -330,6 +492,15 @@ np_past_time (NpReader *reader, const char *clause)
     gsize start = 0, end = 0;
     g_autofree char *date = np_find_date (reader, p, TRUE, &start, &end);
     gsize n = date ? end : np_cues_opens (reader->cues, "date/relative", p);
+    if (n == 0 && (g_str_has_prefix (p, "（") || *p == '(')) {
+      /* 今日（5月20日）: the day's date in brackets */
+      const char *close = strstr (p, *p == '(' ? ")" : "）");
+      gsize open = *p == '(' ? 1 : strlen ("（");
+      g_autofree char *inner = close ? g_strndup (p + open, close - p - open)
+                                     : NULL;
+      if (inner && np_is_date_line (reader, inner))
+        n = close - p + (*close == ')' ? 1 : strlen ("）"));
+    }
     if (n == 0) {
       /* 今（12）日 / 昨(7)日: a day named by its number in brackets */
       gsize word = np_cues_opens (reader->cues, "date/days", p);
@@ -436,9 +607,13 @@ np_shorten (NpReader *reader, char *headline)
 static char *
 np_headline_from (NpReader *reader, const char *text, gboolean *sure)
 {
-  g_autofree char *sentence = np_first_sentence (np_past_dateline (reader,
-                                                                   text));
-  g_auto (GStrv) clauses = g_regex_split_simple ("[，,；;]", sentence, 0, 0);
+  g_autofree char *sentence = np_first_sentences (np_past_dateline (reader,
+                                                                    text),
+                                                  NP_LEAD_SENTENCES);
+  /* the first clause of the first sentence stands in when no clause of
+   * the first sentences states an event */
+  g_auto (GStrv) clauses = g_regex_split_simple ("[，,；;。！？!?]", sentence,
+                                                 0, 0);
   const char *first = NULL, *event = NULL;
   for (guint i = 0; clauses[i] && !event; i++) {
     const char *clause = np_past_time (reader, clauses[i]);
@@ -455,6 +630,10 @@ np_headline_from (NpReader *reader, const char *text, gboolean *sure)
     return NULL;
   char *headline = np_strip_emoji (chosen);
   np_chop_tail (headline);
+  /* 正式开班啦: a post's particle is no headline's */
+  gsize particle = np_cues_closes (reader->cues, "headline/particles", headline);
+  if (particle && particle < strlen (headline))
+    headline[strlen (headline) - particle] = '\0';
   headline = np_shorten (reader, headline);
   np_chop_tail (headline);
   if (*headline)
@@ -497,7 +676,8 @@ np_finish_head (NpReader *reader)
                          ? np_reader_para (reader, reader->lead)
                          : NULL;
   if (!doc->date && lead) {
-    g_autofree char *sentence = np_first_sentence (lead->text);
+    g_autofree char *sentence = np_first_sentences (lead->text,
+                                                    NP_LEAD_SENTENCES);
     doc->date = np_find_date (reader, sentence, FALSE, NULL, NULL);
   }
   if (!doc->date && reader->meta_date)

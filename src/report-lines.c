@@ -142,7 +142,9 @@ np_raw_blank (const NpRaw *r)
 static gboolean
 np_raw_opens (NpReader *reader, const NpRaw *r)
 {
+  g_autoptr (GPtrArray) names = np_spaced_names (reader, r->text);
   return r->force != NP_FORCE_NONE || np_item_number (reader, r->text) > 0
+         || names != NULL
          || np_heading_number (reader, r->text) > 0
          || np_cues_opens (reader->cues, "caption/marks", r->text) > 0
          || np_cues_opens (reader->cues, "caption/prefixes", r->text) > 0
@@ -179,9 +181,10 @@ np_cut_short (const NpRaw *r, const NpRaw *next, glong wrap)
 static gboolean
 np_may_join (NpReader *reader, const NpRaw *r, const NpRaw *next)
 {
+  g_autoptr (GPtrArray) names = np_spaced_names (reader, r->text);
   return !np_raw_blank (r) && !np_raw_blank (next)
          && r->force == NP_FORCE_NONE && !np_raw_opens (reader, next)
-         && !np_is_keynote_text (reader, r->text);
+         && !np_is_keynote_text (reader, r->text) && !names;
 }
 
 /* The width a hard-wrapped file was cut at, or 0 when the file has one

@@ -31,6 +31,9 @@
 /* A line that names a list and nothing else (首批成员单位：) is at most
  * this long (characters). */
 #define NP_MAX_LIST_TITLE 12
+/* A signing party's own name is at least this long (characters): 学校,
+ * 联盟 are no names. */
+#define NP_MIN_PARTY 4
 /* "的 NOUN 为": the noun is at most this many characters (单位, 飯店). */
 #define NP_MAX_COPULA_NOUN 4
 /* How many paragraphs before a list's lead-in may state its count. */
@@ -60,13 +63,29 @@ np_name_core (const char *name)
   return bare;
 }
 
-gboolean
-np_is_unit_name (NpReader *reader, const char *name)
+/* Whether a name ends as a unit's does: 甲公司, 乙学院, and (`weak`)
+ * 晶創半導體, 海翔風能. */
+static gboolean
+np_ends_as_unit (NpReader *reader, const char *name, gboolean weak)
 {
   g_autofree char *bare = np_name_core (name);
   glong length = g_utf8_strlen (bare, -1);
   return length >= 2 && length <= NP_MAX_UNIT && !np_has_stop (bare)
-         && np_cues_closes (reader->cues, "units/suffixes", bare) > 0;
+         && (np_cues_closes (reader->cues, "units/suffixes", bare) > 0
+             || (weak
+                 && np_cues_closes (reader->cues, "units/industries", bare)));
+}
+
+gboolean
+np_is_unit_name (NpReader *reader, const char *name)
+{
+  return np_ends_as_unit (reader, name, TRUE);
+}
+
+gboolean
+np_is_org_name (NpReader *reader, const char *name)
+{
+  return np_ends_as_unit (reader, name, FALSE);
 }
 
 /* A name as it goes into its cell: without emoji, its number, spaces,
@@ -126,7 +145,13 @@ np_split_list (NpReader *reader, const char *whole)
     while ((p = np_cues_find (reader->cues, "units/conjunctions", p, &n))) {
       g_autofree char *left = g_strndup (name, p - name);
       g_autofree char *right = np_clean_name (reader, p + n);
-      if (np_is_unit_name (reader, left) && np_is_unit_name (reader, right)) {
+      /* 物流与采购协会 is one name: its left part ends no organisation's
+       * name; 永耀精密工業及華昇光電 are two */
+      gboolean inner = np_cues_opens (reader->cues, "units/inner-conjunctions",
+                                      p) == n;
+      if ((inner ? np_is_org_name (reader, left)
+                 : np_is_unit_name (reader, left))
+          && np_is_unit_name (reader, right)) {
         g_ptr_array_add (names, g_steal_pointer (&left));
         g_ptr_array_add (names, g_steal_pointer (&right));
         split = TRUE;
@@ -229,19 +254,22 @@ np_list_name (NpReader *reader, const char *text)
 char *
 np_list_title (NpReader *reader, const char *text)
 {
+  /* 理事单位：, 签约单位👇, 新增成员单位（12家）：, 首批成员单位（排名不分先后） */
   g_autofree char *bare = np_strip_emoji (text);
   gsize n = strlen (bare);
   if (g_str_has_suffix (bare, "："))
     n -= strlen ("：");
   else if (n && bare[n - 1] == ':')
     n--;
-  else
-    return NULL;
   bare[n] = '\0';
-  if (g_utf8_strlen (bare, -1) > NP_MAX_LIST_TITLE
-      || !np_cues_closes (reader->cues, "units/lists", bare))
+  g_autofree char *name = g_regex_replace_literal (reader->re.aside, bare, -1,
+                                                   0, "", 0, NULL);
+  g_strstrip (name);
+  if (g_utf8_strlen (name, -1) > NP_MAX_LIST_TITLE
+      || !np_cues_closes (reader->cues, "units/lists", name))
     return NULL;
-  return g_steal_pointer (&bare);
+  /* the title as written, its aside too: 首批成员单位（排名不分先后） */
+  return np_trim (bare);
 }
 
 /* The cells of a row pasted from a Word table: split at tabs, or at runs
@@ -286,6 +314,9 @@ np_is_units_lead_in (NpReader *reader, const NpPara *p)
     return !*p->text;
   if (np_is_table_header (reader, p->text))
     return TRUE;
+  g_autofree char *title = np_list_title (reader, p->text);
+  if (title)
+    return TRUE;
   gunichar final = np_final_char (p->text);
   g_autofree char *bare = np_strip_emoji (p->text);
   if (final != 0xFF1A && final != ':'
@@ -328,6 +359,27 @@ np_name_line (NpReader *reader, const NpPara *p, int column)
     return NULL;
   }
   return name;
+}
+
+GPtrArray *
+np_spaced_names (NpReader *reader, const char *text)
+{
+  g_auto (GStrv) parts = g_regex_split_simple ("[ \\t\u3000]+", text, 0, 0);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; parts[i]; i++) {
+    if (!*parts[i])
+      continue;
+    g_autofree char *clean = np_clean_name (reader, parts[i]);
+    if (!np_is_unit_name (reader, clean)) {
+      g_ptr_array_unref (names);
+      return NULL;
+    }
+    g_ptr_array_add (names, g_steal_pointer (&clean));
+  }
+  if (names->len >= 2)
+    return names;
+  g_ptr_array_unref (names);
+  return NULL;
 }
 
 /* A count stated a few paragraphs before a list on lines: 首批吸纳12家成员
@@ -381,8 +433,18 @@ np_read_unit_lines (NpReader *reader, guint i)
     const NpPara *p = np_reader_para (reader, k);
     if (p->state == NP_PARA_DROPPED)
       continue;
+    /* a picture, or the next list's name, ends a list */
+    g_autofree char *next_title = np_list_title (reader, p->text);
+    if (p->picture || next_title)
+      break;
     char *name = np_name_line (reader, p, column);
-    /* the list ends where the names, or their numbering, end */
+    /* the list ends where the names, or their numbering, end; after
+     * names of units, a line that names no unit is no more of them */
+    if (name && !np_is_unit_name (reader, name) && names->len >= 2
+        && np_are_units (reader, names)) {
+      g_free (name);
+      break;
+    }
     gboolean has_number = column < 0 && np_item_number (reader, p->text) > 0;
     if (name && names->len == 0)
       numbered = has_number;
@@ -390,7 +452,14 @@ np_read_unit_lines (NpReader *reader, guint i)
       g_free (name);
       break;
     }
-    g_ptr_array_add (names, name);
+    /* 甲公司 乙协会 丙研究院: several names on a line, set apart by spaces */
+    g_autoptr (GPtrArray) several = np_spaced_names (reader, name);
+    if (several) {
+      for (guint j = 0; j < several->len; j++)
+        g_ptr_array_add (names, g_strdup (several->pdata[j]));
+      g_free (name);
+    } else
+      g_ptr_array_add (names, name);
   }
   if (names->len == 0
       || (!np_are_units (reader, names) && lead_in->force != NP_FORCE_UNITS))
@@ -506,8 +575,34 @@ np_named_start (NpReader *reader, const char *sentence, char **title)
 
 /* Where a list starts without a name: after an opener (包括, 分别是,
  * 分别与) before its first 、, else at its clause. */
+/* The signing party before 与 as a name: without a role before it
+ * (承办方) and a time after it (今（26）日, 今天); NULL when it is no
+ * unit's own name (学校, 联盟). */
+static char *
+np_party_name (NpReader *reader, const char *party)
+{
+  g_autofree char *name = np_strip_emoji (party);
+  gsize role = np_cues_opens (reader->cues, "units/roles", name);
+  memmove (name, name + role, strlen (name + role) + 1);
+  for (gboolean cut = TRUE; cut;) {
+    g_autoptr (GMatchInfo) info = NULL;
+    cut = g_regex_match (reader->re.trailing_time, name, 0, &info);
+    if (cut) {
+      int start = 0;
+      g_match_info_fetch_pos (info, 0, &start, NULL);
+      cut = start > 0;
+      name[start] = '\0';
+    }
+  }
+  g_strstrip (name);
+  if (g_utf8_strlen (name, -1) < NP_MIN_PARTY || !np_is_org_name (reader, name))
+    return NULL;
+  return g_steal_pointer (&name);
+}
+
 static const char *
-np_plain_start (NpReader *reader, const char *sentence, const char **rule)
+np_plain_start (NpReader *reader, const char *sentence, const char **rule,
+                char **party)
 {
   const char *first_sep = strstr (sentence, "、");
   if (!first_sep)
@@ -543,11 +638,15 @@ np_plain_start (NpReader *reader, const char *sentence, const char **rule)
     const char *hit = np_cues_find (reader->cues, "units/partners", p, &n);
     if (!hit || hit >= first_sep)
       break;
-    g_autofree char *party = g_strndup (start, hit - start);
-    if (np_is_unit_name (reader, party)
-        || np_cues_closes (reader->cues, "date/relative", party)
-        || np_cues_closes (reader->cues, "date/parts", party))
+    g_autofree char *before = g_strndup (start, hit - start);
+    g_autofree char *name = np_party_name (reader, before);
+    if (name || np_is_org_name (reader, before)
+        || np_cues_closes (reader->cues, "date/relative", before)
+        || np_cues_closes (reader->cues, "date/parts", before)) {
       start = hit + n;
+      g_free (*party);
+      *party = g_steal_pointer (&name);
+    }
     p = hit + n;
   }
   return np_skip_emoji (start);
@@ -603,8 +702,9 @@ np_sentence_list (NpReader *reader, const char *sentence,
   *rule = *title ? "list name" : "a noun and its verb";
   if (!start && (start = np_copula_start (reader, sentence)))
     *rule = "a noun and its verb";
+  g_autofree char *party = NULL;
   if (!start)
-    start = np_plain_start (reader, sentence, rule);
+    start = np_plain_start (reader, sentence, rule, &party);
   if (!start)
     return FALSE;
 
@@ -636,6 +736,10 @@ np_sentence_list (NpReader *reader, const char *sentence,
 
   /* The evidence: units' names, or as many names as the text counts; and
    * a reason to think they signed. */
+  /* 甲大学与乙、丙、丁签署: 甲 signs too, unless the count the text
+   * gives is of the others (甲大学与乙、丙及丁3家业者签署) */
+  if (party && (*stated < 0 || (guint) *stated == (*names)->len + 1))
+    g_ptr_array_insert (*names, 0, g_steal_pointer (&party));
   gboolean counted = *stated >= 2 && (guint) *stated == (*names)->len;
   if (!forced && !counted && !np_are_units (reader, *names))
     goto not_a_list;
@@ -782,6 +886,16 @@ np_keynote_cells (NpReader *reader, const char *text, char **speaker,
 {
   if (np_visible_length (text) > 2 * NP_MAX_SPEAKER + 60)
     return FALSE;
+  /* 主题报告一：《题目》（主讲：张三，某大学教授）: the title first */
+  g_autoptr (GMatchInfo) after = NULL;
+  if (g_regex_match (reader->re.keynote_after, text, 0, &after)) {
+    g_autofree char *who = g_match_info_fetch_named (after, "speaker");
+    g_autofree char *what = g_match_info_fetch_named (after, "title");
+    *speaker = np_trim (who);
+    *title = np_trim (what);
+    *labelled = TRUE;
+    return **speaker && **title;
+  }
   /* 报告人：张三　报告题目：题目 (either order) */
   const char *skey = NULL, *tkey = NULL;
   const char *sval = np_field (reader, "keynotes/speaker-keys", text, &skey);
@@ -853,9 +967,72 @@ np_is_keynote_line (NpReader *reader, const NpPara *p, gboolean *labelled)
   return ok;
 }
 
+/* The columns of a keynote table pasted from Word (时间<TAB>报告人<TAB>
+ * 报告题目): which holds the speaker and which the title; FALSE when the
+ * line is no such header. */
+static gboolean
+np_keynote_columns (NpReader *reader, const char *text, int *who, int *what)
+{
+  g_auto (GStrv) cells = g_regex_split_simple ("\\t+| {2,}|\u3000{2,}", text,
+                                               0, 0);
+  *who = *what = -1;
+  for (int k = 0; cells[k]; k++) {
+    g_strstrip (cells[k]);
+    if (np_cues_is (reader->cues, "keynotes/speaker-keys", cells[k]))
+      *who = k;
+    else if (np_cues_is (reader->cues, "keynotes/title-keys", cells[k]))
+      *what = k;
+  }
+  return *who >= 0 && *what >= 0;
+}
+
+/* A keynote table pasted as text under its header row at `i`; returns
+ * the lines used, header included (0: none). */
+static guint
+np_read_keynote_table (NpReader *reader, guint i)
+{
+  int who = -1, what = -1;
+  if (!np_keynote_columns (reader, np_reader_para (reader, i)->text, &who,
+                           &what))
+    return 0;
+  gboolean hans = reader->doc->script == NP_SCRIPT_HANS;
+  const char *header[] = { hans ? "报告人" : "報告人",
+                           hans ? "报告题目" : "報告題目" };
+  NpBlock *table = NULL;
+  guint k = i + 1;
+  for (; k < np_reader_count (reader); k++) {
+    NpPara *p = np_reader_para (reader, k);
+    g_auto (GStrv) cells = g_regex_split_simple ("\\t+| {2,}|\u3000{2,}",
+                                                 p->text, 0, 0);
+    if (p->state != NP_PARA_OPEN || (int) g_strv_length (cells) <= MAX (who, what))
+      break;
+    g_autofree char *speaker = np_trim (cells[who]);
+    g_autofree char *title = np_unquote (cells[what]);
+    if (!*speaker || !*title)
+      break;
+    if (!table) {
+      table = np_document_add_table (reader->doc, NP_BLOCK_KEYNOTES,
+                                     p->line);
+      np_block_add_row (table, header, 2);
+    }
+    const char *row[] = { speaker, title };
+    np_block_add_row (table, row, 2);
+    p->state = NP_PARA_TAKEN;
+  }
+  if (!table)
+    return 0;
+  np_reader_para (reader, i)->state = NP_PARA_TAKEN;
+  np_block_set_rule (table, "keynotes %u · a pasted table",
+                     table->rows->len - 1);
+  return k - i;
+}
+
 guint
 np_read_keynotes (NpReader *reader, guint i)
 {
+  guint pasted = np_read_keynote_table (reader, i);
+  if (pasted)
+    return pasted;
   guint n = np_reader_count (reader), run = 0;
   gboolean labelled = FALSE;
   while (i + run < n) {

@@ -62,6 +62,10 @@ typedef struct {
 /* The patterns of the rules, compiled once per parse from the cues. */
 typedef struct {
   GRegex *date;      /* 2024年6月18日, 六月十八日, 114年3月12日, 2025-04-26 */
+  GRegex *leading_zero; /* a zero before a month or day: 04月 */
+  GRegex *latin;     /* a run of Latin words: a unit's English name */
+  GRegex *aside;     /* a bracketed aside: （12家）, （排名不分先后） */
+  GRegex *trailing_time; /* a time ending a name: 今（26）日, 今天 */
   GRegex *time;      /* what may follow a date: (星期二)上午9時30分 */
   GRegex *clock;     /* a time of day: 9:30, 上午9时 */
   GRegex *heading;   /* 一、 (一) 第一部分 01 */
@@ -71,6 +75,7 @@ typedef struct {
   GRegex *list_end;  /* where a list of units ends: 等, a count, a verb */
   GRegex *list_comma; /* a comma and its conjunction inside a list: ，以及 */
   GRegex *keynote;   /* SPEAKER：《TITLE》, 主旨报告：SPEAKER《TITLE》 */
+  GRegex *keynote_after; /* 主题报告一：《TITLE》（主讲：SPEAKER） */
   GRegex *caption_wrapper; /* （图：…） 【图】… 图：… */
   GRegex *caption_number;  /* 图1 … */
 } NpPatterns;
@@ -109,6 +114,14 @@ void np_read_end (NpReader *reader);
 gboolean np_is_credit_line (NpReader *reader, const char *text);
 /* Whether `text` is a photo credit (摄影：张三, 图/李四). */
 gboolean np_is_photo_credit (NpReader *reader, const char *text);
+/* A caption with its photo's credit at its end (合影（記者王五攝）,
+ * 图为…。新华社记者 张三 摄): the two, newly allocated; FALSE when it
+ * has none. */
+gboolean np_split_photo_credit (NpReader *reader, const char *text,
+                                char **caption, char **credit);
+/* Whether a line is a page's or a post's, not the report's (发布时间：…,
+ * 3小时前 来自 微博). */
+gboolean np_is_meta_line (NpReader *reader, const char *text);
 /* The unit a credit line names as its source, or NULL. */
 char *np_credit_publisher (NpReader *reader, const char *text);
 /* Whether a whole line is a page's junk (阅读原文, 点赞 在看 分享). */
@@ -130,11 +143,17 @@ guint np_read_unit_lines (NpReader *reader, guint i);
 void np_read_unit_sentence (NpReader *reader, guint i, gboolean forced);
 /* Whether a line is a keynote line on its own (张三：《题目》). */
 gboolean np_is_keynote_text (NpReader *reader, const char *text);
-/* Whether `name` looks like the name of a unit (甲公司, 乙学院). */
+/* Whether `name` looks like the name of a unit (甲公司, 乙学院, and the
+ * short names of companies: 晶創半導體); np_is_org_name asks for the
+ * ends of organisations only (公司, 学院, 协会). */
 gboolean np_is_unit_name (NpReader *reader, const char *name);
+gboolean np_is_org_name (NpReader *reader, const char *name);
 /* The list name a line holds and nothing else (理事单位：), newly
  * allocated, or NULL. */
 char *np_list_title (NpReader *reader, const char *text);
+/* The names of a line of units set apart by spaces (甲公司 乙协会), or
+ * NULL when the line is not that. */
+GPtrArray *np_spaced_names (NpReader *reader, const char *text);
 /* Whether a line is the header row of a pasted table (序号	单位名称). */
 gboolean np_is_table_header (NpReader *reader, const char *text);
 /* Titles the unit tables when a report has more than one. */

@@ -280,10 +280,15 @@ np_find_date (NpReader *reader, const char *text, gboolean anchored,
       *start = (gsize) s;
     if (end)
       *end = (gsize) e;
+    if (numeric && y < 1000 && (y < 80 || y > 200))
+      continue; /* 2.04.26 is no date; 114.04.26 is the Republic's */
     if (numeric)
       return g_strdup_printf ("%d年%d月%d日", y, m, d);
     g_autofree char *raw = g_match_info_fetch (info, 0);
-    return np_fold_digits (raw);
+    g_autofree char *folded = np_fold_digits (raw);
+    /* 2025年04月06日 as 2025年4月6日 */
+    return g_regex_replace (reader->re.leading_zero, folded, -1, 0, "", 0,
+                            NULL);
   }
   return NULL;
 }

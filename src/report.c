@@ -92,16 +92,25 @@ np_patterns_init (NpPatterns *re, NpCues *cues)
     "|(?:民國|民国)?" NP_DIGIT "{2,3})\\s*年\\s*)?"
     "(?<m>" NP_DIGIT "{1,2}|" NP_CN_SMALL "{1,3})\\s*月\\s*"
     "(?<d>" NP_DIGIT "{1,2}|" NP_CN_SMALL "{1,3})\\s*[日號号]"
-    "|(?<!" NP_DIGIT ")(?<ny>" NP_DIGIT "{4})\\s*[-./／．]\\s*"
+    "|(?<!" NP_DIGIT ")(?<ny>" NP_DIGIT "{3,4})\\s*[-./／．]\\s*"
     "(?<nm>" NP_DIGIT "{1,2})\\s*[-./／．]\\s*(?<nd>" NP_DIGIT "{1,2})"
     "(?!" NP_DIGIT ")", G_REGEX_DUPNAMES);
+  g_autofree char *relative = np_cues_pattern (cues, "date/relative");
+  g_autofree char *trailing_time = g_strdup_printf (
+    "(?:(?:今|昨|前|明)?[（(]\\s*" NP_DIGIT "{1,2}\\s*[）)]日|%s|%s"
+    "|(?:" NP_DIGIT "{1,2}|" NP_CN_SMALL "{1,3})[月日号號])\\s*$", relative,
+    parts);
+  re->trailing_time = np_regex (trailing_time, 0);
+  re->aside = np_regex ("[（(][^（()）]*[）)]", 0);
+  re->latin = np_regex ("[A-Za-z][A-Za-z .,&'()-]*", 0);
+  re->leading_zero = np_regex ("(?<![0-9])0(?=[0-9][月日號号])", 0);
   g_autofree char *clock = g_strdup_printf (
     "(?:(?:" NP_DIGIT "{1,2}|" NP_CN_SMALL "{1,3})\\s*[時时點点]"
     "(?:\\s*(?:" NP_DIGIT "{1,2}|" NP_CN_SMALL "{1,3})\\s*分|半)?"
     "|" NP_DIGIT "{1,2}[:：]" NP_DIGIT "{2}(?:[:：]" NP_DIGIT "{2})?)");
   g_autofree char *time = g_strdup_printf (
-    "^\\s*(?:[（(]%s[一二三四五六日天][）)])?\\s*%s?\\s*%s?\\s*"
-    "(?:許|许|左右)?[，,\\s]*", weekdays, parts, clock);
+    "^\\s*(?:[（(]%s[一二三四五六日天][）)]|%s[一二三四五六日天])?\\s*%s?\\s*%s?\\s*"
+    "(?:許|许|左右)?[，,\\s]*", weekdays, weekdays, parts, clock);
   re->time = np_regex (time, 0);
   g_autofree char *has_clock = g_strdup_printf ("^\\s*%s?\\s*%s", parts,
                                                 clock);
@@ -114,7 +123,8 @@ np_patterns_init (NpPatterns *re, NpCues *cues)
   re->heading = np_regex (heading, 0);
   re->item = np_regex (
     "^(?:" NP_DIGIT "{1,2}\\s*[.．、](?!" NP_DIGIT ")|[（(]\\s*" NP_DIGIT
-    "{1,2}\\s*[）)]|" NP_DIGIT "{1,2}\\s*[）)]|[①-⑳]|[⑴-⒇]|[⒈-⒛])\\s*", 0);
+    "{1,2}\\s*[）)]|" NP_DIGIT "{1,2}\\s*[）)]|[①-⑳]|[⑴-⒇]|[⒈-⒛]"
+    "|[0-9]\uFE0F?\u20E3|\U0001F51F)\\s*", 0);
   re->brackets = np_regex (
     "^[【\\[［(（▲△▼↑👆👇]+|[】\\]］)）：:，,。.!！👆👇]+$", 0);
   g_autofree char *count = g_strdup_printf (
@@ -134,6 +144,12 @@ np_patterns_init (NpPatterns *re, NpCues *cues)
     "(?<colon>[：:])?\\s*(?:《(?<title>.+)》|「(?<title>.+)」|“(?<title>.+)”"
     "|『(?<title>.+)』)(?<rest>[^《「“『]*)$", labels);
   re->keynote = np_regex (keynote, G_REGEX_DUPNAMES);
+  g_autofree char *speaker_keys = np_cues_pattern (cues, "keynotes/speaker-keys");
+  g_autofree char *keynote_after = g_strdup_printf (
+    "^(?:%s)[一二三四五六七八九十0-9]*\\s*[：:]\\s*(?:《(?<title>.+)》|「(?<title>.+)」"
+    "|“(?<title>.+)”)\\s*[（(]\\s*%s\\s*[：:]\\s*(?<speaker>[^）)]+)[）)]"
+    "[^《「“]*$", labels, speaker_keys);
+  re->keynote_after = np_regex (keynote_after, G_REGEX_DUPNAMES);
   g_autofree char *wrapper = g_strdup_printf (
     "^(?:[（(]\\s*%s\\s*[：:/／]\\s*(?<text>.+?)\\s*[）)]"
     "|[【\\[［]\\s*%s\\s*[】\\]］]\\s*(?<text>.+)"
@@ -147,9 +163,9 @@ np_patterns_init (NpPatterns *re, NpCues *cues)
 static void
 np_patterns_clear (NpPatterns *re)
 {
-  GRegex **all[] = { &re->date, &re->time, &re->clock, &re->heading,
+  GRegex **all[] = { &re->date, &re->latin, &re->aside, &re->trailing_time, &re->leading_zero, &re->time, &re->clock, &re->heading,
                      &re->item, &re->brackets, &re->count, &re->list_end,
-                     &re->list_comma, &re->keynote, &re->caption_wrapper,
+                     &re->list_comma, &re->keynote, &re->keynote_after, &re->caption_wrapper,
                      &re->caption_number };
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     g_clear_pointer (all[i], g_regex_unref);
@@ -298,7 +314,11 @@ np_warn_dropped (NpReader *reader)
   g_ptr_array_sort (d, np_by_line);
   GString *names = g_string_new (NULL);
   for (guint i = 0; i < d->len && i < NP_DROPPED_NAMED; i++) {
-    g_autofree char *bare = np_strip_emoji (((NpPara *) d->pdata[i])->text);
+    const char *text = ((NpPara *) d->pdata[i])->text;
+    g_autofree char *stripped = np_strip_emoji (text);
+    /* a line of emoji only is named by its emoji */
+    g_autofree char *bare = *stripped ? g_steal_pointer (&stripped)
+                                      : np_trim (text);
     glong length = g_utf8_strlen (bare, -1);
     g_string_append_printf (names, "%s%.*s%s", i ? ", " : "",
                             (int) (g_utf8_offset_to_pointer (bare,

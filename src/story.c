@@ -389,6 +389,12 @@ np_compose_head (NpComposer *c, NpStory *story)
   if (doc->subtitle && *doc->subtitle)
     story->subtitle = np_compose_text (c, NP_ROLE_SUBTITLE, 0, doc->subtitle,
                                        &centred, 1);
+  if (doc->kicker && *doc->kicker)
+    story->kicker = np_compose_text (c, NP_ROLE_SUBTITLE, 0, doc->kicker,
+                                     &centred, 1);
+  if (doc->byline && *doc->byline)
+    story->byline = np_compose_text (c, NP_ROLE_META, 0, doc->byline,
+                                     &centred, 1);
 }
 
 NpStory *

@@ -50,7 +50,9 @@ typedef struct {
   const NpParagraph *masthead; /* page 1 head, across all columns */
   const NpParagraph *meta;     /* issue and date line; may be NULL */
   const NpParagraph *headline; /* may be NULL */
+  const NpParagraph *kicker;   /* over the headline; may be NULL */
   const NpParagraph *subtitle; /* under the headline; may be NULL */
+  const NpParagraph *byline;   /* under them; may be NULL */
   const NpParagraph *headline_note; /* --annotate: how it was found */
   const char *footer;          /* footer text with {page} and {pages},
                                   in the report's script (style's) */

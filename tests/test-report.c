@@ -750,8 +750,9 @@ test_caption_length (void)
   assert_kinds (at_limit, "paragraph caption");
   g_autofree char *over = g_strdup_printf ("正文。\n%s一\n", forty);
   assert_kinds (over, "paragraph paragraph");
-  /* a line of emoji only says nothing */
-  assert_kinds ("正文。\n🎉🎉\n", "paragraph paragraph");
+  /* a line of emoji only is no caption; at the end it is decoration */
+  assert_kinds ("正文。\n🎉🎉\n正文。\n", "paragraph paragraph paragraph");
+  assert_kinds ("正文。\n🎉🎉\n", "paragraph");
 }
 
 static void
@@ -1062,7 +1063,9 @@ test_json_layout (void)
                    "{\n"
                    "  \"headline\": \"標題\",\n"
                    "  \"headline_rule\": null,\n"
+                   "  \"kicker\": null,\n"
                    "  \"subtitle\": null,\n"
+                   "  \"byline\": null,\n"
                    "  \"masthead\": null,\n"
                    "  \"issue\": null,\n"
                    "  \"date\": \"2024年6月18日\",\n"
@@ -1135,7 +1138,8 @@ test_json_stable (void)
 
   /* keys in their fixed order */
   const char *keys[] = { "\"headline\"", "\"headline_rule\"",
-                         "\"subtitle\"", "\"masthead\"",
+                         "\"kicker\"", "\"subtitle\"", "\"byline\"",
+                         "\"masthead\"",
                          "\"issue\"",
                          "\"date\"", "\"publisher\"", "\"script\"",
                          "\"blocks\"", "\"warnings\"" };
