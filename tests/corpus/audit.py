@@ -38,6 +38,8 @@ TYPOGRAPHY = ("widows", "continuation lines", "prohibition violations")
 # A field name and its colon (講者：, 报告题目：, 簽約單位有：, （图：): a
 # table's header or a caption's frame says it instead.
 FIELD = re.compile(r"(^|[\s；;，,（(【])[^\s：:；;，,。]{1,6}[：:]")
+# A post's tags (#产教融合#, #職業教育): not part of a title or a text.
+TAGS = re.compile(r"[#＃][^#＃\s]+[#＃]?")
 # A caption's label: 【图】, 圖一：
 LABEL = re.compile(r"^[\s▲△]*[（(【]?[图圖][片说說]?[一二三四五六七八九十0-9]*[】：:)）]?")
 
@@ -82,7 +84,7 @@ def missing_han(report, want, pdf):
             if seen_title:
                 continue
             seen_title = True
-        kept.append(LABEL.sub("", FIELD.sub(r"\1", l)))
+        kept.append(TAGS.sub("", LABEL.sub("", FIELD.sub(r"\1", l))))
     need = collections.Counter(han("\n".join(kept)))
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], capture_output=True,
                           text=True, errors="replace").stdout
