@@ -308,6 +308,8 @@ np_credit_publisher (NpReader *reader, const char *text)
 static gboolean
 np_is_tags (const char *text)
 {
+  if (np_visible_length (text) > NP_MAX_PROMO * 2)
+    return FALSE;
   g_autofree char *bare = np_strip_emoji (text);
   g_auto (GStrv) words = g_regex_split_simple ("[\\s\u3000]+", bare, 0, 0);
   gboolean any = FALSE;
@@ -339,7 +341,9 @@ np_is_junk (NpReader *reader, const char *text)
       && np_cues_find (reader->cues, "end/attachments", bare, NULL))
     return TRUE;
   /* 点赞 在看 分享 on one line, or 赞 35, 阅读 1.2万: junk words with
-   * counts */
+   * counts, on a short line */
+  if (np_visible_length (text) > NP_MAX_PROMO)
+    return FALSE;
   g_autofree char *stripped = np_strip_emoji (text);
   GString *spaced = g_string_new (stripped);
   g_string_replace (spaced, "】【", "】 【", 0); /* 【打印】【关闭】 */

@@ -20,6 +20,8 @@
 /* The sentences of a lead in which its date and its event are looked
  * for. */
 #define NP_LEAD_SENTENCES 2
+/* How far into the lead (characters) the headline is looked for. */
+#define NP_MAX_LEAD_READ 400
 /* A headline longer than this (characters) is shortened at a phrase
  * boundary: two lines of the headline size across a page. */
 #define NP_MAX_HEADLINE 40
@@ -107,6 +109,8 @@ np_is_account_line (NpReader *reader, guint i)
   const NpPara *p = np_reader_para (reader, i);
   guint next = np_next_open (reader, i + 1);
   /* 港灣專業教育學院 Harbour Institute…: a page named by its unit */
+  if (np_visible_length (p->text) > NP_MAX_TITLE)
+    return FALSE;
   g_autofree char *han = g_regex_replace (reader->re.latin, p->text, -1, 0, "",
                                           0, NULL);
   gboolean unit = np_is_unit_name (reader, han)
@@ -607,9 +611,12 @@ np_shorten (NpReader *reader, char *headline)
 static char *
 np_headline_from (NpReader *reader, const char *text, gboolean *sure)
 {
-  g_autofree char *sentence = np_first_sentences (np_past_dateline (reader,
-                                                                    text),
-                                                  NP_LEAD_SENTENCES);
+  g_autofree char *sentences = np_first_sentences (np_past_dateline (reader,
+                                                                     text),
+                                                   NP_LEAD_SENTENCES);
+  /* no headline hides further in than this */
+  g_autofree char *sentence = g_utf8_substring (
+    sentences, 0, MIN (g_utf8_strlen (sentences, -1), NP_MAX_LEAD_READ));
   /* the first clause of the first sentence stands in when no clause of
    * the first sentences states an event */
   g_auto (GStrv) clauses = g_regex_split_simple ("[，,；;。！？!?]", sentence,

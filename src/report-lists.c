@@ -31,6 +31,10 @@
 /* A line that names a list and nothing else (首批成员单位：) is at most
  * this long (characters). */
 #define NP_MAX_LIST_TITLE 12
+/* A row of names or of a pasted table is at most this long (characters). */
+#define NP_MAX_ROW 300
+/* Matches of a pattern looked at in one text before giving up. */
+#define NP_MAX_TRIES 32
 /* A signing party's own name is at least this long (characters): 学校,
  * 联盟 are no names. */
 #define NP_MIN_PARTY 4
@@ -124,12 +128,23 @@ static GPtrArray *
 np_split_list (NpReader *reader, const char *whole)
 {
   /* 丙公司，以及丁学院: a comma with its conjunction parts two names */
-  g_autofree char *list = g_regex_replace (reader->re.list_comma, whole, -1, 0,
-                                           "、", 0, NULL);
-  const char *sep = strstr (list, "、")         ? "[、]"
-                    : g_regex_match_simple ("[；;]", list, 0, 0) ? "[；;]"
-                                                                : "[，,]";
-  g_auto (GStrv) parts = g_regex_split_simple (sep, list, 0, 0);
+  GString *joined = g_string_new (NULL);
+  for (const char *p = whole; *p; p = g_utf8_next_char (p)) {
+    gunichar c = g_utf8_get_char (p);
+    const char *after = g_utf8_next_char (p);
+    while (*after && np_is_space (g_utf8_get_char (after)))
+      after = g_utf8_next_char (after);
+    if ((c == 0xFF0C || c == ',')
+        && np_cues_opens (reader->cues, "units/conjunctions", after))
+      g_string_append (joined, "、");
+    else
+      g_string_append_unichar (joined, c);
+  }
+  g_autofree char *list = g_string_free (joined, FALSE);
+  const char *sep = strstr (list, "、")                       ? "、"
+                    : strstr (list, "；") || strchr (list, ';') ? "；;"
+                                                               : "，,";
+  g_auto (GStrv) parts = np_split_at (list, sep);
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; parts[i]; i++) {
     char *name = np_clean_name (reader, parts[i]);
@@ -277,6 +292,8 @@ np_list_title (NpReader *reader, const char *text)
 static char **
 np_table_cells (const char *text)
 {
+  if (np_visible_length (text) > NP_MAX_ROW)
+    return g_new0 (char *, 1); /* no row of a table is that long */
   return g_regex_split_simple ("\t+| {2,}|\u3000{2,}", text, 0, 0);
 }
 
@@ -364,6 +381,8 @@ np_name_line (NpReader *reader, const NpPara *p, int column)
 GPtrArray *
 np_spaced_names (NpReader *reader, const char *text)
 {
+  if (np_visible_length (text) > NP_MAX_ROW)
+    return NULL;
   g_auto (GStrv) parts = g_regex_split_simple ("[ \\t\u3000]+", text, 0, 0);
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; parts[i]; i++) {
@@ -398,7 +417,8 @@ np_count_before (NpReader *reader, guint i)
       continue;
     g_autoptr (GMatchInfo) info = NULL;
     g_regex_match (reader->re.count, p->text, 0, &info);
-    for (; g_match_info_matches (info); g_match_info_next (info, NULL)) {
+    for (int tries = 0; g_match_info_matches (info) && tries < NP_MAX_TRIES;
+         g_match_info_next (info, NULL), tries++) {
       g_autofree char *noun = g_match_info_fetch_named (info, "noun");
       g_autofree char *number = g_match_info_fetch_named (info, "n");
       if (noun && *noun)
@@ -973,8 +993,7 @@ np_is_keynote_line (NpReader *reader, const NpPara *p, gboolean *labelled)
 static gboolean
 np_keynote_columns (NpReader *reader, const char *text, int *who, int *what)
 {
-  g_auto (GStrv) cells = g_regex_split_simple ("\\t+| {2,}|\u3000{2,}", text,
-                                               0, 0);
+  g_auto (GStrv) cells = np_table_cells (text);
   *who = *what = -1;
   for (int k = 0; cells[k]; k++) {
     g_strstrip (cells[k]);
@@ -1002,8 +1021,7 @@ np_read_keynote_table (NpReader *reader, guint i)
   guint k = i + 1;
   for (; k < np_reader_count (reader); k++) {
     NpPara *p = np_reader_para (reader, k);
-    g_auto (GStrv) cells = g_regex_split_simple ("\\t+| {2,}|\u3000{2,}",
-                                                 p->text, 0, 0);
+    g_auto (GStrv) cells = np_table_cells (p->text);
     if (p->state != NP_PARA_OPEN || (int) g_strv_length (cells) <= MAX (who, what))
       break;
     g_autofree char *speaker = np_trim (cells[who]);

@@ -73,7 +73,6 @@ typedef struct {
   GRegex *brackets;  /* brackets and marks around a word: 【打印】 分享到： */
   GRegex *count;     /* the count of a list: 等共8家单位, 十二家 */
   GRegex *list_end;  /* where a list of units ends: 等, a count, a verb */
-  GRegex *list_comma; /* a comma and its conjunction inside a list: ，以及 */
   GRegex *keynote;   /* SPEAKER：《TITLE》, 主旨报告：SPEAKER《TITLE》 */
   GRegex *keynote_after; /* 主题报告一：《TITLE》（主讲：SPEAKER） */
   GRegex *caption_wrapper; /* （图：…） 【图】… 图：… */
@@ -195,6 +194,10 @@ char *np_bare (const char *s);
 int np_parse_number (const char *s);
 /* Copy of `s` without the `n` bytes at `from`. */
 char *np_cut (const char *s, gsize from, gsize n);
+/* `text` split at every character of `marks` (a NULL-terminated array,
+ * empty parts kept).  Linear: GRegex splits re-check the whole text's
+ * UTF-8 at each match, which a list of thousands of names makes slow. */
+char **np_split_at (const char *text, const char *marks);
 /* Whether `s` holds one of 。！？ (a sentence, not a phrase). */
 gboolean np_has_stop (const char *s);
 

@@ -235,6 +235,9 @@ np_parse_number (const char *s)
 
 /* ---- dates --------------------------------------------------------------- */
 
+/* Date-like matches looked at in one text before giving up. */
+#define NP_DATE_TRIES 16
+
 /* `s` with full-width digits made ASCII and spaces removed. */
 static char *
 np_fold_digits (const char *s)
@@ -256,7 +259,9 @@ np_find_date (NpReader *reader, const char *text, gboolean anchored,
 {
   g_autoptr (GMatchInfo) info = NULL;
   g_regex_match (reader->re.date, text, 0, &info);
-  for (; g_match_info_matches (info); g_match_info_next (info, NULL)) {
+  /* a date that reads as none (13月) is passed over, a few times */
+  for (int tries = 0; g_match_info_matches (info) && tries < NP_DATE_TRIES;
+       g_match_info_next (info, NULL), tries++) {
     int s = 0, e = 0;
     g_match_info_fetch_pos (info, 0, &s, &e);
     if (anchored && s != 0)
@@ -307,4 +312,19 @@ gboolean
 np_has_clock (NpReader *reader, const char *text)
 {
   return g_regex_match (reader->re.clock, text, 0, NULL);
+}
+
+char **
+np_split_at (const char *text, const char *marks)
+{
+  GPtrArray *parts = g_ptr_array_new ();
+  const char *start = text;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_utf8_strchr (marks, -1, g_utf8_get_char (p))) {
+      g_ptr_array_add (parts, g_strndup (start, p - start));
+      start = g_utf8_next_char (p);
+    }
+  g_ptr_array_add (parts, g_strdup (start));
+  g_ptr_array_add (parts, NULL);
+  return (char **) g_ptr_array_free (parts, FALSE);
 }

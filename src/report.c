@@ -136,9 +136,6 @@ np_patterns_init (NpPatterns *re, NpCues *cues)
     "|(?:共(?:计|計|有)?\\s*)?%s\\s*%s|%s", nouns, ends, number, counters,
     ends);
   re->list_end = np_regex (list_end, 0);
-  g_autofree char *conjunctions = np_cues_pattern (cues, "units/conjunctions");
-  g_autofree char *list_comma = g_strdup_printf ("[，,]\\s*%s", conjunctions);
-  re->list_comma = np_regex (list_comma, 0);
   g_autofree char *keynote = g_strdup_printf (
     "^(?:(?<label>%s)\\s*(?:[：:]|\\s+)\\s*)?(?<speaker>[^《「“『：:]+?)\\s*"
     "(?<colon>[：:])?\\s*(?:《(?<title>.+)》|「(?<title>.+)」|“(?<title>.+)”"
@@ -165,7 +162,7 @@ np_patterns_clear (NpPatterns *re)
 {
   GRegex **all[] = { &re->date, &re->latin, &re->aside, &re->trailing_time, &re->leading_zero, &re->time, &re->clock, &re->heading,
                      &re->item, &re->brackets, &re->count, &re->list_end,
-                     &re->list_comma, &re->keynote, &re->keynote_after, &re->caption_wrapper,
+                     &re->keynote, &re->keynote_after, &re->caption_wrapper,
                      &re->caption_number };
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     g_clear_pointer (all[i], g_regex_unref);
