@@ -689,7 +689,8 @@ np_flow_pass (const NpFlow *f, NpPages *pages)
   NpCursor c = { .pending = g_array_new (FALSE, FALSE, sizeof (guint)),
                  .spans = g_array_new (FALSE, FALSE, sizeof (guint)) };
   guint i;
-  for (i = 0; !np_cursor_done (f, &c); i++) {
+  /* page 1 at least: the masthead and headline over nothing at all */
+  for (i = 0; i == 0 || !np_cursor_done (f, &c); i++) {
     NpPage *page = pages ? np_pages_add_page (pages, style->page_width,
                                               style->page_height)
                          : NULL;

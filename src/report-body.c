@@ -165,7 +165,7 @@ np_is_numbered_head (NpReader *reader, guint i)
   const NpPara *next = np_reader_para (reader, k);
   return next->state == NP_PARA_OPEN && np_item_number (reader, next->text) == 0
          && np_has_stop (next->text)
-         && np_visible_length (next->text) > NP_MAX_NUMBERED_HEAD * 2;
+         && np_visible_length (next->text) > NP_MAX_NUMBERED_HEAD;
 }
 
 /* ---- captions ------------------------------------------------------------ */
@@ -370,11 +370,17 @@ np_add_caption (NpReader *reader, guint i, NpCaptionLine *c, gboolean forced)
 /* ---- the body ------------------------------------------------------------ */
 
 /* 理事单位： (or 签约单位👇) over its names: the line is the table's
- * title.  Returns whether it was. */
+ * title; 序号<TAB>单位名称 over its rows: the table's own header.  Returns
+ * whether it was either. */
 static gboolean
 np_read_list_title (NpReader *reader, guint i)
 {
   NpPara *p = np_reader_para (reader, i);
+  /* a table's header row pasted as text: the table prints its own */
+  if (np_is_table_header (reader, p->text) && np_read_unit_lines (reader, i)) {
+    p->state = NP_PARA_TAKEN;
+    return TRUE;
+  }
   g_autofree char *name = np_list_title (reader, p->text);
   if (!name || !np_read_unit_lines (reader, i))
     return FALSE;
@@ -394,11 +400,6 @@ np_add_paragraph (NpReader *reader, guint i, NpBlockKind kind,
                   const char *rule, gboolean forced_units)
 {
   NpPara *p = np_reader_para (reader, i);
-  /* a table's header row pasted as text: the table prints its own */
-  if (np_is_table_header (reader, p->text) && np_read_unit_lines (reader, i)) {
-    p->state = NP_PARA_TAKEN;
-    return;
-  }
   if (np_read_list_title (reader, i))
     return;
   np_add (reader, kind, p->text, p, rule);
@@ -418,8 +419,10 @@ np_read_forced (NpReader *reader, guint i)
   case NP_FORCE_TITLE:    /* taken by the head, or too late: text */
   case NP_FORCE_SUBTITLE:
   case NP_FORCE_KEYNOTE:  /* a keynote the lists could not split */
-  case NP_FORCE_CREDIT:   /* a credit above the end's own */
     return FALSE;
+  case NP_FORCE_CREDIT:   /* set with the credit at the end */
+    p->state = NP_PARA_CREDIT;
+    return TRUE;
   case NP_FORCE_DROP:
     p->state = NP_PARA_DROPPED;
     return TRUE;

@@ -685,7 +685,14 @@ np_finish_head (NpReader *reader)
   if (!doc->date && lead) {
     g_autofree char *sentence = np_first_sentences (lead->text,
                                                     NP_LEAD_SENTENCES);
-    doc->date = np_find_date (reader, sentence, FALSE, NULL, NULL);
+    gsize end = 0;
+    doc->date = np_find_date (reader, sentence, FALSE, NULL, &end);
+    /* 7月7日至13日: a week's report is dated by its page, if it has one */
+    if (doc->date && reader->meta_date
+        && np_cues_opens (reader->cues, "date/range", sentence + end)) {
+      g_free (doc->date);
+      doc->date = g_strdup (reader->meta_date);
+    }
   }
   if (!doc->date && reader->meta_date)
     doc->date = g_strdup (reader->meta_date);

@@ -31,6 +31,9 @@
 /* A line that names a list and nothing else (首批成员单位：) is at most
  * this long (characters). */
 #define NP_MAX_LIST_TITLE 12
+/* How far after a list (characters) the word naming its topics may stand
+ * (三個高級文憑課程). */
+#define NP_TOPIC_REACH 8
 /* A row of names or of a pasted table is at most this long (characters). */
 #define NP_MAX_ROW 300
 /* Matches of a pattern looked at in one text before giving up. */
@@ -576,7 +579,9 @@ np_named_start (NpReader *reader, const char *sentence, char **title)
         p += strlen ("名单");
       p = np_skip_emoji (p);
       gsize verb = np_cues_opens (c, "units/copulas", p);
-      if (!verb)
+      /* 签约单位分别是…; a plain noun takes its verb only (三家单位分别
+       * 与学院签署: the names stood before it) */
+      if (!verb && k == 0)
         verb = np_cues_opens (c, "units/openers", p);
       p += verb;
       gboolean colon = g_str_has_prefix (p, "：") || *p == ':';
@@ -697,11 +702,50 @@ np_copula_start (NpReader *reader, const char *sentence)
   return start ? np_skip_emoji (start) : NULL;
 }
 
+/* An editor's list (@@单位 本次协办方有甲公司、乙学院): past the last
+ * verb that introduces it before the first name. */
+static const char *
+np_past_copula (NpReader *reader, const char *start)
+{
+  const char *first_sep = strstr (start, "、");
+  const char *after = start;
+  for (const char *p = start; *p && (!first_sep || p < first_sep);
+       p = g_utf8_next_char (p)) {
+    gsize n = np_cues_opens (reader->cues, "units/copulas", p);
+    if (n)
+      after = p + n;
+  }
+  return np_skip_emoji (after);
+}
+
+/* Whether the words after a list name what it lists as topics:
+ * 等领域, 三个方向, 三個高級文憑課程, 等产业学院4个 — a noun that is
+ * neither a unit (单位, 企业) nor a count, within the phrase. */
+static gboolean
+np_names_topics (NpReader *reader, const char *tail)
+{
+  if (np_cues_opens (reader->cues, "units/nouns", tail)
+      || np_cues_opens (reader->cues, "units/context", tail))
+    return FALSE; /* 等单位, 等企业; 与集团签署 */
+  const char *p = tail;
+  for (int k = 0; k < NP_TOPIC_REACH && *p; k++, p = g_utf8_next_char (p)) {
+    gunichar c = g_utf8_get_char (p);
+    if (np_is_pause (c) || np_is_stop (c))
+      break;
+    if (np_cues_opens (reader->cues, "units/topics", p))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* Whether a name of a list is a name, not a phrase: no pause, no count. */
 static gboolean
 np_is_plain_name (NpReader *reader, const char *name)
 {
   g_autofree char *core = np_name_core (name);
+  /* 共建冷链物流, 為航空服務: a verb's object, not a unit's name */
+  if (np_cues_opens (reader->cues, "units/not-openers", core))
+    return FALSE;
   for (const char *p = core; *p; p = g_utf8_next_char (p))
     if (np_is_pause (g_utf8_get_char (p)))
       return FALSE;
@@ -727,6 +771,8 @@ np_sentence_list (NpReader *reader, const char *sentence,
     start = np_plain_start (reader, sentence, rule, &party);
   if (!start)
     return FALSE;
+  if (forced)
+    start = np_past_copula (reader, start);
 
   gsize extent = np_list_extent (reader, start);
   g_autofree char *list = g_strndup (start, extent);
@@ -751,7 +797,7 @@ np_sentence_list (NpReader *reader, const char *sentence,
   const char *tail = after + counted_bytes;
   if (g_str_has_prefix (tail, "等"))
     tail += strlen ("等");
-  if (np_cues_opens (reader->cues, "units/topics", tail))
+  if (np_names_topics (reader, tail))
     goto not_a_list;
 
   /* The evidence: units' names, or as many names as the text counts; and

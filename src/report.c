@@ -283,9 +283,10 @@ np_pictures_named (NpReader *reader)
   return after > 0 && after >= elsewhere;
 }
 
-/* The front matter's credit stands for the lines the end step found. */
+/* The front matter's credit stands for the lines the end step found:
+ * they are dropped before the body is read, and it closes the report. */
 static void
-np_apply_front_credit (NpReader *reader)
+np_drop_found_credit (NpReader *reader)
 {
   if (!reader->front_credit)
     return;
@@ -296,6 +297,13 @@ np_apply_front_credit (NpReader *reader)
       np_reader_drop (reader, i);
     }
   }
+}
+
+static void
+np_add_front_credit (NpReader *reader)
+{
+  if (!reader->front_credit)
+    return;
   NpBlock *b = np_document_add_text (reader->doc, NP_BLOCK_CREDIT,
                                      reader->front_credit, 1);
   np_block_set_rule (b, "credit: front matter");
@@ -385,13 +393,24 @@ np_report_parse (const char *text, const char *name, GError **error)
   np_read_end (&reader);
   np_read_head (&reader);
   reader.pictures = np_pictures_named (&reader);
+  np_drop_found_credit (&reader);
   np_read_body (&reader);
-  np_apply_front_credit (&reader);
+  np_add_front_credit (&reader);
   np_title_unit_tables (&reader);
   np_finish_head (&reader);
   np_warn_dropped (&reader);
 
   NpDocument *doc = reader.doc;
+  if (doc->blocks->len == 0) {
+    /* every line was the page's (阅读原文, 微信扫一扫) or marked @@删除 */
+    g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                 "%s: no text of the report is left: every line was read as "
+                 "the page's, not the report's; begin a line with @@正文 to "
+                 "keep it", name ? name : "report");
+    np_reader_clear (&reader);
+    np_document_free (doc);
+    return NULL;
+  }
   np_reader_clear (&reader);
   return doc;
 }

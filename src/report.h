@@ -7,8 +7,9 @@
 G_BEGIN_DECLS
 
 /* Reads decoded report text (UTF-8, "\n" line ends) into a document.
- * Never fails on text: whatever is not recognised is a paragraph.  Returns
- * NULL with NP_ERROR_DATA only when the text holds no words at all. */
+ * Whatever is not recognised is a paragraph.  Returns NULL with
+ * NP_ERROR_DATA when the text holds no words at all, or when every line
+ * was read as not the report's (a page's junk, lines marked @@删除). */
 NpDocument *np_report_parse (const char *text, const char *name,
                              GError **error);
 

@@ -293,13 +293,14 @@ static NpElement
 np_compose_credit (NpComposer *c, const NpBlock *block, GArray *elements)
 {
   NpElement whole = np_compose_paragraph (c, block);
-  gunichar first = g_utf8_get_char (block->text);
-  /* a line as wide as the column would read as body text, not a credit */
+  /* a line as wide as the column would read as body text, not a credit;
+   * a bracketed credit so long keeps its brackets on its first and last
+   * parts */
   gboolean full = whole.lines > 1
                   || np_paragraph_natural_width (whole.text)
                        > NP_CREDIT_FULL * c->column;
-  if (!full || first == 0xFF08 || first == '(')
-    return whole; /* short enough, or a bracketed credit kept whole */
+  if (!full)
+    return whole;
   g_auto (GStrv) parts = g_regex_split_simple (
     "\\s*[|｜丨│\\t]\\s*| {2,}|\u3000+", block->text, 0, 0);
   if (g_strv_length (parts) < 2)

@@ -884,6 +884,381 @@ test_units_in_lead (void)
                 "lead units paragraph");
 }
 
+
+/* The names of the first units table, joined by " | ". */
+static char *
+unit_names (const NpDocument *doc)
+{
+  int at = find_kind (doc, NP_BLOCK_UNITS);
+  if (at < 0)
+    return g_strdup ("");
+  const NpBlock *table = block_at (doc, at);
+  GString *out = g_string_new (NULL);
+  for (guint r = 1; r < table->rows->len; r++)
+    g_string_append_printf (out, "%s%s", r > 1 ? " | " : "", cell (table, r, 1));
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_units_forms (void)
+{
+  static const struct {
+    const char *text;
+    const char *names;
+  } cases[] = {
+    { "签约单位为:甲公司;乙学院;丙研究院。", "甲公司 | 乙学院 | 丙研究院" },
+    { "签约单位有:甲公司,乙学院,丙研究院。", "甲公司 | 乙学院 | 丙研究院" },
+    { "会上,甲公司、乙学院和丙研究院三家单位签署了合作协议。",
+      "甲公司 | 乙学院 | 丙研究院" },
+    { "会上,甲公司、乙学院及丙研究院3家单位签署了合作协议。",
+      "甲公司 | 乙学院 | 丙研究院" },
+    { "共有5家单位签约,分别是甲公司、乙学院、丙研究院、丁集团和戊协会。",
+      "甲公司 | 乙学院 | 丙研究院 | 丁集团 | 戊协会" },
+    { "学院分别与甲公司、乙公司等2家企业签订协议。", "甲公司 | 乙公司" },
+    { "甲公司、乙学院、丙研究院等共3家单位与集团签署协议。",
+      "甲公司 | 乙学院 | 丙研究院" },
+    /* 等 inside a name does not end the list */
+    { "签约单位有:江岸市第二中等专业学校、甲高等职业技术学院、丙公司。",
+      "江岸市第二中等专业学校 | 甲高等职业技术学院 | 丙公司" },
+    /* the party before 与 signs too, unless the count leaves it out */
+    { "國立甲大學今(26)日與乙公司、丙協會簽署合作備忘錄。",
+      "國立甲大學 | 乙公司 | 丙協會" },
+    { "國立甲大學今天與乙半導體、丙光電及丁工業3家業者共同簽署備忘錄。",
+      "乙半導體 | 丙光電 | 丁工業" },
+    /* a comma with its conjunction goes on with the list */
+    { "学院与甲公司、乙公司,以及丙学院、丁学校共同签订协议。",
+      "甲公司 | 乙公司 | 丙学院 | 丁学校" },
+    { "本次簽約的飯店為甲國際酒店、乙度假飯店集團及丙大飯店。",
+      "甲國際酒店 | 乙度假飯店集團 | 丙大飯店" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = wide (cases[i].text);
+      g_autoptr (NpDocument) doc = parse (text);
+      g_autofree char *got = unit_names (doc);
+      g_autofree char *want = wide (cases[i].names);
+      g_assert_cmpstr (got, ==, want);
+    }
+}
+
+static void
+test_units_lines (void)
+{
+  static const struct {
+    const char *text;
+    const char *names;
+  } cases[] = {
+    { "会上签约。\n签约单位名单如下:\n1. 甲公司\n2. 乙学院\n3. 丙研究院\n正文继续。\n",
+      "甲公司 | 乙学院 | 丙研究院" },
+    { "会上签约。\n签约单位名单如下:\n①甲公司\n②乙学院\n会议现场\n",
+      "甲公司 | 乙学院" },
+    { "会上签约。\n签约单位名单如下:\n(1)甲公司\n(2)乙学院\n",
+      "甲公司 | 乙学院" },
+    { "会上签约。\n签约单位名单如下:\n甲公司\n乙学院\n丙研究院\n",
+      "甲公司 | 乙学院 | 丙研究院" },
+    { "大会授牌。\n签约单位👇\n🔸甲公司\n🔸乙学院\n", "甲公司 | 乙学院" },
+    { "会上签约。\n序号\t单位名称\n1\t甲公司\n2\t乙学院\n", "甲公司 | 乙学院" },
+    { "新增成员单位(3家):\n甲公司 乙协会 丙研究院\n", "甲公司 | 乙协会 | 丙研究院" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = wide (cases[i].text);
+      g_autoptr (NpDocument) doc = parse (text);
+      g_autofree char *got = unit_names (doc);
+      g_autofree char *want = wide (cases[i].names);
+      g_assert_cmpstr (got, ==, want);
+      g_assert_cmpuint (warnings_about (doc, "signing units"), ==, 0);
+    }
+}
+
+/* Two lists, each with its name as the table's title. */
+static void
+test_units_two_lists (void)
+{
+  g_autoptr (NpDocument) doc = parse (
+    "大会选举产生理事会。\n理事单位:甲公司、乙学院。\n成员单位:丙研究院、丁公司、戊协会。\n");
+  g_assert_cmpuint (count_kind (doc, NP_BLOCK_UNITS), ==, 2);
+  const NpBlock *first = block_at (doc, find_kind (doc, NP_BLOCK_UNITS));
+  g_assert_cmpstr (first->title, ==, "理事单位");
+  const NpBlock *last = block_at (doc, doc->blocks->len - 1);
+  g_assert_cmpstr (last->title, ==, "成员单位");
+  g_assert_cmpuint (last->rows->len, ==, 4);
+}
+
+/* Names that did not sign make no table. */
+static void
+test_units_not_signatories (void)
+{
+  static const char *const texts[] = {
+    /* guests */
+    "会上举行签约仪式,市教育局、市工信局、市人社局代表及嘉宾一百余人出席。",
+    /* topics */
+    "会上签约。各方将围绕智慧港口、冷链物流、跨境电商物流三个方向开展合作。",
+    "会上签约。双方将在智能制造、工业检测等领域开展合作。",
+    /* exhibitors, not signatories */
+    "活動週期間,包括甲職業學校、乙商貿學校、丙衛生學校等共四家單位的學生作品參展。",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *text = wide (texts[i]);
+      g_autoptr (NpDocument) doc = parse (text);
+      g_assert_cmpint (find_kind (doc, NP_BLOCK_UNITS), ==, -1);
+    }
+}
+
+static void
+test_keynotes_forms (void)
+{
+  static const struct {
+    const char *text;
+    const char *speaker, *title;
+  } cases[] = {
+    { "专家作了主旨报告:\n主旨报告:张三《产教融合的路径》\n", "张三",
+      "产教融合的路径" },
+    { "講者與講題如下:\n張三(甲大學教授):「技職教育的未來」\n",
+      "張三(甲大學教授)", "技職教育的未來" },
+    { "会议安排了报告。\n报告人:张三\u3000报告题目:智慧农业发展趋势\n"
+      "报告人:李四\u3000报告题目:种业振兴\n",
+      "张三", "智慧农业发展趋势" },
+    { "研讨会上,专家作主题报告。\n"
+      "主题报告一:《智能会计时代的岗位重构》(主讲:张三,甲大学教授)\n",
+      "张三,甲大学教授", "智能会计时代的岗位重构" },
+    { "年会设主旨报告环节:\n时间\t报告人\t报告题目\n9:30\t张三\t数字孪生赋能实训\n",
+      "张三", "数字孪生赋能实训" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = wide (cases[i].text);
+      g_autoptr (NpDocument) doc = parse (text);
+      int at = find_kind (doc, NP_BLOCK_KEYNOTES);
+      g_assert_cmpint (at, >=, 0);
+      g_autofree char *speaker = wide (cases[i].speaker);
+      g_autofree char *title = wide (cases[i].title);
+      g_assert_cmpstr (cell (block_at (doc, at), 1, 0), ==, speaker);
+      g_assert_cmpstr (cell (block_at (doc, at), 1, 1), ==, title);
+    }
+  /* a talk named in a sentence stays prose */
+  assert_kinds ("会上,张三作题为《产教融合的路径》的报告。\n正文。\n",
+                "paragraph paragraph");
+}
+
+static void
+test_caption_marks (void)
+{
+  static const struct {
+    const char *line;
+    const char *caption;
+    const char *credit; /* NULL: none */
+  } cases[] = {
+    { "▲ 签约仪式现场", "签约仪式现场", NULL },
+    { "(图:校企代表签署合作协议)", "校企代表签署合作协议", NULL },
+    { "【图】签约现场", "签约现场", NULL },
+    { "图为签约仪式现场。", "图为签约仪式现场。", NULL },
+    { "图1 年会现场", "图1 年会现场", NULL },
+    { "圖說:與會貴賓合影。", "與會貴賓合影。", NULL },
+    { "图为学生操作训练。新华社记者 张三 摄", "图为学生操作训练。",
+      "新华社记者 张三 摄" },
+    { "▲學生示範高空救援(記者林靜宜攝)", "學生示範高空救援", "(記者林靜宜攝)" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("2025年4月26日,大会召开。\n%s\n正文。\n",
+                                               cases[i].line);
+      g_autofree char *input = wide (text);
+      g_autoptr (NpDocument) doc = parse (input);
+      const NpBlock *b = block_at (doc, 1);
+      g_autofree char *caption = wide (cases[i].caption);
+      g_assert_cmpuint (b->kind, ==, NP_BLOCK_CAPTION);
+      g_assert_cmpstr (b->text, ==, caption);
+      g_autofree char *credit = cases[i].credit ? wide (cases[i].credit) : NULL;
+      g_assert_cmpstr (b->credit, ==, credit);
+    }
+  /* a photo credit on the line under it belongs to the caption */
+  g_autoptr (NpDocument) doc = parse ("2025年4月26日，大会召开。\n嘉宾合影\n摄影：张三\n正文。\n");
+  g_assert_cmpstr (block_at (doc, 1)->credit, ==, "摄影：张三");
+  g_autofree char *got = kinds (doc);
+  g_assert_cmpstr (got, ==, "lead caption paragraph");
+}
+
+/* In a WeChat copy, empty lines mark pictures: a caption stands after
+ * one, and a short line elsewhere is not taken for one. */
+static void
+test_caption_pictures (void)
+{
+  g_autoptr (NpDocument) doc = parse (
+    "2025年4月26日，大会召开。\n"
+    "院长致辞。她表示，学院将深化合作。\n"
+    "\n"
+    "院长致辞\n"
+    "会议审议了章程。\n"
+    "聚焦产业需求\n"
+    "会议要求，各单位抓好落实。\n"
+    "\n"
+    "嘉宾合影\n");
+  g_autofree char *got = kinds (doc);
+  g_assert_cmpstr (got, ==,
+                   "lead paragraph caption paragraph paragraph paragraph caption");
+}
+
+static void
+test_credit_end_forms (void)
+{
+  static const struct {
+    const char *end;
+    const char *kinds;
+    const char *publisher;
+  } cases[] = {
+    { "（甲学院宣传部 供稿）", "lead paragraph credit", "甲学院宣传部" },
+    { "甲学院宣传部供稿", "lead paragraph credit", "甲学院宣传部" },
+    { "文字丨张三\n图片丨李四\n编辑丨王五", "lead paragraph credit credit credit",
+      NULL },
+    { "（新聞來源：港都時報，2025-04-26）", "lead paragraph credit", "港都時報" },
+    { "（編輯：陳怡君）1140312", "lead paragraph credit", NULL },
+    { "甲联盟秘书处\n2025年3月18日", "lead paragraph signature signature", NULL },
+    { "（完）\n2025年4月26日（星期六）\n香港時間18時30分",
+      "lead paragraph signature signature", NULL },
+    { "来源：甲学院\n阅读原文\n微信扫一扫\n关注该公众号", "lead paragraph credit",
+      "甲学院" },
+    { "供稿：甲学院\n往期推荐\n甲学院召开年会\n乙联盟成立", "lead paragraph credit",
+      "甲学院" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("2025年4月26日，大会召开。\n正文。\n%s\n",
+                                               cases[i].end);
+      g_autoptr (NpDocument) doc = parse (text);
+      g_autofree char *got = kinds (doc);
+      g_assert_cmpstr (got, ==, cases[i].kinds);
+      g_assert_cmpstr (doc->publisher, ==, cases[i].publisher);
+    }
+}
+
+static void
+test_headline_title_block (void)
+{
+  g_autoptr (NpDocument) news = parse (
+    "搭建校企协同育人“立交桥”\n"
+    "江岸市组建智能制造产教融合共同体\n"
+    "——首批8家单位签约共建\n"
+    "本报记者 林晓岚　通讯员 郑书恒\n"
+    "本报讯 4月26日，江岸市智能制造产教融合共同体成立。\n"
+    "正文。\n");
+  g_assert_cmpstr (news->kicker, ==, "搭建校企协同育人“立交桥”");
+  g_assert_cmpstr (news->headline, ==, "江岸市组建智能制造产教融合共同体");
+  g_assert_cmpstr (news->subtitle, ==, "——首批8家单位签约共建");
+  g_assert_cmpstr (news->byline, ==, "本报记者 林晓岚　通讯员 郑书恒");
+  g_assert_cmpuint (block_at (news, 0)->kind, ==, NP_BLOCK_LEAD);
+
+  /* a title its writer broke over two lines */
+  g_autoptr (NpDocument) broken = parse (
+    "青屿职业技术学院在2025年全省职业院校技能大赛中\n"
+    "荣获一等奖4项\n"
+    "\n"
+    "2025年5月20日，省教育厅公布获奖名单。\n");
+  g_assert_cmpstr (broken->headline, ==,
+                   "青屿职业技术学院在2025年全省职业院校技能大赛中荣获一等奖4项");
+  g_assert_null (broken->kicker);
+
+  /* a post: the page's name and time stamp, the title in 【】 with tags */
+  g_autoptr (NpDocument) post = parse (
+    "南屿交通职业学院\n"
+    "3小时前 来自 微博网页版\n"
+    "【南屿联盟扩容 新增十二家成员单位】#产教融合# #职业教育#\n"
+    "2025年5月18日下午，联盟年度工作会议召开。\n");
+  g_assert_cmpstr (post->headline, ==, "南屿联盟扩容 新增十二家成员单位");
+  g_assert_cmpuint (warnings_about (post, "dropped 2 lines"), ==, 1);
+}
+
+static void
+test_items_and_heads (void)
+{
+  /* items after a lead-in, one per line, never captions */
+  assert_kinds ("正文。\n会议明确了三项任务：\n1. 完善机制\n2. 共建基地\n3. 开发课程\n正文。\n",
+                "paragraph paragraph item item item paragraph");
+  /* a short numbered line over its own paragraph is a head */
+  assert_kinds ("正文。\n1.课程设置紧贴岗位\n课程由校企双方共同开发，每门课都对应一个岗位。\n",
+                "paragraph heading paragraph");
+  /* keycap numbers */
+  assert_kinds ("正文。\n1️⃣ 联合体揭牌\n大会为联合体揭牌，这是一个新的开始。\n",
+                "paragraph heading paragraph");
+  /* appendix heads and bracketed labels */
+  assert_kinds ("正文。\n附：2025年工作要点\n1、开展培训\n2、组织竞赛\n",
+                "paragraph heading item item");
+  assert_kinds ("正文。\n【开幕式】启幕职教之约\n正文。\n",
+                "paragraph heading paragraph");
+}
+
+/* Hard-wrapped or one paragraph per line, by the file's look. */
+static void
+test_paragraphs_conventions (void)
+{
+  /* hard-wrapped at one width, cut in mid-sentence: joined */
+  g_autoptr (NpDocument) wrapped = parse (
+    "2025年4月26日，江屿市新能源汽车产教融合共同体成立仪式在\n"
+    "江屿职业技术学院举行。来自二十多家企业和院校的代表参加了\n"
+    "仪式，共同见证了共同体的成立。\n"
+    "\n"
+    "与会代表围绕课程建设和实训基地共享展开讨论，形成了三项共\n"
+    "识，并商定了下一步的工作安排和联络机制，会议取得圆满成功。\n");
+  g_assert_cmpuint (wrapped->blocks->len, ==, 2);
+  /* one paragraph per line, empty lines only where pictures stood */
+  g_autoptr (NpDocument) lines = parse (
+    "2025年4月26日，江屿市新能源汽车产教融合共同体成立仪式举行。\n"
+    "来自二十多家企业和院校的代表参加了仪式。\n"
+    "\n"
+    "仪式现场\n"
+    "与会代表围绕课程建设展开讨论，形成了三项共识。\n");
+  g_autofree char *got = kinds (lines);
+  g_assert_cmpstr (got, ==, "lead paragraph caption paragraph");
+}
+
+static void
+test_editor_marks (void)
+{
+  g_autoptr (NpDocument) doc = parse (
+    "2025年4月26日，大会召开。\n"
+    "@@小标题 学院简介\n"
+    "学院始建于1958年。\n"
+    "＠＠图注：院长致辞。\n"
+    "@@正文 嘉宾合影\n"
+    "@@单位 本次协办方有甲公司、乙学院。\n"
+    "@@删除 本文不印的一行\n"
+    "@@条目 一是完善机制\n"
+    "@@署名 （撰稿：张三）\n"
+    "@@foo 未知的标记读作正文。\n");
+  g_autofree char *got = kinds (doc);
+  g_assert_cmpstr (got, ==,
+                   "lead heading paragraph caption paragraph paragraph units "
+                   "item paragraph credit");
+  g_assert_cmpstr (block_at (doc, 1)->text, ==, "学院简介");
+  g_assert_cmpstr (block_at (doc, 3)->text, ==, "院长致辞。");
+  g_assert_cmpstr (block_at (doc, 3)->rule, ==, "caption: @@图注");
+  g_assert_cmpuint (warnings_about (doc, "@@ mark not known"), ==, 1);
+  g_autofree char *names = unit_names (doc);
+  g_assert_cmpstr (names, ==, "甲公司 | 乙学院");
+
+  /* front matter says what the text cannot */
+  g_autoptr (NpDocument) front = parse ("---\ntitle: 标题\nsubtitle: ——副题\n"
+                                        "credit: （供稿：甲学院）\n---\n"
+                                        "正文。\n文字：张三\n");
+  g_assert_cmpstr (front->subtitle, ==, "——副题");
+  g_autofree char *front_kinds = kinds (front);
+  g_assert_cmpstr (front_kinds, ==, "paragraph credit");
+  g_assert_cmpstr (block_at (front, 1)->text, ==, "（供稿：甲学院）");
+}
+
+/* A report whose every line is the page's is no report. */
+static void
+test_empty_after_dropping (void)
+{
+  GError *error = NULL;
+  NpDocument *doc = np_report_parse ("阅读原文\n微信扫一扫\n", "junk.txt", &error);
+  g_assert_null (doc);
+  g_assert_error (error, NP_ERROR, NP_ERROR_DATA);
+  g_assert_true (g_str_has_prefix (error->message, "junk.txt: no text of the report"));
+  g_clear_error (&error);
+}
+
 /* ---- whole reports in tests/cases ---------------------------------------- */
 
 static void
@@ -1209,6 +1584,20 @@ main (int argc, char **argv)
   g_test_add_func ("/report/units/cue-words", test_units_cue_words);
   g_test_add_func ("/report/units/not-a-list", test_units_not_a_list);
   g_test_add_func ("/report/units/in-lead", test_units_in_lead);
+  g_test_add_func ("/report/units/forms", test_units_forms);
+  g_test_add_func ("/report/units/lines", test_units_lines);
+  g_test_add_func ("/report/units/two-lists", test_units_two_lists);
+  g_test_add_func ("/report/units/not-signatories", test_units_not_signatories);
+  g_test_add_func ("/report/keynotes/forms", test_keynotes_forms);
+  g_test_add_func ("/report/caption/marks", test_caption_marks);
+  g_test_add_func ("/report/caption/pictures", test_caption_pictures);
+  g_test_add_func ("/report/credit/end-forms", test_credit_end_forms);
+  g_test_add_func ("/report/headline/title-block", test_headline_title_block);
+  g_test_add_func ("/report/items-and-heads", test_items_and_heads);
+  g_test_add_func ("/report/paragraphs/conventions",
+                   test_paragraphs_conventions);
+  g_test_add_func ("/report/editor/marks", test_editor_marks);
+  g_test_add_func ("/report/empty-after-dropping", test_empty_after_dropping);
 
   g_test_add_func ("/report/cases/simplified-blankline",
                    test_case_simplified_blankline);

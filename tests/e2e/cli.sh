@@ -147,5 +147,25 @@ if "$np" --dump-structure --encoding GB18030 "$work/gb18030.txt" 2>/dev/null | c
    head -c 5 "$work/gb18030.pdf" | grep -q '%PDF-'; then
   passes=$((passes + 1)); else echo "FAIL: --encoding GB18030"; fails=$((fails + 1)); fi
 
+# --annotate writes each block's reading in the margin, and only then;
+# the editor's @@ marks force a reading and are not printed.
+printf '2025年4月26日上午，大會召開。\n院長致辭。她表示，學院將深化合作。\n@@小标题 學院簡介\n學院始建於1958年。\n會上簽約，包括甲公司、乙學院等共2家單位。\n（供稿：宣傳部）\n' >"$work/marks.txt"
+"$np" "$work/marks.txt" --annotate -o "$work/annotated.pdf" 2>/dev/null
+"$np" "$work/marks.txt" -o "$work/plain.pdf" 2>/dev/null
+pdftotext "$work/annotated.pdf" "$work/annotated.txt"
+pdftotext "$work/plain.pdf" "$work/plain.txt"
+# (notes wrap in the margin: look for words, not whole notes)
+if grep -q "heading · @@" "$work/annotated.txt" &&
+   grep -q "units 2/2 ·" "$work/annotated.txt" &&
+   grep -q "credit · credit" "$work/annotated.txt" &&
+   grep -q "headline ·" "$work/annotated.txt" &&
+   ! grep -q "·" "$work/plain.txt" && ! grep -q "@@" "$work/plain.txt" &&
+   grep -q "學院簡介" "$work/plain.txt"; then
+  passes=$((passes + 1)); else echo "FAIL: --annotate and @@ marks:"; cat "$work/annotated.txt"; fails=$((fails + 1)); fi
+
+# A report whose every line is a page's is refused by name, nothing written.
+printf '阅读原文\n微信扫一扫\n' >"$work/junk.txt"
+refused 65 "^newsprint: $work/junk.txt: no text of the report is left" "$work/junk.txt"
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
