@@ -383,22 +383,6 @@ np_is_tail (NpReader *reader, const char *text)
                    || bare[n] == ':');
 }
 
-/* A date line: a date, perhaps with its weekday and time, and nothing
- * else.  The date goes in `date`. */
-static gboolean
-np_is_date_only (NpReader *reader, const char *text, char **date)
-{
-  gsize start = 0, end = 0;
-  g_autofree char *found = np_find_date (reader, np_skip_emoji (text), TRUE,
-                                         &start, &end);
-  const char *rest = found ? np_skip_emoji (text) + end : NULL;
-  if (rest && *np_skip_emoji (rest + np_time_length (reader, rest)) == '\0') {
-    *date = g_steal_pointer (&found);
-    return TRUE;
-  }
-  return FALSE;
-}
-
 /* A time on a line of its own (香港時間18時30分), a release's stamp. */
 static gboolean
 np_is_time_only (NpReader *reader, const char *text)
@@ -512,7 +496,7 @@ np_read_end (NpReader *reader)
       break;
     else if (np_is_end_mark (reader, p->text) || !*np_skip_emoji (p->text))
       np_reader_drop (reader, i); /* （完）, 👇👇👇 */
-    else if (np_is_date_only (reader, p->text, &date)) {
+    else if (np_is_date_line (reader, p->text, &date)) {
       g_free (reader->end_date);
       reader->end_date = date;
       p->state = NP_PARA_SIGNATURE; /* a release's or an office's date */

@@ -55,21 +55,6 @@ np_next_open (const NpReader *reader, guint i)
   return i;
 }
 
-/* What the text of a date line is besides its date: a weekday, the part
- * of the day, a clock time, spaces. */
-static gboolean
-np_is_date_line (NpReader *reader, const char *text)
-{
-  gsize start = 0, end = 0;
-  const char *p = np_skip_emoji (text);
-  g_autofree char *date = np_find_date (reader, p, TRUE, &start, &end);
-  if (!date)
-    return FALSE;
-  p += end;
-  p += np_time_length (reader, p);
-  return *np_skip_emoji (p) == '\0';
-}
-
 /* Whether a line is a web page's or WeChat's, not the report's: a meta
  * cue followed by a colon (来源：…, 发布时间：…), 【字体：大 中 小】, a date
  * with a clock time, 原创 …. */
@@ -78,7 +63,7 @@ np_is_meta_line (NpReader *reader, const char *text)
 {
   if (np_visible_length (text) > 160 || np_has_stop (text))
     return FALSE;
-  if (np_is_date_line (reader, text))
+  if (np_is_date_line (reader, text, NULL))
     return TRUE;
   const char *p = text;
   gsize n = 0;
@@ -502,7 +487,7 @@ np_past_time (NpReader *reader, const char *clause)
       gsize open = *p == '(' ? 1 : strlen ("（");
       g_autofree char *inner = close ? g_strndup (p + open, close - p - open)
                                      : NULL;
-      if (inner && np_is_date_line (reader, inner))
+      if (inner && np_is_date_line (reader, inner, NULL))
         n = close - p + (*close == ')' ? 1 : strlen ("）"));
     }
     if (n == 0) {

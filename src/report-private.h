@@ -207,6 +207,10 @@ gboolean np_has_stop (const char *s);
  * the start only.  NULL when there is none. */
 char *np_find_date (NpReader *reader, const char *text, gboolean anchored,
                     gsize *start, gsize *end);
+/* Whether a line is a date and nothing else but its weekday and time
+ * (2025年4月26日（星期六）上午); the date, as np_find_date prints it, goes
+ * in `date` when that is not NULL. */
+gboolean np_is_date_line (NpReader *reader, const char *text, char **date);
 /* Bytes of what may follow a date: a weekday, a part of the day, a time. */
 gsize np_time_length (NpReader *reader, const char *text);
 /* Whether `text` opens with a time of day (18:30, 上午9时). */

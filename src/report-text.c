@@ -298,6 +298,27 @@ np_find_date (NpReader *reader, const char *text, gboolean anchored,
   return NULL;
 }
 
+gboolean
+np_is_date_line (NpReader *reader, const char *text, char **date)
+{
+  gsize start = 0, end = 0;
+  const char *p = np_skip_emoji (text);
+  char *found = np_find_date (reader, p, TRUE, &start, &end);
+  if (!found)
+    return FALSE;
+  p += end;
+  p += np_time_length (reader, p);
+  if (*np_skip_emoji (p) != '\0') {
+    g_free (found);
+    return FALSE;
+  }
+  if (date)
+    *date = found;
+  else
+    g_free (found);
+  return TRUE;
+}
+
 gsize
 np_time_length (NpReader *reader, const char *text)
 {
