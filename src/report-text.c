@@ -266,7 +266,7 @@ np_find_date (NpReader *reader, const char *text, gboolean anchored,
     g_match_info_fetch_pos (info, 0, &s, &e);
     if (anchored && s != 0)
       return NULL;
-    /* Chinese form: groups 1-3; numeric form: groups 4-6 */
+    /* Chinese form: y, m, d; numeric form: ny, nm, nd */
     g_autofree char *year = g_match_info_fetch_named (info, "y");
     g_autofree char *month = g_match_info_fetch_named (info, "m");
     g_autofree char *day = g_match_info_fetch_named (info, "d");
