@@ -156,10 +156,7 @@ np_is_numbered_head (NpReader *reader, guint i)
   if (np_visible_length (p->text) > NP_MAX_NUMBERED_HEAD || np_is_stop (final)
       || np_is_pause (final) || np_last_kind (reader->doc) == NP_BLOCK_ITEM)
     return FALSE;
-  guint k = i + 1;
-  while (k < np_reader_count (reader)
-         && np_reader_para (reader, k)->state == NP_PARA_DROPPED)
-    k++;
+  guint k = np_reader_next_kept (reader, i + 1);
   if (k >= np_reader_count (reader))
     return FALSE;
   const NpPara *next = np_reader_para (reader, k);
@@ -251,23 +248,13 @@ np_stops_within (const char *text)
   return FALSE;
 }
 
-/* The index of the next paragraph that is not dropped, or the count. */
-static guint
-np_next_kept (const NpReader *reader, guint i)
-{
-  while (i < np_reader_count (reader)
-         && np_reader_para (reader, i)->state == NP_PARA_DROPPED)
-    i++;
-  return i;
-}
-
 /* Whether paragraph `i` is a caption; fills `c` when it is. */
 static gboolean
 np_is_caption (NpReader *reader, guint i, NpCaptionLine *c)
 {
   const NpPara *p = np_reader_para (reader, i);
   np_caption_marks (reader, p->text, c);
-  guint next = np_next_kept (reader, i + 1);
+  guint next = np_reader_next_kept (reader, i + 1);
   gboolean credited
     = c->credit
       || (next < np_reader_count (reader)
@@ -346,7 +333,7 @@ np_add_caption (NpReader *reader, guint i, NpCaptionLine *c, gboolean forced)
   NpBlock *b = np_add (reader, NP_BLOCK_CAPTION, c->text, p,
                        forced ? "@@图注" : c->rule);
   b->credit = g_steal_pointer (&c->credit);
-  guint next = np_next_kept (reader, i + 1);
+  guint next = np_reader_next_kept (reader, i + 1);
   if (!b->credit && next < np_reader_count (reader)) {
     NpPara *credit = np_reader_para (reader, next);
     if (credit->state == NP_PARA_OPEN && credit->force == NP_FORCE_NONE

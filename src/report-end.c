@@ -311,7 +311,7 @@ np_is_tags (const char *text)
   if (np_visible_length (text) > NP_MAX_PROMO * 2)
     return FALSE;
   g_autofree char *bare = np_strip_emoji (text);
-  g_auto (GStrv) words = g_regex_split_simple ("[\\s\u3000]+", bare, 0, 0);
+  g_auto (GStrv) words = np_split_at (bare, NP_SPACES);
   gboolean any = FALSE;
   for (guint i = 0; words[i]; i++) {
     if (!*words[i])
@@ -322,6 +322,16 @@ np_is_tags (const char *text)
     any = TRUE;
   }
   return any;
+}
+
+/* Whether a word is a count a page shows by its buttons: 35, 1.2万, 10w+. */
+static gboolean
+np_is_count_word (const char *word)
+{
+  for (const char *p = word; *p; p = g_utf8_next_char (p))
+    if (!g_utf8_strchr ("0123456789.,万wW+", -1, g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -347,15 +357,14 @@ np_is_junk (NpReader *reader, const char *text)
   g_autofree char *stripped = np_strip_emoji (text);
   GString *spaced = g_string_new (stripped);
   g_string_replace (spaced, "】【", "】 【", 0); /* 【打印】【关闭】 */
-  g_auto (GStrv) words = g_regex_split_simple ("[\\s\u3000|｜丨·•]+",
-                                               spaced->str, 0, 0);
+  g_auto (GStrv) words = np_split_at (spaced->str, NP_SPACES "|｜丨·•");
   g_string_free (spaced, TRUE);
   gboolean any = FALSE;
   for (guint i = 0; words[i]; i++) {
     /* 【打印本页】, 分享到： */
     g_autofree char *word = g_regex_replace_literal (
       reader->re.brackets, words[i], -1, 0, "", 0, NULL);
-    if (!*word || g_regex_match_simple ("^[0-9.,万wW+]+$", word, 0, 0))
+    if (!*word || np_is_count_word (word))
       continue;
     if (!np_cues_is (reader->cues, "end/junk", word))
       return FALSE;

@@ -41,6 +41,12 @@
 #define NP_MAX_PAGE_NAME 16
 /* A WeChat account's name on its own line is at most this long. */
 #define NP_MAX_ACCOUNT 12
+/* A dateline in brackets (【甲学院讯】) holds at most this many
+ * characters. */
+#define NP_MAX_DATELINE 29
+/* A day's number in brackets (今（12）日) is at most this long
+ * (characters, spaces too). */
+#define NP_MAX_DAY_NUMBER 4
 
 static gboolean np_is_event (NpReader *reader, const char *clause);
 static const char *np_past_time (NpReader *reader, const char *clause);
@@ -125,13 +131,13 @@ np_is_title_line (NpReader *reader, guint i)
   gsize start = 0, end = 0;
   const char *words = np_skip_emoji (p->text);
   g_autofree char *date = np_find_date (reader, words, TRUE, &start, &end);
-  if (date && np_time_length (reader, words + end) > 0
-      && *np_skip_emoji (words + end + np_time_length (reader, words + end)))
+  gsize time = date ? np_time_length (reader, words + end) : 0;
+  if (time > 0 && *np_skip_emoji (words + end + time))
     return FALSE;
   /* 今日（5月20日），…: a sentence opening with its time is the lead */
   const char *after_time = np_past_time (reader, words);
-  g_autofree char *time = g_strndup (words, after_time - words);
-  if (after_time != words && (strstr (time, "，") || strchr (time, ',')))
+  g_autofree char *opening = g_strndup (words, after_time - words);
+  if (strstr (opening, "，") || strchr (opening, ','))
     return FALSE;
   if (length < 4 || length > NP_MAX_TITLE || final == 0 || np_is_pause (final)
       || (np_is_stop (final) && (final == 0x3002 || length > 40))
@@ -180,20 +186,13 @@ np_past_dateline (NpReader *reader, const char *text)
   const char *p = np_skip_emoji (text);
   for (int k = 0; k < 3; k++) {
     gsize n = np_cues_opens (reader->cues, "meta/datelines", p);
-    if (n == 0 && (g_str_has_prefix (p, "【") || g_str_has_prefix (p, "（")
-                   || g_str_has_prefix (p, "("))) {
-      /* a bracketed dateline: 【甲学院讯】, （记者 张三 通讯员 李四） */
-      const char *close = strstr (p, g_str_has_prefix (p, "【") ? "】"
-                                     : g_str_has_prefix (p, "(") ? ")"
-                                                                 : "）");
-      g_autofree char *inner = close ? g_strndup (p, close - p) : NULL;
-      if (inner && g_utf8_strlen (inner, -1) <= 30
-          && (np_cues_closes (reader->cues, "meta/datelines", inner)
-              || np_cues_find (reader->cues, "credit/direct", inner, NULL)))
-        n = close - p + (g_str_has_prefix (p, "【") ? strlen ("】")
-                         : g_str_has_prefix (p, "(") ? 1
-                                                     : strlen ("）"));
-    }
+    /* a bracketed dateline: 【甲学院讯】, （记者 张三 通讯员 李四） */
+    g_autofree char *inner = NULL;
+    gsize span = n ? 0 : np_bracketed (p, "【（(", &inner);
+    if (span && g_utf8_strlen (inner, -1) <= NP_MAX_DATELINE
+        && (np_cues_closes (reader->cues, "meta/datelines", inner)
+            || np_cues_find (reader->cues, "credit/direct", inner, NULL)))
+      n = span;
     if (n == 0)
       break;
     p = np_skip_emoji (p + n);
@@ -322,45 +321,45 @@ np_read_title_block (NpReader *reader, guint i)
   guint block[NP_MAX_TITLE_LINES] = { i };
   guint lines = 1;
   for (guint k = np_next_open (reader, i + 1);
-       lines < NP_MAX_TITLE_LINES && np_title_block_line (reader, block[lines - 1], k);
+       lines < NP_MAX_TITLE_LINES
+       && np_title_block_line (reader, block[lines - 1], k);
        k = np_next_open (reader, k + 1))
     block[lines++] = k;
 
-  g_autofree char *title = np_clean_title (np_reader_para (reader, i)->text);
-  guint t = 0, used = 1;
+  const char *text[NP_MAX_TITLE_LINES] = { NULL };
+  for (guint k = 0; k < lines; k++)
+    text[k] = np_reader_para (reader, block[k])->text;
+  g_autofree char *title = NULL;
+  guint used = 1;
   if (lines >= 2 && np_title_goes_on (reader, block[0], block[1])) {
     /* one title broken over two lines */
-    g_autofree char *rest = np_clean_title (np_reader_para (reader, block[1])->text);
-    char *joined = g_strconcat (title, rest, NULL);
-    g_free (title);
-    title = joined;
+    g_autofree char *first = np_clean_title (text[0]);
+    g_autofree char *rest = np_clean_title (text[1]);
+    title = g_strconcat (first, rest, NULL);
     used = 2;
   } else if (lines >= 2) {
     /* kicker, title, subtitle: the title states the event; without one
      * the middle of three is the title, and a short first line of two is
      * its kicker */
-    t = G_MAXUINT;
-    for (guint k = 0; k < lines && t == G_MAXUINT; k++)
-      if (np_is_event (reader, np_reader_para (reader, block[k])->text))
-        t = k;
-    if (t == G_MAXUINT)
-      t = lines == 3 || np_visible_length (np_reader_para (reader, block[0])->text)
-                              * 5 < np_visible_length (np_reader_para (reader,
-                                                                block[1])->text) * 3
-            ? 1 : 0;
-    g_free (title);
-    title = np_clean_title (np_reader_para (reader, block[t])->text);
+    guint t = 0;
+    while (t < lines && !np_is_event (reader, text[t]))
+      t++;
+    if (t == lines)
+      t = lines == 3 || np_visible_length (text[0]) * 5
+                          < np_visible_length (text[1]) * 3
+            ? 1
+            : 0;
+    title = np_clean_title (text[t]);
     if (t > 0)
-      doc->kicker = np_clean_title (np_reader_para (reader, block[0])->text);
+      doc->kicker = np_clean_title (text[0]);
     used = t + 1;
-    if (t + 1 < lines
-        && np_visible_length (np_reader_para (reader, block[t + 1])->text)
-             >= NP_MIN_SUBTITLE) {
+    if (t + 1 < lines && np_visible_length (text[t + 1]) >= NP_MIN_SUBTITLE) {
       if (!doc->subtitle)
-        doc->subtitle = g_strdup (np_reader_para (reader, block[t + 1])->text);
+        doc->subtitle = g_strdup (text[t + 1]);
       used = t + 2;
     }
-  }
+  } else
+    title = np_clean_title (text[0]);
   for (guint k = 0; k < used; k++)
     np_reader_para (reader, block[k])->state = NP_PARA_TAKEN;
   if (!doc->headline) {
@@ -481,28 +480,18 @@ np_past_time (NpReader *reader, const char *clause)
     gsize start = 0, end = 0;
     g_autofree char *date = np_find_date (reader, p, TRUE, &start, &end);
     gsize n = date ? end : np_cues_opens (reader->cues, "date/relative", p);
-    if (n == 0 && (g_str_has_prefix (p, "（") || *p == '(')) {
-      /* 今日（5月20日）: the day's date in brackets */
-      const char *close = strstr (p, *p == '(' ? ")" : "）");
-      gsize open = *p == '(' ? 1 : strlen ("（");
-      g_autofree char *inner = close ? g_strndup (p + open, close - p - open)
-                                     : NULL;
-      if (inner && np_is_date_line (reader, inner, NULL))
-        n = close - p + (*close == ')' ? 1 : strlen ("）"));
-    }
-    if (n == 0) {
-      /* 今（12）日 / 昨(7)日: a day named by its number in brackets */
-      gsize word = np_cues_opens (reader->cues, "date/days", p);
-      const char *q = p + word;
-      if (word && (g_str_has_prefix (q, "（") || *q == '(')) {
-        const char *close = strstr (q, *q == '(' ? ")" : "）");
-        if (close && close - q <= 12) {
-          q = close + (*close == ')' ? 1 : strlen ("）"));
-          if (g_str_has_prefix (q, "日"))
-            n = q + strlen ("日") - p;
-        }
-      }
-    }
+    /* 今日（5月20日）: the day's date in brackets */
+    g_autofree char *inner = NULL;
+    gsize span = n ? 0 : np_bracketed (p, "（(", &inner);
+    if (span && np_is_date_line (reader, inner, NULL))
+      n = span;
+    /* 今（12）日 / 昨(7)日: a day named by its number in brackets */
+    gsize word = n ? 0 : np_cues_opens (reader->cues, "date/days", p);
+    g_autofree char *day = NULL;
+    span = word ? np_bracketed (p + word, "（(", &day) : 0;
+    if (span && g_utf8_strlen (day, -1) <= NP_MAX_DAY_NUMBER
+        && g_str_has_prefix (p + word + span, "日"))
+      n = word + span + strlen ("日");
     if (n == 0)
       break;
     p += n;
@@ -604,8 +593,7 @@ np_headline_from (NpReader *reader, const char *text, gboolean *sure)
     sentences, 0, MIN (g_utf8_strlen (sentences, -1), NP_MAX_LEAD_READ));
   /* the first clause of the first sentence stands in when no clause of
    * the first sentences states an event */
-  g_auto (GStrv) clauses = g_regex_split_simple ("[，,；;。！？!?]", sentence,
-                                                 0, 0);
+  g_auto (GStrv) clauses = np_split_at (sentence, "，,；;。！？!?");
   const char *first = NULL, *event = NULL;
   for (guint i = 0; clauses[i] && !event; i++) {
     const char *clause = np_past_time (reader, clauses[i]);
@@ -660,6 +648,57 @@ np_same_day (NpReader *reader, const char *date, const char *full)
          && np_month_day (reader, full, &m2, &d2) && m1 == m2 && d1 == d2;
 }
 
+/* The date the report gives: the lead's, the meta lines', a date line's
+ * at the end, in that order; NULL when none of them has one. */
+static char *
+np_found_date (NpReader *reader, const NpPara *lead)
+{
+  char *date = NULL;
+  if (lead) {
+    g_autofree char *sentence = np_first_sentences (lead->text,
+                                                    NP_LEAD_SENTENCES);
+    gsize end = 0;
+    date = np_find_date (reader, sentence, FALSE, NULL, &end);
+    /* 7月7日至13日: a week's report is dated by its page, if it has one */
+    if (date && reader->meta_date
+        && np_cues_opens (reader->cues, "date/range", sentence + end))
+      g_clear_pointer (&date, g_free);
+  }
+  if (!date && (reader->meta_date || reader->end_date))
+    return g_strdup (reader->meta_date ? reader->meta_date
+                                       : reader->end_date);
+  return date;
+}
+
+/* `date` (taken), with its year when it has none: a date without its
+ * year (今日（四月二十六日）) gives way to the page's or the release's full
+ * date of that day, or takes its year. */
+static char *
+np_with_year (NpReader *reader, char *date)
+{
+  if (strstr (date, "年"))
+    return date;
+  const char *full = np_same_day (reader, date, reader->end_date)
+                       ? reader->end_date
+                     : np_same_day (reader, date, reader->meta_date)
+                       ? reader->meta_date
+                       : NULL;
+  if (full) {
+    g_free (date);
+    return g_strdup (full);
+  }
+  const char *dated = reader->meta_date ? reader->meta_date
+                                        : reader->end_date;
+  const char *year = dated ? strstr (dated, "年") : NULL;
+  if (year && year - dated == 4) {
+    char *whole = g_strdup_printf ("%.*s%s", (int) (year - dated + 3), dated,
+                                   date);
+    g_free (date);
+    return whole;
+  }
+  return date;
+}
+
 void
 np_finish_head (NpReader *reader)
 {
@@ -667,46 +706,13 @@ np_finish_head (NpReader *reader)
   const NpPara *lead = reader->lead != G_MAXUINT
                          ? np_reader_para (reader, reader->lead)
                          : NULL;
-  if (!doc->date && lead) {
-    g_autofree char *sentence = np_first_sentences (lead->text,
-                                                    NP_LEAD_SENTENCES);
-    gsize end = 0;
-    doc->date = np_find_date (reader, sentence, FALSE, NULL, &end);
-    /* 7月7日至13日: a week's report is dated by its page, if it has one */
-    if (doc->date && reader->meta_date
-        && np_cues_opens (reader->cues, "date/range", sentence + end)) {
-      g_free (doc->date);
-      doc->date = g_strdup (reader->meta_date);
-    }
-  }
-  if (!doc->date && reader->meta_date)
-    doc->date = g_strdup (reader->meta_date);
-  if (!doc->date && reader->end_date)
-    doc->date = g_strdup (reader->end_date);
+  if (!doc->date)
+    doc->date = np_found_date (reader, lead);
   if (!doc->date)
     np_document_warn (doc, 0, "no date found in the report: give one with "
                               "--date, or with date: at the top");
-  /* A date without its year (今日（四月二十六日）) gives way to the page's
-   * or the release's full date of that day, or takes its year. */
-  else if (!strstr (doc->date, "年")
-           && (np_same_day (reader, doc->date, reader->end_date)
-               || np_same_day (reader, doc->date, reader->meta_date))) {
-    const char *full = np_same_day (reader, doc->date, reader->end_date)
-                         ? reader->end_date
-                         : reader->meta_date;
-    g_free (doc->date);
-    doc->date = g_strdup (full);
-  } else if (!strstr (doc->date, "年")) {
-    const char *dated = reader->meta_date ? reader->meta_date
-                                          : reader->end_date;
-    const char *year = dated ? strstr (dated, "年") : NULL;
-    if (year && year - dated == 4) {
-      char *full = g_strdup_printf ("%.*s%s", (int) (year - dated + 3),
-                                    dated, doc->date);
-      g_free (doc->date);
-      doc->date = full;
-    }
-  }
+  else
+    doc->date = np_with_year (reader, doc->date);
 
   if (!doc->publisher && reader->meta_publisher)
     doc->publisher = g_strdup (reader->meta_publisher);

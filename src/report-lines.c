@@ -36,6 +36,8 @@ typedef struct {
   gboolean mail;     /* under an e-mail's signature mark: not the report */
   glong width;       /* display columns of the trimmed text */
   NpForce force;
+  gboolean opens;    /* opens a paragraph by its look (np_raw_opens) */
+  gboolean alone;    /* stands alone: a keynote, or names set apart */
 } NpRaw;
 
 /* HTML's spaces and marks that a page copied as text may leave behind:
@@ -138,14 +140,13 @@ np_raw_blank (const NpRaw *r)
 }
 
 /* Whether a line opens a new paragraph by its look alone: a number, a
- * heading ordinal, a caption mark or an editor's mark. */
+ * heading ordinal, names set apart (`names`), a caption mark or an
+ * editor's mark. */
 static gboolean
-np_raw_opens (NpReader *reader, const NpRaw *r)
+np_raw_opens (NpReader *reader, const NpRaw *r, gboolean names)
 {
-  g_autoptr (GPtrArray) names = np_spaced_names (reader, r->text);
   return r->force != NP_FORCE_NONE || np_item_number (reader, r->text) > 0
-         || names != NULL
-         || np_heading_number (reader, r->text) > 0
+         || names || np_heading_number (reader, r->text) > 0
          || np_cues_opens (reader->cues, "caption/marks", r->text) > 0
          || np_cues_opens (reader->cues, "caption/prefixes", r->text) > 0
          || np_is_photo_credit (reader, r->text);
@@ -179,12 +180,10 @@ np_cut_short (const NpRaw *r, const NpRaw *next, glong wrap)
 /* Whether two lines in a row belong to one paragraph by their look: the
  * second is no blank, no numbered line, no caption and no keynote. */
 static gboolean
-np_may_join (NpReader *reader, const NpRaw *r, const NpRaw *next)
+np_may_join (const NpRaw *r, const NpRaw *next)
 {
-  g_autoptr (GPtrArray) names = np_spaced_names (reader, r->text);
   return !np_raw_blank (r) && !np_raw_blank (next)
-         && r->force == NP_FORCE_NONE && !np_raw_opens (reader, next)
-         && !np_is_keynote_text (reader, r->text) && !names;
+         && r->force == NP_FORCE_NONE && !next->opens && !r->alone;
 }
 
 /* The width a hard-wrapped file was cut at, or 0 when the file has one
@@ -194,12 +193,12 @@ np_may_join (NpReader *reader, const NpRaw *r, const NpRaw *next)
  * paragraph per line they are whole paragraphs, ending with a full stop,
  * or short lines (titles, captions, names) that end where they mean to. */
 static glong
-np_wrap_width (NpReader *reader, const GArray *raws)
+np_wrap_width (const GArray *raws)
 {
   g_autoptr (GArray) widths = g_array_new (FALSE, FALSE, sizeof (glong));
   for (guint i = 0; i + 1 < raws->len; i++) {
     const NpRaw *r = &g_array_index (raws, NpRaw, i);
-    if (np_may_join (reader, r, &g_array_index (raws, NpRaw, i + 1)))
+    if (np_may_join (r, &g_array_index (raws, NpRaw, i + 1)))
       g_array_append_val (widths, r->width);
   }
   if (widths->len < 2)
@@ -216,7 +215,7 @@ np_wrap_width (NpReader *reader, const GArray *raws)
   for (guint i = 0; i + 1 < raws->len; i++) {
     const NpRaw *r = &g_array_index (raws, NpRaw, i);
     const NpRaw *next = &g_array_index (raws, NpRaw, i + 1);
-    if (!np_may_join (reader, r, next))
+    if (!np_may_join (r, next))
       continue;
     all += r->width;
     gunichar final = np_final_char (r->text);
@@ -237,10 +236,10 @@ np_wrap_width (NpReader *reader, const GArray *raws)
 /* Whether, in a hard-wrapped file, line `next` goes on the paragraph that
  * line `r` is in. */
 static gboolean
-np_continues (NpReader *reader, const NpRaw *r, const NpRaw *next,
-              glong wrap, gboolean indents)
+np_continues (const NpRaw *r, const NpRaw *next, glong wrap,
+              gboolean indents)
 {
-  if (!np_may_join (reader, r, next))
+  if (!np_may_join (r, next))
     return FALSE;
   if (indents && next->indented)
     return FALSE; /* the file indents its paragraphs' first lines */
@@ -323,7 +322,7 @@ np_raw_clear (gpointer data)
   g_free (((NpRaw *) data)->text);
 }
 
-GPtrArray *
+void
 np_lines_to_paras (NpReader *reader, char **lines, guint start)
 {
   g_autoptr (GArray) raws = g_array_new (FALSE, TRUE, sizeof (NpRaw));
@@ -346,15 +345,19 @@ np_lines_to_paras (NpReader *reader, char **lines, guint start)
     } else if (r.force == NP_FORCE_NONE && !r.mail && np_is_furniture (r.text))
       r.text[0] = '\0';
     r.width = np_display_width (r.text);
+    g_autoptr (GPtrArray) names = np_spaced_names (reader, r.text);
+    r.opens = np_raw_opens (reader, &r, names != NULL);
+    r.alone = names != NULL || np_is_keynote_text (reader, r.text);
     g_array_append_val (raws, r);
   }
 
-  glong wrap = np_wrap_width (reader, raws);
+  glong wrap = np_wrap_width (raws);
   gboolean indents = wrap && np_indents (raws);
   gboolean pictures = !wrap && np_blanks_are_pictures (raws);
 
   GPtrArray *paras
     = g_ptr_array_new_with_free_func ((GDestroyNotify) np_para_free);
+  reader->paras = paras;
   GString *text = NULL;
   gboolean blank_before = FALSE, placeholder = FALSE;
   for (guint i = 0; i < raws->len; i++) {
@@ -365,7 +368,7 @@ np_lines_to_paras (NpReader *reader, char **lines, guint start)
       continue;
     }
     NpRaw *prev = i > 0 ? &g_array_index (raws, NpRaw, i - 1) : NULL;
-    if (text && prev && wrap && np_continues (reader, prev, r, wrap, indents)) {
+    if (text && prev && wrap && np_continues (prev, r, wrap, indents)) {
       np_join_line (text, r->text);
     } else {
       if (text) {
@@ -376,8 +379,9 @@ np_lines_to_paras (NpReader *reader, char **lines, guint start)
       para->line = r->line;
       para->force = r->force;
       para->picture = (pictures && blank_before) || placeholder;
-      para->state = r->mail ? NP_PARA_DROPPED : NP_PARA_OPEN;
       g_ptr_array_add (paras, para);
+      if (r->mail)
+        np_reader_drop (reader, paras->len - 1);
       text = g_string_new (r->text);
     }
     blank_before = placeholder = FALSE;
@@ -386,5 +390,4 @@ np_lines_to_paras (NpReader *reader, char **lines, guint start)
     NpPara *last = g_ptr_array_index (paras, paras->len - 1);
     last->text = g_string_free (text, FALSE);
   }
-  return paras;
 }

@@ -293,36 +293,33 @@ np_list_title (NpReader *reader, const char *text)
 /* The cells of a row pasted from a Word table: split at tabs, or at runs
  * of two or more spaces. */
 static char **
-np_table_cells (const char *text)
+np_table_cells (NpReader *reader, const char *text)
 {
   if (np_visible_length (text) > NP_MAX_ROW)
     return g_new0 (char *, 1); /* no row of a table is that long */
-  return g_regex_split_simple ("\t+| {2,}|\u3000{2,}", text, 0, 0);
+  return g_regex_split (reader->re.cells, text, 0);
 }
 
 /* Whether a line is the header row of a units table pasted as text
  * (序号<TAB>单位名称): the column under 单位名称 holds the names. */
-gboolean
-np_is_table_header (NpReader *reader, const char *text)
-{
-  g_auto (GStrv) cells = np_table_cells (text);
-  if (g_strv_length (cells) < 2)
-    return FALSE;
-  for (guint i = 0; cells[i]; i++)
-    if (np_cues_is (reader->cues, "units/headers", g_strstrip (cells[i])))
-      return TRUE;
-  return FALSE;
-}
-
-/* Which column of a header row holds the names, or -1. */
+/* Which column of a header row holds the names, or -1 when the line is
+ * no header row. */
 static int
 np_name_column (NpReader *reader, const char *header)
 {
-  g_auto (GStrv) cells = np_table_cells (header);
+  g_auto (GStrv) cells = np_table_cells (reader, header);
+  if (g_strv_length (cells) < 2)
+    return -1;
   for (guint i = 0; cells[i]; i++)
     if (np_cues_is (reader->cues, "units/headers", g_strstrip (cells[i])))
       return (int) i;
   return -1;
+}
+
+gboolean
+np_is_table_header (NpReader *reader, const char *text)
+{
+  return np_name_column (reader, text) >= 0;
 }
 
 /* Whether paragraph `i` leads in to a list on the lines after it:
@@ -354,7 +351,7 @@ np_name_line (NpReader *reader, const NpPara *p, int column)
 {
   if (column >= 0) {
     /* a row of a pasted table: the cell under 单位名称 */
-    g_auto (GStrv) cells = np_table_cells (p->text);
+    g_auto (GStrv) cells = np_table_cells (reader, p->text);
     if (p->state != NP_PARA_OPEN || (int) g_strv_length (cells) <= column)
       return NULL;
     char *name = np_clean_name (reader, cells[column]);
@@ -386,7 +383,7 @@ np_spaced_names (NpReader *reader, const char *text)
 {
   if (np_visible_length (text) > NP_MAX_ROW)
     return NULL;
-  g_auto (GStrv) parts = g_regex_split_simple ("[ \\t\u3000]+", text, 0, 0);
+  g_auto (GStrv) parts = np_split_at (text, NP_SPACES);
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; parts[i]; i++) {
     if (!*parts[i])
@@ -438,20 +435,15 @@ np_read_unit_lines (NpReader *reader, guint i)
   if (!np_is_units_lead_in (reader, lead_in))
     return 0;
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  guint k = i + 1;
+  guint k = np_reader_next_kept (reader, i + 1);
   gboolean numbered = FALSE;
   /* a table pasted from Word: its header row, the lead-in's or the next
    * line, says which column holds the names */
-  const char *header = np_is_table_header (reader, lead_in->text)
-                         ? lead_in->text
-                         : NULL;
-  while (k < np_reader_count (reader)
-         && np_reader_para (reader, k)->state == NP_PARA_DROPPED)
+  int column = np_name_column (reader, lead_in->text);
+  if (column < 0 && k < np_reader_count (reader)
+      && (column = np_name_column (reader, np_reader_para (reader, k)->text))
+           >= 0)
     k++;
-  if (!header && k < np_reader_count (reader)
-      && np_is_table_header (reader, np_reader_para (reader, k)->text))
-    header = np_reader_para (reader, k++)->text;
-  int column = header ? np_name_column (reader, header) : -1;
   for (; k < np_reader_count (reader); k++) {
     const NpPara *p = np_reader_para (reader, k);
     if (p->state == NP_PARA_DROPPED)
@@ -496,7 +488,7 @@ np_read_unit_lines (NpReader *reader, guint i)
   np_add_units_table (reader, names, np_reader_para (reader, i + 1)->line,
                       title,
                       lead_in->force == NP_FORCE_UNITS ? "@@单位"
-                      : header                         ? "a pasted table"
+                      : column >= 0                    ? "a pasted table"
                                                        : "lines after a lead-in",
                       stated);
   np_check_count (reader, stated, names->len,
@@ -598,8 +590,6 @@ np_named_start (NpReader *reader, const char *sentence, char **title)
   return NULL;
 }
 
-/* Where a list starts without a name: after an opener (包括, 分别是,
- * 分别与) before its first 、, else at its clause. */
 /* The signing party before 与 as a name: without a role before it
  * (承办方) and a time after it (今（26）日, 今天); NULL when it is no
  * unit's own name (学校, 联盟). */
@@ -625,6 +615,9 @@ np_party_name (NpReader *reader, const char *party)
   return g_steal_pointer (&name);
 }
 
+/* Where a list starts without a name: after an opener (包括, 分别是,
+ * 分别与) before its first 、, else at its clause; past the words before
+ * the names and a party that signs with them (`party` gets its name). */
 static const char *
 np_plain_start (NpReader *reader, const char *sentence, const char **rule,
                 char **party)
@@ -943,9 +936,10 @@ np_clean_speaker (NpReader *reader, const char *raw)
   return g_string_free (s, FALSE);
 }
 
-/* Splits a keynote line into speaker and title.  `labelled` says whether
- * the line names itself a talk (主旨报告：…, 报告人：…), which is enough on
- * its own.  FALSE when the line is no keynote. */
+/* Splits a keynote line into speaker and title (newly allocated, and set
+ * only when it returns TRUE).  `labelled` says whether the line names
+ * itself a talk (主旨报告：…, 报告人：…), which is enough on its own.
+ * FALSE when the line is no keynote. */
 static gboolean
 np_keynote_cells (NpReader *reader, const char *text, char **speaker,
                   char **title, gboolean *labelled)
@@ -957,10 +951,14 @@ np_keynote_cells (NpReader *reader, const char *text, char **speaker,
   if (g_regex_match (reader->re.keynote_after, text, 0, &after)) {
     g_autofree char *who = g_match_info_fetch_named (after, "speaker");
     g_autofree char *what = g_match_info_fetch_named (after, "title");
-    *speaker = np_trim (who);
-    *title = np_trim (what);
+    g_autofree char *trimmed_who = np_trim (who);
+    g_autofree char *trimmed_what = np_trim (what);
+    if (!*trimmed_who || !*trimmed_what)
+      return FALSE;
+    *speaker = g_steal_pointer (&trimmed_who);
+    *title = g_steal_pointer (&trimmed_what);
     *labelled = TRUE;
-    return **speaker && **title;
+    return TRUE;
   }
   /* 报告人：张三　报告题目：题目 (either order) */
   const char *skey = NULL, *tkey = NULL;
@@ -1018,19 +1016,19 @@ np_is_keynote_text (NpReader *reader, const char *text)
   return np_keynote_cells (reader, text, &speaker, &title, &labelled);
 }
 
+/* Whether paragraph `p` is a keynote line: its cells in `speaker` and
+ * `title` (newly allocated) when it is. */
 static gboolean
-np_is_keynote_line (NpReader *reader, const NpPara *p, gboolean *labelled)
+np_is_keynote_line (NpReader *reader, const NpPara *p, char **speaker,
+                    char **title, gboolean *labelled)
 {
-  g_autofree char *speaker = NULL;
-  g_autofree char *title = NULL;
   if (p->state != NP_PARA_OPEN
       || (p->force != NP_FORCE_NONE && p->force != NP_FORCE_KEYNOTE))
     return FALSE;
-  gboolean ok = np_keynote_cells (reader, p->text, &speaker, &title,
-                                  labelled);
-  if (p->force == NP_FORCE_KEYNOTE)
-    *labelled = TRUE;
-  return ok;
+  if (!np_keynote_cells (reader, p->text, speaker, title, labelled))
+    return FALSE;
+  *labelled |= p->force == NP_FORCE_KEYNOTE;
+  return TRUE;
 }
 
 /* The columns of a keynote table pasted from Word (时间<TAB>报告人<TAB>
@@ -1039,7 +1037,7 @@ np_is_keynote_line (NpReader *reader, const NpPara *p, gboolean *labelled)
 static gboolean
 np_keynote_columns (NpReader *reader, const char *text, int *who, int *what)
 {
-  g_auto (GStrv) cells = np_table_cells (text);
+  g_auto (GStrv) cells = np_table_cells (reader, text);
   *who = *what = -1;
   for (int k = 0; cells[k]; k++) {
     g_strstrip (cells[k]);
@@ -1051,6 +1049,19 @@ np_keynote_columns (NpReader *reader, const char *text, int *who, int *what)
   return *who >= 0 && *what >= 0;
 }
 
+/* A new keynote table, its header row in the report's script. */
+static NpBlock *
+np_add_keynotes_table (NpReader *reader, guint line)
+{
+  gboolean hans = reader->doc->script == NP_SCRIPT_HANS;
+  const char *header[] = { hans ? "报告人" : "報告人",
+                           hans ? "报告题目" : "報告題目" };
+  NpBlock *table = np_document_add_table (reader->doc, NP_BLOCK_KEYNOTES,
+                                          line);
+  np_block_add_row (table, header, 2);
+  return table;
+}
+
 /* A keynote table pasted as text under its header row at `i`; returns
  * the lines used, header included (0: none). */
 static guint
@@ -1060,25 +1071,19 @@ np_read_keynote_table (NpReader *reader, guint i)
   if (!np_keynote_columns (reader, np_reader_para (reader, i)->text, &who,
                            &what))
     return 0;
-  gboolean hans = reader->doc->script == NP_SCRIPT_HANS;
-  const char *header[] = { hans ? "报告人" : "報告人",
-                           hans ? "报告题目" : "報告題目" };
   NpBlock *table = NULL;
   guint k = i + 1;
   for (; k < np_reader_count (reader); k++) {
     NpPara *p = np_reader_para (reader, k);
-    g_auto (GStrv) cells = np_table_cells (p->text);
+    g_auto (GStrv) cells = np_table_cells (reader, p->text);
     if (p->state != NP_PARA_OPEN || (int) g_strv_length (cells) <= MAX (who, what))
       break;
     g_autofree char *speaker = np_trim (cells[who]);
     g_autofree char *title = np_unquote (cells[what]);
     if (!*speaker || !*title)
       break;
-    if (!table) {
-      table = np_document_add_table (reader->doc, NP_BLOCK_KEYNOTES,
-                                     p->line);
-      np_block_add_row (table, header, 2);
-    }
+    if (!table)
+      table = np_add_keynotes_table (reader, p->line);
     const char *row[] = { speaker, title };
     np_block_add_row (table, row, 2);
     p->state = NP_PARA_TAKEN;
@@ -1099,12 +1104,16 @@ np_read_keynotes (NpReader *reader, guint i)
     return pasted;
   guint n = np_reader_count (reader), run = 0;
   gboolean labelled = FALSE;
-  while (i + run < n) {
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  for (; i + run < n; run++) {
+    char *speaker = NULL, *title = NULL;
     gboolean l = FALSE;
-    if (!np_is_keynote_line (reader, np_reader_para (reader, i + run), &l))
+    if (!np_is_keynote_line (reader, np_reader_para (reader, i + run),
+                             &speaker, &title, &l))
       break;
+    g_ptr_array_add (cells, speaker);
+    g_ptr_array_add (cells, title);
     labelled |= l;
-    run++;
   }
   if (run == 0)
     return 0;
@@ -1117,21 +1126,11 @@ np_read_keynotes (NpReader *reader, guint i)
       return 0;
     why = "after a lead-in";
   }
-  gboolean hans = reader->doc->script == NP_SCRIPT_HANS;
-  const char *header[] = { hans ? "报告人" : "報告人",
-                           hans ? "报告题目" : "報告題目" };
-  NpBlock *table = np_document_add_table (reader->doc, NP_BLOCK_KEYNOTES,
+  NpBlock *table = np_add_keynotes_table (reader,
                                           np_reader_para (reader, i)->line);
-  np_block_add_row (table, header, 2);
-  for (guint k = i; k < i + run; k++) {
-    g_autofree char *speaker = NULL;
-    g_autofree char *title = NULL;
-    gboolean l = FALSE;
-    NpPara *p = np_reader_para (reader, k);
-    np_keynote_cells (reader, p->text, &speaker, &title, &l);
-    const char *row[] = { speaker, title };
-    np_block_add_row (table, row, 2);
-    p->state = NP_PARA_TAKEN;
+  for (guint k = 0; k < run; k++) {
+    np_block_add_row (table, (const char *const *) &cells->pdata[2 * k], 2);
+    np_reader_para (reader, i + k)->state = NP_PARA_TAKEN;
   }
   np_block_set_rule (table, "keynotes %u · %s", run, why);
   return run;

@@ -77,6 +77,8 @@ typedef struct {
   GRegex *keynote_after; /* 主题报告一：《TITLE》（主讲：SPEAKER） */
   GRegex *caption_wrapper; /* （图：…） 【图】… 图：… */
   GRegex *caption_number;  /* 图1 … */
+  GRegex *cells;     /* what parts the cells of a row pasted from a table:
+                        tabs, two spaces or more */
 } NpPatterns;
 
 typedef struct {
@@ -98,13 +100,17 @@ typedef struct {
 
 NpPara *np_reader_para (const NpReader *reader, guint i);
 guint np_reader_count (const NpReader *reader);
-/* Drops paragraph `i`, remembering `what` for the warning. */
+/* Drops paragraph `i`, remembering it for the warning. */
 void np_reader_drop (NpReader *reader, guint i);
+/* The index of the first paragraph at or after `i` that is not dropped,
+ * or the count. */
+guint np_reader_next_kept (const NpReader *reader, guint i);
 
 /* ---- the steps ----------------------------------------------------------- */
 
-/* report-lines.c: the body lines (from `start`) -> paragraphs. */
-GPtrArray *np_lines_to_paras (NpReader *reader, char **lines, guint start);
+/* report-lines.c: the body lines (from `start`) -> the reader's
+ * paragraphs; an e-mail's signature is dropped. */
+void np_lines_to_paras (NpReader *reader, char **lines, guint start);
 
 /* report-end.c: junk and end marks dropped, the credit found; the
  * publisher read from it. */
@@ -198,6 +204,14 @@ char *np_cut (const char *s, gsize from, gsize n);
  * empty parts kept).  Linear: GRegex splits re-check the whole text's
  * UTF-8 at each match, which a list of thousands of names makes slow. */
 char **np_split_at (const char *text, const char *marks);
+/* The spaces words are set apart by, for np_split_at. */
+#define NP_SPACES " \t\r\f\v\u3000"
+
+/* The bracketed words `p` opens with, when it opens with one of the
+ * brackets in `opens` (of （ ( 【): the bytes up to and with the first
+ * closing bracket of that kind, and the words between in `inner` (newly
+ * allocated).  0, and `inner` untouched, when there are none. */
+gsize np_bracketed (const char *p, const char *opens, char **inner);
 /* Whether `s` holds one of 。！？ (a sentence, not a phrase). */
 gboolean np_has_stop (const char *s);
 

@@ -166,6 +166,24 @@ np_cut (const char *s, gsize from, gsize n)
   return g_string_free (out, FALSE);
 }
 
+gsize
+np_bracketed (const char *p, const char *opens, char **inner)
+{
+  static const char *const pairs[][2] = { { "（", "）" }, { "(", ")" },
+                                          { "【", "】" } };
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++) {
+    if (!g_str_has_prefix (p, pairs[i][0]) || !strstr (opens, pairs[i][0]))
+      continue;
+    const char *words = p + strlen (pairs[i][0]);
+    const char *close = strstr (words, pairs[i][1]);
+    if (!close)
+      return 0;
+    *inner = g_strndup (words, close - words);
+    return close + strlen (pairs[i][1]) - p;
+  }
+  return 0;
+}
+
 gboolean
 np_has_stop (const char *s)
 {
@@ -281,12 +299,12 @@ np_find_date (NpReader *reader, const char *text, gboolean anchored,
       continue;
     if (!numeric && year && *year && y < 1000 && y > 200)
       continue; /* neither a year of the era nor of the Republic */
+    if (numeric && y < 1000 && (y < 80 || y > 200))
+      continue; /* 2.04.26 is no date; 114.04.26 is the Republic's */
     if (start)
       *start = (gsize) s;
     if (end)
       *end = (gsize) e;
-    if (numeric && y < 1000 && (y < 80 || y > 200))
-      continue; /* 2.04.26 is no date; 114.04.26 is the Republic's */
     if (numeric)
       return g_strdup_printf ("%d年%d月%d日", y, m, d);
     g_autofree char *raw = g_match_info_fetch (info, 0);

@@ -49,6 +49,15 @@ np_reader_drop (NpReader *reader, guint i)
   g_ptr_array_add (reader->dropped, p);
 }
 
+guint
+np_reader_next_kept (const NpReader *reader, guint i)
+{
+  while (i < np_reader_count (reader)
+         && np_reader_para (reader, i)->state == NP_PARA_DROPPED)
+    i++;
+  return i;
+}
+
 static gint
 np_by_line (gconstpointer a, gconstpointer b)
 {
@@ -152,6 +161,7 @@ np_patterns_init (NpPatterns *re, NpCues *cues)
     "|[【\\[［]\\s*%s\\s*[】\\]］]\\s*(?<text>.+)"
     "|%s\\s*[：:]\\s*(?<text>.+))$", pictures, pictures, pictures);
   re->caption_wrapper = np_regex (wrapper, G_REGEX_DUPNAMES);
+  re->cells = np_regex ("\t+| {2,}|\u3000{2,}", 0);
   re->caption_number = np_regex (
     "^[图圖](?:" NP_DIGIT "{1,2}|" NP_CN_SMALL "{1,3})(?:\\s+|[：:．.、-]\\s*)",
     0);
@@ -160,10 +170,12 @@ np_patterns_init (NpPatterns *re, NpCues *cues)
 static void
 np_patterns_clear (NpPatterns *re)
 {
-  GRegex **all[] = { &re->date, &re->latin, &re->aside, &re->trailing_time, &re->leading_zero, &re->time, &re->clock, &re->heading,
-                     &re->item, &re->brackets, &re->count, &re->list_end,
-                     &re->keynote, &re->keynote_after, &re->caption_wrapper,
-                     &re->caption_number };
+  GRegex **all[] = { &re->date, &re->latin, &re->aside,
+                     &re->trailing_time, &re->leading_zero, &re->time,
+                     &re->clock, &re->heading, &re->item, &re->brackets,
+                     &re->count, &re->list_end, &re->keynote,
+                     &re->keynote_after, &re->caption_wrapper,
+                     &re->caption_number, &re->cells };
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     g_clear_pointer (all[i], g_regex_unref);
 }
@@ -292,10 +304,8 @@ np_drop_found_credit (NpReader *reader)
     return;
   for (guint i = 0; i < np_reader_count (reader); i++) {
     NpPara *p = np_reader_para (reader, i);
-    if (p->state == NP_PARA_CREDIT) {
-      p->state = NP_PARA_OPEN;
+    if (p->state == NP_PARA_CREDIT)
       np_reader_drop (reader, i);
-    }
   }
 }
 
@@ -371,46 +381,34 @@ np_report_parse (const char *text, const char *name, GError **error)
   np_patterns_init (&reader.re, reader.cues);
 
   guint body = np_read_front_matter (&reader, lines);
-  reader.paras = np_lines_to_paras (&reader, lines, body);
-  for (guint i = 0; i < np_reader_count (&reader); i++) {
-    NpPara *p = np_reader_para (&reader, i);
-    if (p->state == NP_PARA_DROPPED) { /* an e-mail's signature */
-      p->state = NP_PARA_OPEN;
-      np_reader_drop (&reader, i);
-    }
-  }
+  np_lines_to_paras (&reader, lines, body);
   gboolean any = FALSE;
   for (guint i = 0; i < np_reader_count (&reader) && !any; i++)
     any = *np_reader_para (&reader, i)->text != '\0';
-  if (!any) {
-    g_set_error (error, NP_ERROR, NP_ERROR_DATA, "%s: the report is empty",
-                 name ? name : "report");
-    np_reader_clear (&reader);
-    np_document_free (reader.doc);
-    return NULL;
-  }
-
-  np_read_end (&reader);
-  np_read_head (&reader);
-  reader.pictures = np_pictures_named (&reader);
-  np_drop_found_credit (&reader);
-  np_read_body (&reader);
-  np_add_front_credit (&reader);
-  np_title_unit_tables (&reader);
-  np_finish_head (&reader);
-  np_warn_dropped (&reader);
-
-  NpDocument *doc = reader.doc;
-  if (doc->blocks->len == 0) {
-    /* every line was the page's (阅读原文, 微信扫一扫) or marked @@删除 */
-    g_set_error (error, NP_ERROR, NP_ERROR_DATA,
-                 "%s: no text of the report is left: every line was read as "
-                 "the page's, not the report's; begin a line with @@正文 to "
-                 "keep it", name ? name : "report");
-    np_reader_clear (&reader);
-    np_document_free (doc);
-    return NULL;
+  if (any) {
+    np_read_end (&reader);
+    np_read_head (&reader);
+    reader.pictures = np_pictures_named (&reader);
+    np_drop_found_credit (&reader);
+    np_read_body (&reader);
+    np_add_front_credit (&reader);
+    np_title_unit_tables (&reader);
+    np_finish_head (&reader);
+    np_warn_dropped (&reader);
   }
   np_reader_clear (&reader);
-  return doc;
+
+  const char *what = NULL;
+  if (!any)
+    what = "the report is empty";
+  else if (reader.doc->blocks->len == 0)
+    /* every line was the page's (阅读原文, 微信扫一扫) or marked @@删除 */
+    what = "no text of the report is left: every line was read as the "
+           "page's, not the report's; begin a line with @@正文 to keep it";
+  if (what) {
+    g_set_error (error, NP_ERROR, NP_ERROR_DATA, "%s: %s",
+                 name ? name : "report", what);
+    g_clear_pointer (&reader.doc, np_document_free);
+  }
+  return reader.doc;
 }
