@@ -172,9 +172,10 @@ char *
 np_cues_pattern (NpCues *cues, const char *list)
 {
   GString *out = g_string_new ("(?:");
-  for (const char *const *w = np_cues_list (cues, list); *w; w++) {
+  const char *const *words = np_cues_list (cues, list);
+  for (const char *const *w = words; *w; w++) {
     g_autofree char *escaped = g_regex_escape_string (*w, -1);
-    if (w != np_cues_list (cues, list))
+    if (w != words)
       g_string_append_c (out, '|');
     g_string_append (out, escaped);
   }

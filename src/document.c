@@ -137,11 +137,14 @@ np_document_foreach_text (NpDocument *doc, NpTextFunc func, gpointer data)
         func (parts[k], block->line, data);
     for (guint r = 0; block->rows && r < block->rows->len; r++)
       for (char **cell = g_ptr_array_index (block->rows, r); *cell; cell++)
-        if (!*cell)
-          break;
-        else
-          func (cell, block->line, data);
+        func (cell, block->line, data);
   }
+}
+
+gboolean
+np_block_closes (NpBlockKind kind)
+{
+  return kind == NP_BLOCK_CREDIT || kind == NP_BLOCK_SIGNATURE;
 }
 
 const char *

@@ -79,14 +79,18 @@ void np_document_warn (NpDocument *doc, guint line, const char *fmt, ...)
   G_GNUC_PRINTF (3, 4);
 
 const char *np_block_kind_name (NpBlockKind kind);
+/* Whether a kind of block closes the report (credit, signature): set
+ * after everything else, kept with the lines before it. */
+gboolean np_block_closes (NpBlockKind kind);
 const char *np_script_name (NpScript script); /* "zh-Hant" / "zh-Hans" */
 
 /* Calls `func` on the address of every text the document holds: the
- * headline, kicker, subtitle, byline and publisher, each block's text, photo credit,
- * title and table cells (with the block's line, 0 for the others).
- * `func` may replace the string (freeing the old one) or set it to NULL.
- * The stages that rewrite or count text (punctuation, emoji) use it, so
- * that no field is missed. */
+ * headline, kicker, subtitle, byline and publisher (line 0), and each
+ * block's text, photo credit, title and table cells (with the block's
+ * line).  `func` may replace the string with another (freeing the old
+ * one), never with NULL: a table's row ends at its first NULL cell.  The
+ * stages that rewrite or count text (punctuation, emoji) use it, so that
+ * no field is missed. */
 typedef void (*NpTextFunc) (char **text, guint line, gpointer data);
 void np_document_foreach_text (NpDocument *doc, NpTextFunc func,
                                gpointer data);

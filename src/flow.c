@@ -22,9 +22,6 @@ np_baseline (double slot_top, double slot_height, double size)
 
 static double np_page_left (const NpStyle *st, guint page_index);
 
-/* The gap between an annotated proof's notes and the text, points. */
-#define NP_NOTE_GAP 6
-
 /* Where the flow stands: the next element and how much of it is placed,
  * and the figures that wait for a column with room. */
 typedef struct {

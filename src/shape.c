@@ -541,6 +541,14 @@ np_line_cost (const NpShaping *s, const NpMeasure *m, guint a, guint b,
   return (10.0 + badness) * (10.0 + badness);
 }
 
+/* The measure of a line, in Pango units: the first less the indent, the
+ * others less the hang of a list item. */
+static int
+np_line_measure (int width, int indent, int hang, gboolean first)
+{
+  return first ? width - indent : width - hang;
+}
+
 /* Chooses breaks for the whole paragraph (total fit, as Knuth and Plass):
  * best[b] is the cheapest way to set units [0, b).  Returns the line ends. */
 static GArray *
@@ -570,7 +578,7 @@ np_break_lines (const NpShaping *s, const NpMeasure *m, int width, int indent)
     from[j] = j - 1;
     for (guint i = j; i-- > 0;) {
       guint a = g_array_index (cands, guint, i);
-      int measure = a == 0 ? width - indent : width - hang;
+      int measure = np_line_measure (width, indent, hang, a == 0);
       double c = best[i] + np_line_cost (s, m, a, b, b == n, measure);
       if (c < best[j]) {
         best[j] = c;
@@ -827,13 +835,13 @@ np_shape_paragraph (NpFonts *fonts, const NpFont *font, const char *text,
   }
   int width = (int) lround (measure->width * PANGO_SCALE);
   int indent = (int) lround (measure->indent * PANGO_SCALE);
+  int hang = (int) lround (measure->hang * PANGO_SCALE);
   s.target = measure->balance ? np_balanced_width (&s, measure, width, indent)
                               : 0;
   g_autoptr (GArray) ends = np_break_lines (&s, measure, width, indent);
   for (guint i = 0, a = 0; i < ends->len; i++) {
     guint b = g_array_index (ends, guint, i);
-    int line_measure = a == 0 ? width - indent
-                              : width - (int) lround (measure->hang * PANGO_SCALE);
+    int line_measure = np_line_measure (width, indent, hang, a == 0);
     NpLine *line = np_make_line (&s, measure, a, b, line_measure,
                                  i + 1 == ends->len);
     np_place_line (line, measure, a == 0);

@@ -14,10 +14,8 @@
 /* A credit line wider than this part of the column is set a part to a
  * line: flush right and no wider, it reads as a credit. */
 #define NP_CREDIT_FULL 0.8
-/* Notes of an annotated proof: points, small enough for the margin, and
- * the gap between a note and the text area. */
+/* Notes of an annotated proof: points, small enough for the margin. */
 #define NP_NOTE_SIZE 5.5
-#define NP_NOTE_GAP 6
 
 typedef struct {
   const NpDocument *doc;
@@ -56,14 +54,10 @@ np_lines_for (NpComposer *c, double height)
   return MAX (1, (int) ceil (height / c->pitch - 1e-6));
 }
 
-gboolean
-np_block_closes (NpBlockKind kind)
-{
-  return kind == NP_BLOCK_CREDIT || kind == NP_BLOCK_SIGNATURE;
-}
-
-/* Bytes of a list item's number: the digits, letters, circled numbers,
- * brackets and marks it opens with ("1. ", "（1）", "①"). */
+/* Bytes of a list item's number: the digits, circled numbers, brackets
+ * and marks it opens with ("1. ", "（1）", "①").  Read here, from the text
+ * as the stages after the report left it (punctuation widened, emoji
+ * perhaps stripped), not taken from the report stage. */
 static gsize
 np_label_length (const char *text)
 {

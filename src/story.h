@@ -73,10 +73,9 @@ NpStory *np_story_new (const NpDocument *doc, const NpStyle *style,
 void np_story_annotate (NpStory *story, const NpDocument *doc,
                         const NpStyle *style, NpFonts *fonts,
                         NpPages *pages);
+/* Points between a note in the margin and the text area. */
+#define NP_NOTE_GAP 6
 
-/* Whether a block closes the story (credit, signature): kept with the
- * lines before it, set after every figure. */
-gboolean np_block_closes (NpBlockKind kind);
 
 /* The number of figures (captions) a document has. */
 guint np_story_count_figures (const NpDocument *doc);
