@@ -11,9 +11,10 @@ if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; fi
 
 PACKAGES="build-essential cmake pkg-config
   libglib2.0-dev libpango1.0-dev libcairo2-dev libharfbuzz-dev libfontconfig-dev
-  libgdk-pixbuf-2.0-dev
+  libgdk-pixbuf-2.0-dev unicode-data
   fonts-noto-cjk fonts-noto-color-emoji fonts-noto-core fonts-dejavu-core
   python3 poppler-utils mupdf-tools imagemagick
+  libjson-glib-dev qpdf locales
   clang libclang-rt-14-dev valgrind"
 
 $SUDO apt-get update -qq
