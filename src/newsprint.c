@@ -18,23 +18,60 @@
 #include "source.h"
 #include "story.h"
 
+/* A binary run from its build tree finds the source tree's data through a
+ * key file CMake writes beside it; an installed binary has none beside it,
+ * so it never looks into a build or source tree, and moving the build tree
+ * keeps it working.  Returns the folder, or NULL. */
+static char *
+np_uninstalled_datadir (const char *bindir)
+{
+  g_autofree char *path =
+    g_build_filename (bindir, "newsprint-uninstalled.ini", NULL);
+  g_autoptr (GKeyFile) file = g_key_file_new ();
+  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+  return g_key_file_get_string (file, "newsprint", "datadir", NULL);
+}
+
+/* Adds `dir` unless an earlier entry names the same folder; takes it. */
+static void
+np_add_dir (GPtrArray *dirs, char *dir)
+{
+  g_autofree char *canonical = g_canonicalize_filename (dir, NULL);
+  g_free (dir);
+  for (guint i = 0; i < dirs->len; i++)
+    if (strcmp (dirs->pdata[i], canonical) == 0)
+      return;
+  g_ptr_array_add (dirs, g_steal_pointer (&canonical));
+}
+
 char **
 np_data_dirs (void)
 {
   GPtrArray *dirs = g_ptr_array_new ();
   const char *env = g_getenv ("NEWSPRINT_DATADIR");
   if (env && *env)
-    g_ptr_array_add (dirs, g_strdup (env));
+    np_add_dir (dirs, g_strdup (env));
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *bindir = exe ? g_path_get_dirname (exe) : NULL;
+  /* The source tree before anything installed: a build is run to try the
+   * data beside it, not an older installed copy. */
+  char *source = bindir ? np_uninstalled_datadir (bindir) : NULL;
+  gboolean uninstalled = source != NULL;
+  if (uninstalled)
+    np_add_dir (dirs, source);
+  /* XDG Base Directory Specification: the user's data, then the system's. */
+  np_add_dir (dirs, g_build_filename (g_get_user_data_dir (), "newsprint",
+                                      NULL));
+  const char *const *system = g_get_system_data_dirs ();
+  for (guint i = 0; system[i]; i++)
+    np_add_dir (dirs, g_build_filename (system[i], "newsprint", NULL));
   /* An installed binary finds its data relative to itself, wherever the
    * tree was installed or moved to. */
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  if (exe) {
-    g_autofree char *bindir = g_path_get_dirname (exe);
-    g_ptr_array_add (dirs, g_build_filename (bindir, "..", "share",
-                                             "newsprint", NULL));
-  }
-  g_ptr_array_add (dirs, g_strdup (NP_INSTALL_DATADIR));
-  g_ptr_array_add (dirs, g_strdup (NP_SOURCE_DATADIR));
+  if (bindir && !uninstalled)
+    np_add_dir (dirs, g_build_filename (bindir, "..", "share", "newsprint",
+                                        NULL));
+  np_add_dir (dirs, g_strdup (NP_INSTALL_DATADIR));
   g_ptr_array_add (dirs, NULL);
   return (char **) g_ptr_array_free (dirs, FALSE);
 }
@@ -54,6 +91,7 @@ np_notes_init (NpNotes *notes)
   notes->warnings = g_ptr_array_new_with_free_func (g_free);
   notes->marks_widened = 0;
   notes->emoji_stripped = 0;
+  notes->pages = 0;
 }
 
 void
@@ -104,17 +142,76 @@ np_find_data (const NpOptions *o, const char *leaf)
   return NULL;
 }
 
+/* The layouts/ folder of each data folder, NULL-terminated. */
+static char **
+np_layout_dirs (const char *const *datadirs)
+{
+  GPtrArray *dirs = g_ptr_array_new ();
+  for (guint i = 0; datadirs && datadirs[i]; i++)
+    g_ptr_array_add (dirs, g_build_filename (datadirs[i], "layouts", NULL));
+  g_ptr_array_add (dirs, NULL);
+  return (char **) g_ptr_array_free (dirs, FALSE);
+}
+
+char *
+np_find_layout (const NpOptions *o, GError **error)
+{
+  g_auto (GStrv) dirs = np_layout_dirs (o->datadirs);
+  return np_style_find (o->layout ? o->layout : "bulletin",
+                        (const char *const *) dirs, error);
+}
+
+static void
+np_layout_info_free (NpLayoutInfo *info)
+{
+  g_free (info->name);
+  g_free (info->path);
+  g_free (info);
+}
+
+static int
+np_layout_info_compare (gconstpointer a, gconstpointer b)
+{
+  const NpLayoutInfo *x = *(NpLayoutInfo *const *) a;
+  const NpLayoutInfo *y = *(NpLayoutInfo *const *) b;
+  int by_name = strcmp (x->name, y->name);
+  return by_name ? by_name : (int) x->rank - (int) y->rank;
+}
+
+GPtrArray *
+np_list_layouts (const char *const *datadirs)
+{
+  GPtrArray *list =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) np_layout_info_free);
+  g_auto (GStrv) dirs = np_layout_dirs (datadirs);
+  for (guint i = 0; dirs[i]; i++) {
+    g_autoptr (GDir) dir = g_dir_open (dirs[i], 0, NULL);
+    for (const char *f; dir && (f = g_dir_read_name (dir));) {
+      g_autofree char *path = g_build_filename (dirs[i], f, NULL);
+      if (!g_str_has_suffix (f, ".ini") || strlen (f) == strlen (".ini")
+          || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        continue;
+      NpLayoutInfo *info = g_new0 (NpLayoutInfo, 1);
+      info->name = g_strndup (f, strlen (f) - strlen (".ini"));
+      info->path = g_steal_pointer (&path);
+      info->rank = i;
+      g_ptr_array_add (list, info);
+    }
+  }
+  /* By name, and for each name in the order np_style_find searches, so
+   * the first of a name is the one -l NAME takes. */
+  g_ptr_array_sort (list, np_layout_info_compare);
+  for (guint i = 1; i < list->len; i++) {
+    NpLayoutInfo *prev = list->pdata[i - 1], *info = list->pdata[i];
+    info->shadowed = strcmp (prev->name, info->name) == 0;
+  }
+  return list;
+}
+
 static NpStyle *
 np_load_style (const NpOptions *o, GError **error)
 {
-  GPtrArray *dirs = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; o->datadirs && o->datadirs[i]; i++)
-    g_ptr_array_add (dirs, g_build_filename (o->datadirs[i], "layouts", NULL));
-  g_ptr_array_add (dirs, NULL);
-  g_autofree char *path =
-    np_style_find (o->layout ? o->layout : "bulletin",
-                   (const char *const *) dirs->pdata, error);
-  g_ptr_array_free (dirs, TRUE);
+  g_autofree char *path = np_find_layout (o, error);
   return path ? np_style_load (path, error) : NULL;
 }
 
@@ -259,6 +356,7 @@ np_render (const NpOptions *o, NpNotes *notes, GError **error)
     np_output_abort (out);
     return FALSE;
   }
+  notes->pages = pages->pages->len;
   if (proofs)
     return np_write_proofs (o, pages, out, error);
   NpPress press = { .bleed = o->bleed, .crop_marks = o->crop_marks };

@@ -45,15 +45,36 @@ typedef struct {
   GPtrArray *warnings;  /* of char*: "line N: what is odd", owned */
   guint marks_widened;  /* ASCII marks set full-width */
   guint emoji_stripped; /* emoji sequences removed */
+  guint pages;          /* pages written by np_render */
 } NpNotes;
 
 void np_notes_init (NpNotes *notes);
 void np_notes_clear (NpNotes *notes);
 
-/* Folders searched for layouts/ and fonts/: $NEWSPRINT_DATADIR, the
- * installed share/newsprint beside the running binary, the configured
- * install prefix, the source tree.  Newly allocated. */
+/* Folders searched for layouts/ and fonts/, each once, in order:
+ * $NEWSPRINT_DATADIR; the source tree, for a binary run from its build
+ * tree; $XDG_DATA_HOME/newsprint; newsprint/ in each of $XDG_DATA_DIRS;
+ * share/newsprint beside the running binary; the configured install
+ * prefix's share/newsprint.  Newly allocated. */
 char **np_data_dirs (void);
+
+/* Resolves options->layout (NULL: "bulletin") as --layout does: a file,
+ * else NAME.ini in the layouts/ of each data folder.  Returns a newly
+ * allocated path, or NULL with NP_ERROR_NO_INPUT. */
+char *np_find_layout (const NpOptions *options, GError **error);
+
+/* A layout file found in a data folder. */
+typedef struct {
+  char *name;        /* "bulletin" */
+  char *path;        /* ".../layouts/bulletin.ini" */
+  guint rank;        /* index of its data folder in the search order */
+  gboolean shadowed; /* an earlier folder has a layout of the same name */
+} NpLayoutInfo;
+
+/* Every NAME.ini in the layouts/ of `datadirs`, sorted by name and, for
+ * one name, in search order.  Returns a GPtrArray of NpLayoutInfo that
+ * owns its elements. */
+GPtrArray *np_list_layouts (const char *const *datadirs);
 
 /* Reads and decodes the report, widens its punctuation (unless
  * keep_punctuation), strips emoji when the options say so (the layout's
