@@ -4,10 +4,17 @@
  * input, 70 internal error, 73 cannot create output.
  */
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <gio/gio.h>
+#include <glib-unix.h>
 
 #include "newsprint.h"
+
+#define NP_LICENSE_NOTE                                                      \
+  "Copyright (c) The newsprint authors.  MIT License: free to use, change\n" \
+  "and share; no warranty.  See the LICENSE file."
 
 enum {
   NP_EXIT_OK = 0,
@@ -35,6 +42,9 @@ typedef struct {
   gboolean crop_marks;
   gboolean annotate;
   gboolean version;
+  gboolean list_layouts;
+  char *print_layout;
+  gboolean watch;
   char **inputs;
 } NpArgs;
 
@@ -67,6 +77,23 @@ np_fail (GError *error)
   return code;
 }
 
+#define NP_HELP_DESCRIPTION                                                  \
+  "REPORT - reads standard input (then -o is needed).  Without -o the PDF\n" \
+  "is written beside REPORT, with the extension .pdf.  -o page.png writes\n"  \
+  "PNG proofs and -o page.svg SVG proofs, one file per page: page-1.png,\n"   \
+  "page-2.png, ...\n"                                                         \
+  "\n"                                                                        \
+  "Environment:\n"                                                            \
+  "  NEWSPRINT_DATADIR   a folder with layouts/ and fonts/, searched first\n" \
+  "  XDG_DATA_HOME       your own layouts, in $XDG_DATA_HOME/newsprint/\n"  \
+  "                      layouts (default ~/.local/share)\n"               \
+  "  XDG_DATA_DIRS       system folders searched for newsprint/layouts\n"     \
+  "  SOURCE_DATE_EPOCH   the PDF's dates, for byte-identical output\n"        \
+  "\n"                                                                        \
+  "Exit status: 0 done, 64 usage error, 65 bad report or layout, 66 cannot\n" \
+  "read the report or find the layout, 70 internal error (a font missing),\n" \
+  "73 cannot create the output.  See newsprint(1).\n"
+
 static gboolean
 np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
 {
@@ -74,7 +101,12 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output,
       "Write the PDF to FILE (- for standard output)", "FILE" },
     { "layout", 'l', 0, G_OPTION_ARG_STRING, &a->layout,
-      "Layout name (in layouts/) or .ini file [bulletin]", "NAME|FILE" },
+      "Layout name (see --list-layouts) or .ini file [bulletin]",
+      "NAME|FILE" },
+    { "list-layouts", 0, 0, G_OPTION_ARG_NONE, &a->list_layouts,
+      "List the layouts found, each with its file, and exit", NULL },
+    { "print-layout", 0, 0, G_OPTION_ARG_STRING, &a->print_layout,
+      "Print a layout file, to copy and edit, and exit", "NAME|FILE" },
     { "title", 0, 0, G_OPTION_ARG_STRING, &a->title,
       "Headline, instead of the one read from the report", "TEXT" },
     { "issue", 0, 0, G_OPTION_ARG_STRING, &a->issue,
@@ -100,6 +132,8 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
       "Draw trim marks outside the page", NULL },
     { "annotate", 0, 0, G_OPTION_ARG_NONE, &a->annotate,
       "Write in the margin how each block was read (a proof)", NULL },
+    { "watch", 0, 0, G_OPTION_ARG_NONE, &a->watch,
+      "Render again whenever the report, layout or a photo changes", NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &a->verbose,
       "Tell what was changed in the text", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &a->version,
@@ -108,19 +142,19 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
       NULL, "REPORT" },
     { NULL },
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("REPORT");
+  /* No parameter string: the REPORT of the remaining arguments already
+   * names the operand in the usage line. */
+  g_autoptr (GOptionContext) ctx = g_option_context_new (NULL);
   g_option_context_set_summary (
     ctx, "Typesets a plain-text Chinese news report as an A4 newsletter PDF.");
-  g_option_context_set_description (
-    ctx, "REPORT - reads standard input.  Without -o the PDF is written\n"
-         "beside REPORT, with the extension .pdf.\n");
+  g_option_context_set_description (ctx, NP_HELP_DESCRIPTION);
   g_option_context_add_main_entries (ctx, entries, NULL);
   if (!g_option_context_parse (ctx, argc, argv, error)) {
     (*error)->domain = NP_ERROR;
     (*error)->code = NP_ERROR_USAGE;
     return FALSE;
   }
-  if (a->version)
+  if (a->version || a->list_layouts || a->print_layout)
     return TRUE;
   if (a->emoji && strcmp (a->emoji, "keep") != 0 &&
       strcmp (a->emoji, "strip") != 0) {
@@ -131,6 +165,13 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
   if (!a->inputs || !a->inputs[0] || a->inputs[1]) {
     g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
                  "expected one REPORT (try --help)");
+    return FALSE;
+  }
+  if (a->watch && (strcmp (a->inputs[0], "-") == 0 || !g_strcmp0 (a->output, "-")
+                   || a->dump_structure)) {
+    g_set_error_literal (error, NP_ERROR, NP_ERROR_USAGE,
+                         "--watch needs a REPORT file and an output file "
+                         "(not -, nor --dump-structure)");
     return FALSE;
   }
   return TRUE;
@@ -164,6 +205,7 @@ np_args_clear (NpArgs *a)
   g_free (a->encoding);
   g_free (a->photos);
   g_free (a->bleed);
+  g_free (a->print_layout);
   g_strfreev (a->inputs);
 }
 
@@ -226,6 +268,156 @@ np_print_notes (const NpArgs *a, const NpOptions *o, const NpNotes *notes)
              notes->emoji_stripped);
 }
 
+/* --watch: a render after each change, for an editor who keeps the PDF
+ * open beside the text. */
+typedef struct {
+  const NpArgs *args;
+  NpOptions *options;
+  char *output;         /* the output as -o or the default names it */
+  GMainLoop *loop;
+  GPtrArray *monitors;  /* of GFileMonitor, one per watched path */
+  char **watched;       /* the watched paths, to see when they change */
+  guint pending;        /* the debounce timeout, or 0 */
+} NpWatch;
+
+/* An editor's save is several events (truncate, write, rename, a backup):
+ * wait this long after the last one before rendering. */
+#define NP_WATCH_DEBOUNCE_MS 200
+
+static void np_watch_files (NpWatch *w);
+
+static void
+np_watch_render (NpWatch *w)
+{
+  GError *error = NULL;
+  NpNotes notes;
+  np_notes_init (&notes);
+  gint64 start = g_get_monotonic_time ();
+  int code = np_typeset_file (w->args, w->options, &notes, &error);
+  double seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  np_print_notes (w->args, w->options, &notes);
+  if (code == NP_EXIT_OK)
+    fprintf (stderr, "newsprint: wrote %s (%u page%s) in %.2f s\n",
+             w->output, notes.pages, notes.pages == 1 ? "" : "s", seconds);
+  else
+    np_fail (error);
+  np_notes_clear (&notes);
+  /* The layout may now be another file (one was added to a data folder). */
+  np_watch_files (w);
+}
+
+static gboolean
+np_watch_fire (gpointer data)
+{
+  NpWatch *w = data;
+  w->pending = 0;
+  np_watch_render (w);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+np_watch_changed (GFileMonitor *monitor, GFile *file, GFile *other,
+                  GFileMonitorEvent event, gpointer data)
+{
+  (void) monitor;
+  (void) file;
+  (void) other;
+  NpWatch *w = data;
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
+    return;
+  if (w->pending)
+    g_source_remove (w->pending);
+  w->pending = g_timeout_add (NP_WATCH_DEBOUNCE_MS, np_watch_fire, w);
+}
+
+/* In the photo folder, the output's own files (bulletin.pdf, its hidden
+ * temporary file, the proofs bulletin-1.png ...) are no change to render:
+ * rendering on them would never stop. */
+static void
+np_watch_photos_changed (GFileMonitor *monitor, GFile *file, GFile *other,
+                         GFileMonitorEvent event, gpointer data)
+{
+  NpWatch *w = data;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *output = g_path_get_basename (w->output);
+  char *dot = strrchr (output, '.');
+  if (dot && dot != output)
+    *dot = '\0';
+  if (name[0] != '.' && !g_str_has_prefix (name, output))
+    np_watch_changed (monitor, file, other, event, data);
+}
+
+/* Watches the report, the layout file and the photo folder, anew when
+ * that list has changed. */
+static void
+np_watch_files (NpWatch *w)
+{
+  GPtrArray *paths = g_ptr_array_new ();
+  g_ptr_array_add (paths, g_strdup (w->options->input));
+  char *layout = np_find_layout (w->options, NULL);
+  if (layout)
+    g_ptr_array_add (paths, layout);
+  if (w->options->photos)
+    g_ptr_array_add (paths, g_strdup (w->options->photos));
+  g_ptr_array_add (paths, NULL);
+  g_auto (GStrv) now = (char **) g_ptr_array_free (paths, FALSE);
+  if (w->watched && g_strv_equal ((const char *const *) now,
+                                  (const char *const *) w->watched))
+    return;
+  g_ptr_array_set_size (w->monitors, 0);
+  for (guint i = 0; now[i]; i++) {
+    g_autoptr (GFile) file = g_file_new_for_path (now[i]);
+    gboolean dir = g_file_test (now[i], G_FILE_TEST_IS_DIR);
+    GFileMonitor *monitor =
+      dir ? g_file_monitor_directory (file, G_FILE_MONITOR_NONE, NULL, NULL)
+          : g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+    if (!monitor)
+      continue;
+    g_signal_connect (monitor, "changed",
+                      dir ? G_CALLBACK (np_watch_photos_changed)
+                          : G_CALLBACK (np_watch_changed),
+                      w);
+    g_ptr_array_add (w->monitors, monitor);
+  }
+  g_strfreev (w->watched);
+  w->watched = g_steal_pointer (&now);
+}
+
+static gboolean
+np_watch_quit (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Renders, then again after each change, until SIGINT or SIGTERM: then
+ * returns 0, as ending the watch is how it is meant to end. */
+static int
+np_watch (const NpArgs *a, NpOptions *o)
+{
+  GError *error = NULL;
+  NpWatch w = { .args = a, .options = o };
+  w.output = a->output ? g_strdup (a->output)
+                       : np_default_output (o->input, &error);
+  if (!w.output)
+    return np_fail (error);
+  w.loop = g_main_loop_new (NULL, FALSE);
+  w.monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  guint sigint = g_unix_signal_add (SIGINT, np_watch_quit, w.loop);
+  guint sigterm = g_unix_signal_add (SIGTERM, np_watch_quit, w.loop);
+  np_watch_render (&w);
+  g_main_loop_run (w.loop);
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+  if (w.pending)
+    g_source_remove (w.pending);
+  g_ptr_array_unref (w.monitors);
+  g_strfreev (w.watched);
+  g_main_loop_unref (w.loop);
+  g_free (w.output);
+  return NP_EXIT_OK;
+}
+
 static int
 np_run (NpArgs *a)
 {
@@ -243,6 +435,8 @@ np_run (NpArgs *a)
                   .annotate = a->annotate };
   if (a->bleed && !np_parse_length (a->bleed, &o.bleed, &error))
     return np_fail (error);
+  if (a->watch)
+    return np_watch (a, &o);
   NpNotes notes;
   np_notes_init (&notes);
   int code = a->dump_structure ? np_dump (&o, &notes, &error)
@@ -250,6 +444,45 @@ np_run (NpArgs *a)
   np_print_notes (a, &o, &notes);
   np_notes_clear (&notes);
   return code == NP_EXIT_OK ? code : np_fail (error);
+}
+
+/* Each layout -l NAME can take, with its file; a layout of the same name
+ * in a folder searched later is marked, as -l never reaches it. */
+static int
+np_list_layouts_run (void)
+{
+  g_auto (GStrv) dirs = np_data_dirs ();
+  g_autoptr (GPtrArray) list = np_list_layouts ((const char *const *) dirs);
+  for (guint i = 0; i < list->len; i++) {
+    const NpLayoutInfo *info = list->pdata[i];
+    printf ("%s\t%s%s\n", info->name, info->path,
+            info->shadowed ? "\t(shadowed)" : "");
+  }
+  return NP_EXIT_OK;
+}
+
+/* The layout file -l NAME would read, as it is: the start of one's own. */
+static int
+np_print_layout_run (const char *name)
+{
+  GError *error = NULL;
+  g_auto (GStrv) dirs = np_data_dirs ();
+  NpOptions o = { .layout = name, .datadirs = (const char *const *) dirs };
+  g_autofree char *path = np_find_layout (&o, &error);
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  if (!path)
+    return np_fail (error);
+  if (!g_file_get_contents (path, &text, &length, &error)) {
+    GError *why = g_error_new (NP_ERROR, NP_ERROR_NO_INPUT, "%s: cannot "
+                               "read: %s", path, error->message);
+    g_error_free (error);
+    return np_fail (why);
+  }
+  if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
+    return np_fail (g_error_new (NP_ERROR, NP_ERROR_OUTPUT,
+                                 "stdout: cannot write the layout"));
+  return NP_EXIT_OK;
 }
 
 int
@@ -262,9 +495,13 @@ main (int argc, char **argv)
   if (!np_parse_args (&argc, &argv, &a, &error))
     code = np_fail (error);
   else if (a.version) {
-    printf ("newsprint %s\n", NP_VERSION);
+    printf ("newsprint %s\n%s\n", NP_VERSION, NP_LICENSE_NOTE);
     code = NP_EXIT_OK;
-  } else
+  } else if (a.list_layouts)
+    code = np_list_layouts_run ();
+  else if (a.print_layout)
+    code = np_print_layout_run (a.print_layout);
+  else
     code = np_run (&a);
   np_args_clear (&a);
   return code;

@@ -49,8 +49,53 @@ if "$np" - -o - <"$src/examples/report.txt" 2>/dev/null | head -c 5 | grep -q '%
 cp "$src/examples/report.txt" "$work/r.txt"
 if "$np" "$work/r.txt" 2>/dev/null && [ -s "$work/r.pdf" ]; then
   passes=$((passes + 1)); else echo "FAIL: no r.pdf beside r.txt"; fails=$((fails + 1)); fi
-if "$np" --version | grep -q '^newsprint [0-9]'; then
-  passes=$((passes + 1)); else echo "FAIL: --version"; fails=$((fails + 1)); fi
+if "$np" --version | grep -q '^newsprint [0-9]' && "$np" --version | grep -q 'MIT License' &&
+   head -1 "$src/LICENSE" | grep -q '^MIT License$' && grep -q 'MIT' "$src/README.md"; then
+  passes=$((passes + 1)); else echo "FAIL: --version or LICENSE"; fails=$((fails + 1)); fi
+
+# --help: one REPORT in the usage line; the proofs, the environment and
+# the exit codes are named.
+"$np" --help >"$work/help" 2>&1
+if [ "$(sed -n 2p "$work/help")" = "  newsprint [OPTION…] REPORT" ] &&
+   grep -q -- '-o page.png' "$work/help" && grep -q -- '-o page.svg' "$work/help" &&
+   grep -q 'one file per page' "$work/help" &&
+   grep -q NEWSPRINT_DATADIR "$work/help" && grep -q XDG_DATA_HOME "$work/help" &&
+   grep -q XDG_DATA_DIRS "$work/help" && grep -q SOURCE_DATE_EPOCH "$work/help" &&
+   tr '\n' ' ' <"$work/help" | grep -q 'Exit status: .* 64 usage.* 65 .* 66 .* 70 .* 73 cannot create'; then
+  passes=$((passes + 1)); else echo "FAIL: --help:"; cat "$work/help"; fails=$((fails + 1)); fi
+
+# Layouts in $XDG_DATA_HOME/newsprint/layouts: found by name, listed with
+# their file, and one of a name the source tree has listed as shadowed.
+xdg=$work/xdg
+mkdir -p "$xdg/newsprint/layouts"
+"$np" --print-layout bulletin >"$xdg/newsprint/layouts/mine.ini"
+cp "$src/layouts/compact.ini" "$xdg/newsprint/layouts/bulletin.ini"
+XDG_DATA_HOME=$xdg "$np" --list-layouts >"$work/list"
+tab=$(printf '\t')
+if grep -qx "mine$tab$xdg/newsprint/layouts/mine.ini" "$work/list" &&
+   grep -qx "bulletin$tab$src/layouts/bulletin.ini" "$work/list" &&
+   grep -qx "bulletin$tab$xdg/newsprint/layouts/bulletin.ini$tab(shadowed)" "$work/list" &&
+   grep -qx "compact$tab$src/layouts/compact.ini" "$work/list" &&
+   [ "$(grep -c "^bulletin$tab" "$work/list")" -eq 2 ]; then
+  passes=$((passes + 1)); else echo "FAIL: --list-layouts:"; cat "$work/list"; fails=$((fails + 1)); fi
+if XDG_DATA_HOME=$xdg "$np" "$src/examples/report.txt" -l mine -o "$work/mine.pdf" 2>/dev/null &&
+   head -c 5 "$work/mine.pdf" | grep -q '%PDF-'; then
+  passes=$((passes + 1)); else echo "FAIL: -l mine from XDG_DATA_HOME"; fails=$((fails + 1)); fi
+expect 66 "^newsprint: mine: no such layout" -- env XDG_DATA_HOME="$work/none" "$np" "$src/examples/report.txt" -o "$work/a.pdf" -l mine
+
+# --print-layout: the file as it is; edited, it is used as -l FILE.
+if "$np" --print-layout bulletin | cmp -s - "$src/layouts/bulletin.ini" &&
+   "$np" --print-layout "$src/layouts/compact.ini" | cmp -s - "$src/layouts/compact.ini"; then
+  passes=$((passes + 1)); else echo "FAIL: --print-layout is not the layout file"; fails=$((fails + 1)); fi
+"$np" --print-layout bulletin | sed 's/^columns *= *2$/columns = 9/' >"$work/edited.ini"
+if ! cmp -s "$work/edited.ini" "$src/layouts/bulletin.ini"; then
+  expect 65 "^newsprint: $work/edited.ini: \[page\] columns" -- "$np" "$src/examples/report.txt" -o "$work/a.pdf" -l "$work/edited.ini"
+else echo "FAIL: bulletin.ini has no 'columns = 2' line to edit"; fails=$((fails + 1)); fi
+expect 66 "^newsprint: nosuchlayout: no such layout" -- "$np" --print-layout nosuchlayout
+
+# --watch needs files to watch and to write.
+expect 64 "^newsprint: --watch needs a REPORT file" -- "$np" --watch - -o "$work/a.pdf"
+expect 64 "^newsprint: --watch needs a REPORT file" -- "$np" --watch "$src/examples/report.txt" -o -
 if "$np" --dump-structure "$src/examples/report.txt" | python3 -c 'import json,sys; json.load(sys.stdin)'; then
   passes=$((passes + 1)); else echo "FAIL: --dump-structure is not JSON"; fails=$((fails + 1)); fi
 
