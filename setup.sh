@@ -14,7 +14,7 @@ PACKAGES="build-essential cmake pkg-config
   libgdk-pixbuf-2.0-dev unicode-data
   fonts-noto-cjk fonts-noto-color-emoji fonts-noto-core fonts-dejavu-core
   python3 poppler-utils mupdf-tools imagemagick
-  libjson-glib-dev qpdf locales
+  libjson-glib-dev qpdf locales man-db groff-base
   clang libclang-rt-14-dev valgrind"
 
 $SUDO apt-get update -qq
