@@ -78,6 +78,13 @@ sed -i 's/^columns *= *3$/columns = 9/' bad.ini
 "$np" report.txt -l bad.ini -o bad.pdf 2>"$work/err"
 check "an edited layout file is read as -l FILE" grep -q 'bad.ini: \[page\] columns' "$work/err"
 
+# fonts/fonts.conf is looked up as the layouts are: the user's first.
+mkdir -p "$XDG_DATA_HOME/newsprint/fonts"
+echo '<fontconfig><broken' >"$XDG_DATA_HOME/newsprint/fonts/fonts.conf"
+"$np" report.txt -o fonts.pdf 2>"$work/err"
+check "fonts.conf from XDG_DATA_HOME" grep -q "^newsprint: $XDG_DATA_HOME/newsprint/fonts/fonts.conf: " "$work/err"
+rm -r "$XDG_DATA_HOME/newsprint/fonts"
+
 # The installed completion completes layouts from the installed binary.
 if command -v bash >/dev/null; then
   out=$(PATH="$prefix/bin:$PATH" bash --norc --noprofile -c '
