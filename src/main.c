@@ -12,8 +12,8 @@
 
 #include "newsprint.h"
 
-#define NP_LICENSE_NOTE                                                      \
-  "Copyright (c) The newsprint authors.  MIT License: free to use, change\n" \
+#define NP_LICENSE_NOTE                                                        \
+  "Copyright (c) The newsprint authors.  MIT License: free to use, change\n"   \
   "and share; no warranty.  See the LICENSE file."
 
 enum {
@@ -77,21 +77,21 @@ np_fail (GError *error)
   return code;
 }
 
-#define NP_HELP_DESCRIPTION                                                  \
-  "REPORT - reads standard input (then -o is needed).  Without -o the PDF\n" \
-  "is written beside REPORT, with the extension .pdf.  -o page.png writes\n"  \
-  "PNG proofs and -o page.svg SVG proofs, one file per page: page-1.png,\n"   \
-  "page-2.png, ...\n"                                                         \
-  "\n"                                                                        \
-  "Environment:\n"                                                            \
-  "  NEWSPRINT_DATADIR   a folder with layouts/ and fonts/, searched first\n" \
-  "  XDG_DATA_HOME       your own layouts, in $XDG_DATA_HOME/newsprint/\n"  \
-  "                      layouts (default ~/.local/share)\n"               \
-  "  XDG_DATA_DIRS       system folders searched for newsprint/layouts\n"     \
-  "  SOURCE_DATE_EPOCH   the PDF's dates, for byte-identical output\n"        \
-  "\n"                                                                        \
-  "Exit status: 0 done, 64 usage error, 65 bad report or layout, 66 cannot\n" \
-  "read the report or find the layout, 70 internal error (a font missing),\n" \
+#define NP_HELP_DESCRIPTION                                                    \
+  "REPORT - reads standard input (then -o is needed).  Without -o the PDF\n"   \
+  "is written beside REPORT, with the extension .pdf.  -o page.png writes\n"   \
+  "PNG proofs and -o page.svg SVG proofs, one file per page: page-1.png,\n"    \
+  "page-2.png, ...\n"                                                          \
+  "\n"                                                                         \
+  "Environment:\n"                                                             \
+  "  NEWSPRINT_DATADIR   a folder with layouts/ and fonts/, searched first\n"  \
+  "  XDG_DATA_HOME       your own layouts, in $XDG_DATA_HOME/newsprint/\n"     \
+  "                      layouts (default ~/.local/share)\n"                   \
+  "  XDG_DATA_DIRS       system folders searched for newsprint/layouts\n"      \
+  "  SOURCE_DATE_EPOCH   the PDF's dates, for byte-identical output\n"         \
+  "\n"                                                                         \
+  "Exit status: 0 done, 64 usage error, 65 bad report or layout, 66 cannot\n"  \
+  "read the report or find the layout, 70 internal error (a font missing),\n"  \
   "73 cannot create the output.  See newsprint(1).\n"
 
 static gboolean
@@ -101,8 +101,7 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output,
       "Write the PDF to FILE (- for standard output)", "FILE" },
     { "layout", 'l', 0, G_OPTION_ARG_STRING, &a->layout,
-      "Layout name (see --list-layouts) or .ini file [bulletin]",
-      "NAME|FILE" },
+      "Layout name (see --list-layouts) or .ini file [bulletin]", "NAME|FILE" },
     { "list-layouts", 0, 0, G_OPTION_ARG_NONE, &a->list_layouts,
       "List the layouts found, each with its file, and exit", NULL },
     { "print-layout", 0, 0, G_OPTION_ARG_STRING, &a->print_layout,
@@ -137,7 +136,7 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &a->verbose,
       "Tell what was changed in the text", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &a->version,
-      "Print the version and exit", NULL },
+      "Print the version and the licence, and exit", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs,
       NULL, "REPORT" },
     { NULL },
@@ -167,8 +166,8 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
                  "expected one REPORT (try --help)");
     return FALSE;
   }
-  if (a->watch && (strcmp (a->inputs[0], "-") == 0 || !g_strcmp0 (a->output, "-")
-                   || a->dump_structure)) {
+  if (a->watch && (strcmp (a->inputs[0], "-") == 0 ||
+                   !g_strcmp0 (a->output, "-") || a->dump_structure)) {
     g_set_error_literal (error, NP_ERROR, NP_ERROR_USAGE,
                          "--watch needs a REPORT file and an output file "
                          "(not -, nor --dump-structure)");
@@ -273,11 +272,11 @@ np_print_notes (const NpArgs *a, const NpOptions *o, const NpNotes *notes)
 typedef struct {
   const NpArgs *args;
   NpOptions *options;
-  char *output;         /* the output as -o or the default names it */
+  char *output; /* the output as -o or the default names it */
   GMainLoop *loop;
-  GPtrArray *monitors;  /* of GFileMonitor, one per watched path */
-  char **watched;       /* the watched paths, to see when they change */
-  guint pending;        /* the debounce timeout, or 0 */
+  GPtrArray *monitors; /* of GFileMonitor, one per watched path */
+  char **watched;      /* the watched paths, to see when they change */
+  guint pending;       /* the debounce timeout, or 0 */
 } NpWatch;
 
 /* An editor's save is several events (truncate, write, rename, a backup):
@@ -297,8 +296,8 @@ np_watch_render (NpWatch *w)
   double seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
   np_print_notes (w->args, w->options, &notes);
   if (code == NP_EXIT_OK)
-    fprintf (stderr, "newsprint: wrote %s (%u page%s) in %.2f s\n",
-             w->output, notes.pages, notes.pages == 1 ? "" : "s", seconds);
+    fprintf (stderr, "newsprint: wrote %s (%u page%s) in %.2f s\n", w->output,
+             notes.pages, notes.pages == 1 ? "" : "s", seconds);
   else
     np_fail (error);
   np_notes_clear (&notes);
@@ -397,8 +396,8 @@ np_watch (const NpArgs *a, NpOptions *o)
 {
   GError *error = NULL;
   NpWatch w = { .args = a, .options = o };
-  w.output = a->output ? g_strdup (a->output)
-                       : np_default_output (o->input, &error);
+  w.output =
+    a->output ? g_strdup (a->output) : np_default_output (o->input, &error);
   if (!w.output)
     return np_fail (error);
   w.loop = g_main_loop_new (NULL, FALSE);
@@ -474,8 +473,8 @@ np_print_layout_run (const char *name)
   if (!path)
     return np_fail (error);
   if (!g_file_get_contents (path, &text, &length, &error)) {
-    GError *why = g_error_new (NP_ERROR, NP_ERROR_NO_INPUT, "%s: cannot "
-                               "read: %s", path, error->message);
+    GError *why = g_error_new (NP_ERROR, NP_ERROR_NO_INPUT,
+                               "%s: cannot read: %s", path, error->message);
     g_error_free (error);
     return np_fail (why);
   }

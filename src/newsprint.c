@@ -61,16 +61,16 @@ np_data_dirs (void)
   if (uninstalled)
     np_add_dir (dirs, source);
   /* XDG Base Directory Specification: the user's data, then the system's. */
-  np_add_dir (dirs, g_build_filename (g_get_user_data_dir (), "newsprint",
-                                      NULL));
+  np_add_dir (dirs,
+              g_build_filename (g_get_user_data_dir (), "newsprint", NULL));
   const char *const *system = g_get_system_data_dirs ();
   for (guint i = 0; system[i]; i++)
     np_add_dir (dirs, g_build_filename (system[i], "newsprint", NULL));
   /* An installed binary finds its data relative to itself, wherever the
    * tree was installed or moved to. */
   if (bindir && !uninstalled)
-    np_add_dir (dirs, g_build_filename (bindir, "..", "share", "newsprint",
-                                        NULL));
+    np_add_dir (dirs,
+                g_build_filename (bindir, "..", "share", "newsprint", NULL));
   np_add_dir (dirs, g_strdup (NP_INSTALL_DATADIR));
   g_ptr_array_add (dirs, NULL);
   return (char **) g_ptr_array_free (dirs, FALSE);
@@ -188,8 +188,8 @@ np_list_layouts (const char *const *datadirs)
     g_autoptr (GDir) dir = g_dir_open (dirs[i], 0, NULL);
     for (const char *f; dir && (f = g_dir_read_name (dir));) {
       g_autofree char *path = g_build_filename (dirs[i], f, NULL);
-      if (!g_str_has_suffix (f, ".ini") || strlen (f) == strlen (".ini")
-          || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      if (!g_str_has_suffix (f, ".ini") || strlen (f) == strlen (".ini") ||
+          !g_file_test (path, G_FILE_TEST_IS_REGULAR))
         continue;
       NpLayoutInfo *info = g_new0 (NpLayoutInfo, 1);
       info->name = g_strndup (f, strlen (f) - strlen (".ini"));
