@@ -329,6 +329,24 @@ np_watch_changed (GFileMonitor *monitor, GFile *file, GFile *other,
   w->pending = g_timeout_add (NP_WATCH_DEBOUNCE_MS, np_watch_fire, w);
 }
 
+/* Whether `name` is the output's own file: "bulletin.pdf" itself, or a
+ * proof page "bulletin-2.png" of it. */
+static gboolean
+np_is_output_name (const char *name, const char *output)
+{
+  g_autofree char *base = g_path_get_basename (output);
+  if (strcmp (name, base) == 0)
+    return TRUE;
+  const char *dot = strrchr (base, '.');
+  gsize stem = dot ? (gsize) (dot - base) : strlen (base);
+  const char *p = name + stem;
+  if (strncmp (name, base, stem) != 0 || *p != '-' || !g_ascii_isdigit (p[1]))
+    return FALSE;
+  for (p++; g_ascii_isdigit (*p); p++)
+    ;
+  return strcmp (p, dot ? dot : "") == 0;
+}
+
 /* In the photo folder, the output's own files (bulletin.pdf, its hidden
  * temporary file, the proofs bulletin-1.png ...) are no change to render:
  * rendering on them would never stop. */
@@ -338,11 +356,7 @@ np_watch_photos_changed (GFileMonitor *monitor, GFile *file, GFile *other,
 {
   NpWatch *w = data;
   g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *output = g_path_get_basename (w->output);
-  char *dot = strrchr (output, '.');
-  if (dot && dot != output)
-    *dot = '\0';
-  if (name[0] != '.' && !g_str_has_prefix (name, output))
+  if (name[0] != '.' && !np_is_output_name (name, w->output))
     np_watch_changed (monitor, file, other, event, data);
 }
 

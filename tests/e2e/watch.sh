@@ -76,5 +76,22 @@ run() {
 run TERM
 run INT
 
+# Proofs written into the watched photo folder set off no render of their
+# own; a file there that is not the output's does.
+: >"$work/err"
+"$np" --watch "$work/r.txt" --photos "$work/photos" --dpi 30 \
+  -o "$work/photos/proof.png" 2>"$work/err" &
+pid=$!
+wait_lines 1
+sleep 2
+if [ "$(grep -c '^newsprint: wrote ' "$work/err")" -eq 1 ] && [ -f "$work/photos/proof-1.png" ]; then
+  passes=$((passes + 1)); else fail "proofs in the photo folder: renders that no change asked for"; fi
+: >"$work/photos/proofing.txt"
+if wait_lines 2; then
+  passes=$((passes + 1)); else fail "proofing.txt in the photo folder made no render"; fi
+kill "$pid"
+wait "$pid"
+pid=
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
