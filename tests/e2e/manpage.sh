@@ -15,6 +15,11 @@ out=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null)
 if [ -z "$out" ]; then passes=$((passes + 1)); else
   echo "FAIL: man warns:"; echo "$out"; fails=$((fails + 1)); fi
 
+# The page's version is the binary's.
+version=$("$np" --version | head -1)
+if grep -q "^\.TH NEWSPRINT 1 \"[0-9-]*\" \"$version\"" "$page"; then passes=$((passes + 1)); else
+  echo "FAIL: the .TH line does not say '$version'"; fails=$((fails + 1)); fi
+
 # The options as the page prints them (groff's \- is a plain -).
 text=$(LC_ALL=C.UTF-8 MANWIDTH=200 man -l "$page" 2>/dev/null | col -b)
 options=$("$np" --help | sed -n 's/^  *\(-[a-z], \)\{0,1\}\(--[a-z-]*\).*/\2/p')
