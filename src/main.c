@@ -1,4 +1,5 @@
-/* main.c: command line only: options in, exit code out.
+/* main.c: command line only: options in, exit code out.  --watch's loop
+ * of renders is here too: it only calls the engine again.
  *
  * Exit codes follow sysexits.h: 64 usage, 65 bad input data, 66 cannot open
  * input, 70 internal error, 73 cannot create output.

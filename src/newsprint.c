@@ -1,7 +1,10 @@
 /* newsprint.c: the pipeline, stage after stage.
  *
  * Contract: runs the stages in order and hands each one's output to the
- * next; it holds no typographic rule of its own.
+ * next; it holds no typographic rule of its own.  It also says which data
+ * folders hold the layouts and fonts (np_data_dirs) and which layouts
+ * they hold, and never reads a build or source tree unless the binary
+ * runs from its build tree.
  */
 #include "newsprint.h"
 
