@@ -26,6 +26,11 @@
 #define MIN_COLUMN_WIDTH MM (30)
 #define MIN_TEXT_HEIGHT MM (60)
 
+/* The longest length a layout may give: the largest page PDF viewers must
+ * show, 14,400 units each way (PDF 1.7, Annex C "Implementation limits").
+ * It keeps huge numbers from turning into infinite pages and margins. */
+#define MAX_LENGTH 14400.0
+
 /* ---- defaults --------------------------------------------------------- */
 
 static NpColor
@@ -174,12 +179,12 @@ typedef struct {
 static const Field page_fields[] = {
   { "size", KIND_PAGE_SIZE, 0, 0, 0 },
   { "orientation", KIND_ORIENTATION, 0, 0, 0 },
-  { "margin-top", KIND_LENGTH, AT (margin_top), 0, INFINITY },
-  { "margin-bottom", KIND_LENGTH, AT (margin_bottom), 0, INFINITY },
-  { "margin-inner", KIND_LENGTH, AT (margin_inner), 0, INFINITY },
-  { "margin-outer", KIND_LENGTH, AT (margin_outer), 0, INFINITY },
+  { "margin-top", KIND_LENGTH, AT (margin_top), 0, MAX_LENGTH },
+  { "margin-bottom", KIND_LENGTH, AT (margin_bottom), 0, MAX_LENGTH },
+  { "margin-inner", KIND_LENGTH, AT (margin_inner), 0, MAX_LENGTH },
+  { "margin-outer", KIND_LENGTH, AT (margin_outer), 0, MAX_LENGTH },
   { "columns", KIND_COUNT, AT (columns), 1, 4 },
-  { "gutter", KIND_LENGTH, AT (gutter), 0, INFINITY },
+  { "gutter", KIND_LENGTH, AT (gutter), 0, MAX_LENGTH },
   END
 };
 
@@ -205,7 +210,7 @@ static const Field footer_fields[] = {
 
 static const Field frame_fields[] = {
   { "aspect", KIND_NUMBER, AT (frame_aspect), 0.2, 2 },
-  { "max-height", KIND_LENGTH, AT (frame_max_height), 20, INFINITY },
+  { "max-height", KIND_LENGTH, AT (frame_max_height), 20, MAX_LENGTH },
   { "span", KIND_TEXT, AT (frame_span), 0, 0 },
   { "fill", KIND_COLOR, AT (frame_fill), 0, 0 },
   { "border", KIND_COLOR, AT (frame_border), 0, 0 },
@@ -274,7 +279,8 @@ find_field (const Group *group, const char *key)
 
 /* Scans a plain decimal number ("10", "-2", "10.5", ".5") at the start of
  * `s`.  Unlike strtod it takes no exponent, hex, "inf" or "nan", which in
- * a layout file are only ever typos.  Returns the end, or NULL. */
+ * a layout file are only ever typos; g_ascii_strtod reads it the same in
+ * every locale.  Returns the end, or NULL. */
 static const char *
 scan_number (const char *s, double *value)
 {
@@ -308,6 +314,7 @@ parse_number (const char *s, double *value, char **why)
   return TRUE;
 }
 
+/* A length in points, without a range. */
 static gboolean
 parse_length (const char *s, double *points, char **why)
 {
@@ -317,16 +324,23 @@ parse_length (const char *s, double *points, char **why)
   } units[] = {
     { "mm", PT_PER_MM }, { "cm", 10 * PT_PER_MM }, { "in", 72 }, { "pt", 1 },
   };
+  g_autofree char *text = g_strstrip (g_strdup (s));
   double value = 0;
-  const char *unit = scan_number (s, &value);
+  const char *unit = scan_number (text, &value);
 
-  if (!unit)
+  if (unit)
+    while (*unit == ' ' || *unit == '\t')
+      unit++;
+  /* A unit is letters only: "1e1mm", "3,5mm" and "0x10mm" are numbers
+   * that this reader does not take, not units. */
+  gboolean letters = unit != NULL;
+  for (const char *p = unit; letters && *p; p++)
+    letters = g_ascii_isalpha (*p);
+  if (!letters)
     {
       *why = g_strdup ("is not a length such as 18mm, 1.5cm, 0.5in or 10pt");
       return FALSE;
     }
-  while (*unit == ' ')
-    unit++;
   if (!*unit)
     {
       *why = g_strdup ("needs a unit: mm, cm, in or pt");
@@ -335,12 +349,41 @@ parse_length (const char *s, double *points, char **why)
   for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
     if (g_ascii_strcasecmp (unit, units[i].unit) == 0)
       {
-        *points = value * units[i].points;
+        /* + 0.0 turns "-0mm" into 0. */
+        *points = value * units[i].points + 0.0;
         return TRUE;
       }
   *why = g_strdup_printf ("has an unknown unit '%s'; use mm, cm, in or pt",
                           unit);
   return FALSE;
+}
+
+/* The range message of a value outside [min, max]. */
+static char *
+describe_range (double value, double min, double max, const char *unit)
+{
+  if (value < 0 && min == 0)
+    return g_strdup ("must not be negative");
+  return g_strdup_printf ("must be from %g%s to %g%s", min, unit, max, unit);
+}
+
+gboolean
+np_style_parse_length (const char *text, double min, double max,
+                       double *points, char **why)
+{
+  g_return_val_if_fail (text != NULL && points != NULL && why != NULL, FALSE);
+
+  double value = 0;
+  if (!parse_length (text, &value, why))
+    return FALSE;
+  /* Not-a-number and infinity fail both tests. */
+  if (!(value >= min && value <= max))
+    {
+      *why = describe_range (value, min, max, "pt");
+      return FALSE;
+    }
+  *points = value;
+  return TRUE;
 }
 
 static gboolean
@@ -404,9 +447,8 @@ parse_dimensions (const char *s, double *width, double *height)
   g_autofree char *why_height = NULL;
 
   return g_strv_length (parts) == 2
-         && parse_length (g_strstrip (parts[0]), width, &why_width)
-         && parse_length (g_strstrip (parts[1]), height, &why_height)
-         && *width > 0 && *height > 0;
+         && parse_length (parts[0], width, &why_width)
+         && parse_length (parts[1], height, &why_height);
 }
 
 static gboolean
@@ -429,23 +471,18 @@ parse_page_size (const char *s, double *width, double *height, char **why)
         return TRUE;
       }
   if (parse_dimensions (s, width, height))
-    return TRUE;
+    {
+      if (*width > 0 && *height > 0 && *width <= MAX_LENGTH
+          && *height <= MAX_LENGTH)
+        return TRUE;
+      *why = g_strdup_printf ("must be more than 0pt and at most %gpt (%gin) "
+                              "each way",
+                              MAX_LENGTH, MAX_LENGTH / 72);
+      return FALSE;
+    }
   *why = g_strdup ("is not a page size: A4, A5, B5, letter, or WIDTHxHEIGHT "
                    "with units such as 210mmx297mm");
   return FALSE;
-}
-
-static char *
-describe_range (const Field *f)
-{
-  if (f->kind == KIND_COUNT)
-    return g_strdup_printf ("must be a whole number from %g to %g", f->min,
-                            f->max);
-  if (isinf (f->max))
-    return g_strdup ("must not be negative");
-  if (f->kind == KIND_LENGTH)
-    return g_strdup_printf ("must be from %gpt to %gpt", f->min, f->max);
-  return g_strdup_printf ("must be from %g to %g", f->min, f->max);
 }
 
 static gboolean
@@ -455,7 +492,11 @@ check_range (const Field *f, double value, char **why)
   if (value >= f->min && value <= f->max
       && (f->kind != KIND_COUNT || value == (int) value))
     return TRUE;
-  *why = describe_range (f);
+  if (f->kind == KIND_COUNT)
+    *why = g_strdup_printf ("must be a whole number from %g to %g", f->min,
+                            f->max);
+  else
+    *why = describe_range (value, f->min, f->max, "");
   return FALSE;
 }
 
@@ -527,7 +568,7 @@ apply_value (NpStyle *style, const Group *group, const Field *f,
   switch (f->kind)
     {
     case KIND_LENGTH:
-      if (!parse_length (value, &number, why) || !check_range (f, number, why))
+      if (!np_style_parse_length (value, f->min, f->max, &number, why))
         return FALSE;
       *(double *) slot = number;
       return TRUE;

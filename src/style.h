@@ -87,6 +87,16 @@ char *np_style_find (const char *name, const char *const *dirs,
 void np_style_free (NpStyle *style); /* accepts NULL */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NpStyle, np_style_free)
 
+/* Reads a length as layouts write it: a plain decimal number (no exponent,
+ * "inf" or "nan"; a point as the decimal mark in every locale), optional
+ * blanks and a unit, mm, cm, in or pt in any case ("3mm", "0.5 cm",
+ * "8pt").  Blanks around it are ignored.  Returns FALSE, with `*why` set
+ * to what is wrong ("needs a unit: mm, cm, in or pt"; newly allocated),
+ * when it does not parse or is not from `min` to `max` points.  The
+ * --bleed option reads its length with it too. */
+gboolean np_style_parse_length (const char *text, double min, double max,
+                                double *points, char **why);
+
 /* The masthead and footer text for a report in `script`. */
 const char *np_style_masthead (const NpStyle *style, NpScript script);
 const char *np_style_footer (const NpStyle *style, NpScript script);

@@ -344,6 +344,86 @@ test_directory (void)
   g_error_free (error);
 }
 
+/* ---- lengths ---------------------------------------------------------- */
+
+/* A layout in a fresh temporary folder; free with remove_temp (). */
+static char *
+write_temp (const char *contents, gsize len)
+{
+  GError *error = NULL;
+  char *dir = g_dir_make_tmp ("np-style-XXXXXX", &error);
+  g_assert_no_error (error);
+  char *path = g_build_filename (dir, "mine.ini", NULL);
+  g_file_set_contents (path, contents, (gssize) len, &error);
+  g_assert_no_error (error);
+  g_free (dir);
+  return path;
+}
+
+static void
+remove_temp (char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_remove (path);
+  g_rmdir (dir);
+  g_free (path);
+}
+
+/* Every row of tests/cases/lengths.txt, as np_style_parse_length reads it
+ * and as a layout's gutter. */
+static void
+test_lengths (void)
+{
+  g_autofree char *table = g_build_filename (np_test_source_dir (), "tests",
+                                             "cases", "lengths.txt", NULL);
+  g_autofree char *text = np_test_read (table);
+  g_auto (GStrv) rows = g_strsplit (text, "\n", -1);
+  int checked = 0;
+  for (int i = 0; rows[i]; i++)
+    {
+      if (!rows[i][0] || rows[i][0] == '#')
+        continue;
+      g_auto (GStrv) cells = g_strsplit (rows[i], "\t", 2);
+      g_assert_cmpuint (g_strv_length (cells), ==, 2);
+      const char *input = cells[0], *verdict = cells[1];
+      char *end = NULL;
+      double points = g_ascii_strtod (verdict, &end);
+      gboolean good = end != verdict && *end == '\0';
+
+      double got = -1;
+      g_autofree char *why = NULL;
+      gboolean ok = np_style_parse_length (input, 0, 14400, &got, &why);
+      g_test_message ("'%s': %s", input, ok ? "accepted" : why);
+      g_assert_cmpint (ok, ==, good);
+      if (good)
+        g_assert_cmpfloat_with_epsilon (got, points, 1e-4);
+      else
+        g_assert_true (g_str_has_prefix (why, verdict));
+
+      g_autofree char *layout =
+        g_strdup_printf ("[page]\ngutter = %s\n", input);
+      char *path = write_temp (layout, strlen (layout));
+      GError *error = NULL;
+      g_autoptr (NpStyle) style = np_style_load (path, &error);
+      if (good)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpfloat_with_epsilon (style->gutter, points, 1e-4);
+        }
+      else
+        {
+          g_autofree char *want =
+            g_strdup_printf ("%s: [page] gutter: %s", path, why);
+          g_assert_nonnull (error);
+          g_assert_true (g_str_has_prefix (error->message, want));
+          g_error_free (error);
+        }
+      remove_temp (path);
+      checked++;
+    }
+  g_assert_cmpint (checked, >, 20);
+}
+
 /* ---- np_style_find ---------------------------------------------------- */
 
 static void
@@ -467,6 +547,7 @@ main (int argc, char **argv)
   g_test_add_func ("/style/values/bom-crlf", test_good_bom_crlf);
   g_test_add_func ("/style/missing", test_missing);
   g_test_add_func ("/style/directory", test_directory);
+  g_test_add_func ("/style/lengths", test_lengths);
   g_test_add_func ("/style/find/name", test_find_by_name);
   g_test_add_func ("/style/find/order", test_find_order);
   g_test_add_func ("/style/find/path", test_find_by_path);
