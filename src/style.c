@@ -7,16 +7,20 @@
  *
  * The keys are described once, in the tables below; loading walks them.
  */
+#define _POSIX_C_SOURCE 200809L /* open (O_CLOEXEC), fstat, S_ISSOCK */
+
 #include "style.h"
 
-#include "source.h"
 #include "error.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define PT_PER_MM (72.0 / 25.4)
 #define MM(x) ((x) * PT_PER_MM)
@@ -615,6 +619,22 @@ apply_value (NpStyle *style, const Group *group, const Field *f,
 
 /* ---- reading a file --------------------------------------------------- */
 
+/* At most this many characters of a name or value are quoted in a
+ * message, so that an error about a huge line is still a short line. */
+#define QUOTE_CHARS 60
+
+/* `len` bytes of UTF-8 at `s`, cut short with "…" past QUOTE_CHARS. */
+static char *
+quote_short (const char *s, gsize len)
+{
+  const char *p = s, *end = s + len;
+  for (int i = 0; i < QUOTE_CHARS && p < end; i++)
+    p = g_utf8_next_char (p);
+  if (p >= end)
+    return g_strndup (s, len);
+  return g_strdup_printf ("%.*s…", (int) (p - s), s);
+}
+
 /* "PATH: [group] key: what is wrong (got 'value')". */
 static void
 set_value_error (GError **error, const char *name, const char *group,
@@ -622,10 +642,11 @@ set_value_error (GError **error, const char *name, const char *group,
 {
   /* GKeyFile has no trailing comments, so "A4  # paper" is the value. */
   gboolean comment = strstr (value, " #") || strstr (value, "\t#");
+  g_autofree char *quoted = quote_short (value, strlen (value));
   g_set_error (error, NP_ERROR, NP_ERROR_DATA, "%s: [%s] %s: %s%s (got '%s')",
                name, group, key, why,
                comment ? "; a comment must be on a line of its own" : "",
-               value);
+               quoted);
 }
 
 /* Whether every backslash of a raw value starts an escape GKeyFile knows:
@@ -723,9 +744,11 @@ check_known (GKeyFile *file, const char *name, GError **error)
       if (!group)
         {
           g_autofree char *known = list_groups ();
+          g_autofree char *quoted =
+            quote_short (group_names[i], strlen (group_names[i]));
           g_set_error (error, NP_ERROR, NP_ERROR_DATA,
                        "%s: [%s]: unknown group (known groups: %s)", name,
-                       group_names[i], known);
+                       quoted, known);
           return FALSE;
         }
       g_auto (GStrv) keys = g_key_file_get_keys (file, group->name, NULL,
@@ -734,9 +757,10 @@ check_known (GKeyFile *file, const char *name, GError **error)
         if (!find_field (group, keys[j]))
           {
             g_autofree char *known = list_keys (group);
+            g_autofree char *quoted = quote_short (keys[j], strlen (keys[j]));
             g_set_error (error, NP_ERROR, NP_ERROR_DATA,
                          "%s: [%s] %s: unknown key (known keys: %s)", name,
-                         group->name, keys[j], known);
+                         group->name, quoted, known);
             return FALSE;
           }
     }
@@ -783,25 +807,137 @@ line_of (const char *text, gsize offset)
   return line;
 }
 
-/* GKeyFile's parse errors do not say where; the first line at which a
- * growing prefix of the file stops parsing does.  Layout files are short,
- * so parsing them again line by line costs nothing.  Returns 0 if the
- * prefixes all parse (the error lies in the file as a whole). */
-static int
-first_bad_line (const char *contents, gsize len)
-{
-  g_autofree char *text = g_strndup (contents, len);
-  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
-  g_autoptr (GString) prefix = g_string_new (NULL);
+/* One line of a layout, as GKeyFile reads it: without its "\n" or "\r\n"
+ * and without leading blanks. */
+typedef struct {
+  const char *start;
+  gsize len;
+  int number; /* 1-based */
+} Line;
 
-  for (int i = 0; lines[i]; i++)
+/* Steps to the next line of `text` from `*pos`; FALSE at its end. */
+static gboolean
+next_line (const char *text, gsize len, gsize *pos, Line *line)
+{
+  if (*pos >= len)
+    return FALSE;
+  const char *p = text + *pos;
+  const char *nl = memchr (p, '\n', len - *pos);
+  gsize n = nl ? (gsize) (nl - p) : len - *pos;
+  *pos += n + (nl != NULL);
+  if (n > 0 && p[n - 1] == '\r')
+    n--;
+  while (n > 0 && g_ascii_isspace (*p))
+    p++, n--;
+  line->start = p;
+  line->len = n;
+  line->number++;
+  return TRUE;
+}
+
+/* Checks every line's length in one pass, before GKeyFile holds them:
+ * a value longer than NP_STYLE_MAX_VALUE (named by group and key), and
+ * any other line longer than that and room for its key. */
+static gboolean
+check_lines (const char *text, gsize len, const char *name, GError **error)
+{
+  enum { MAX_LINE = NP_STYLE_MAX_VALUE + 256 };
+  Line line = { 0 };
+  gsize pos = 0;
+  const char *group = "";
+  gsize group_len = 0;
+
+  while (next_line (text, len, &pos, &line))
     {
-      g_string_append (prefix, lines[i]);
-      g_string_append_c (prefix, '\n');
-      g_autoptr (GKeyFile) file = g_key_file_new ();
-      if (!g_key_file_load_from_data (file, prefix->str, prefix->len,
-                                      G_KEY_FILE_NONE, NULL))
-        return i + 1;
+      const char *p = line.start;
+      if (line.len == 0 || *p == '#')
+        continue;
+      const char *equals = *p == '[' ? NULL : memchr (p, '=', line.len);
+      if (*p == '[')
+        {
+          const char *close = memchr (p, ']', line.len);
+          group = p + 1;
+          group_len = close ? (gsize) (close - group) : line.len - 1;
+        }
+      else if (equals)
+        {
+          const char *key_end = equals;
+          while (key_end > p && g_ascii_isspace (key_end[-1]))
+            key_end--;
+          const char *value = equals + 1;
+          while (value < p + line.len && g_ascii_isspace (*value))
+            value++;
+          gsize value_len = (gsize) (p + line.len - value);
+          if (value_len > NP_STYLE_MAX_VALUE)
+            {
+              g_autofree char *g = quote_short (group, group_len);
+              g_autofree char *k = quote_short (p, (gsize) (key_end - p));
+              g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                           "%s: [%s] %s: the value is %" G_GSIZE_FORMAT
+                           " bytes long; a value may be at most %d bytes",
+                           name, g, k, value_len, NP_STYLE_MAX_VALUE);
+              return FALSE;
+            }
+        }
+      if (line.len > MAX_LINE)
+        {
+          g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                       "%s: line %d: is %" G_GSIZE_FORMAT " bytes long; a "
+                       "line may be at most %d bytes",
+                       name, line.number, line.len, (int) MAX_LINE);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Whether `text` (one line, maybe behind "[a]\n") loads; if not, `*why`
+ * gets GKeyFile's message. */
+static gboolean
+line_loads (const char *text, gsize len, char **why)
+{
+  g_autoptr (GKeyFile) file = g_key_file_new ();
+  GError *local = NULL;
+  if (g_key_file_load_from_data (file, text, len, G_KEY_FILE_NONE, &local))
+    return TRUE;
+  *why = g_strdup (local->message);
+  g_error_free (local);
+  return FALSE;
+}
+
+/* GKeyFile's parse errors do not say where.  GKeyFile reads a file line
+ * by line, and what it makes of a line depends only on whether a group
+ * came before, so each line alone (behind a group of its own once one
+ * has been seen) fails as it does in the file: one pass finds it.
+ * Returns 0 when every line loads (the error lies in the file as a
+ * whole), with `*why` unset. */
+static int
+first_bad_line (const char *contents, gsize len, char **why)
+{
+  Line line = { 0 };
+  gsize pos = 0;
+  gboolean grouped = FALSE;
+  g_autoptr (GString) buffer = g_string_new (NULL);
+
+  while (next_line (contents, len, &pos, &line))
+    {
+      if (line.len == 0 || *line.start == '#')
+        continue;
+      g_autofree char *alone = NULL;
+      if (line_loads (line.start, line.len, &alone))
+        {
+          grouped = TRUE; /* a group: no key loads alone */
+          continue;
+        }
+      if (!grouped)
+        {
+          *why = g_steal_pointer (&alone);
+          return line.number;
+        }
+      g_string_assign (buffer, "[a]\n");
+      g_string_append_len (buffer, line.start, (gssize) line.len);
+      if (!line_loads (buffer->str, buffer->len, why))
+        return line.number;
     }
   return 0;
 }
@@ -827,6 +963,8 @@ parse_key_file (const char *contents, gsize len, const char *name,
                    name, line_of (contents, (gsize) (bad - contents)));
       return NULL;
     }
+  if (!check_lines (contents, len, name, error))
+    return NULL;
 
   GKeyFile *file = g_key_file_new ();
   GError *local = NULL;
@@ -834,10 +972,11 @@ parse_key_file (const char *contents, gsize len, const char *name,
                                  &local))
     return file;
 
-  int line = first_bad_line (contents, len);
+  g_autofree char *why = NULL;
+  int line = first_bad_line (contents, len, &why);
   if (line > 0)
     g_set_error (error, NP_ERROR, NP_ERROR_DATA, "%s: line %d: %s", name,
-                 line, local->message);
+                 line, why);
   else
     g_set_error (error, NP_ERROR, NP_ERROR_DATA, "%s: %s", name,
                  local->message);
@@ -846,16 +985,99 @@ parse_key_file (const char *contents, gsize len, const char *name,
   return NULL;
 }
 
-/* The whole file, or NULL with NP_ERROR_NO_INPUT set. */
+/* What a path that is not a regular file is, for the message. */
+static const char *
+describe_file_type (mode_t mode)
+{
+  if (S_ISDIR (mode))
+    return "is a directory";
+  if (S_ISFIFO (mode))
+    return "is a named pipe, not a layout file";
+  if (S_ISSOCK (mode))
+    return "is a socket, not a layout file";
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return "is a device, not a layout file";
+  return "is not a regular file";
+}
+
+static void
+set_too_large (GError **error, const char *name, gint64 size)
+{
+  g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+               "%s: is %" G_GINT64_FORMAT " bytes long; a layout file may be "
+               "at most %d bytes (1 MiB)",
+               name, size, NP_STYLE_MAX_FILE);
+}
+
+/* The whole file, or NULL with NP_ERROR_NO_INPUT set (NP_ERROR_DATA when
+ * it is too large).  Only a regular file is read: opening a named pipe
+ * without O_NONBLOCK would wait for a writer for ever. */
 static char *
 read_layout (const char *path, const char *name, gsize *len, GError **error)
 {
-  GByteArray *bytes = np_source_read_file (path, name, error);
-  if (!bytes)
-    return NULL;
-  g_byte_array_append (bytes, (const guint8 *) "", 1); /* a C string too */
-  *len = bytes->len - 1;
-  return (char *) g_byte_array_free (bytes, FALSE);
+  int fd = open (path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: cannot open: %s",
+                   name, g_strerror (saved));
+      return NULL;
+    }
+  struct stat st;
+  if (fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: cannot read: %s",
+                   name, g_strerror (saved));
+      close (fd);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: %s", name,
+                   describe_file_type (st.st_mode));
+      close (fd);
+      return NULL;
+    }
+
+  if (st.st_size > NP_STYLE_MAX_FILE)
+    {
+      close (fd);
+      set_too_large (error, name, (gint64) st.st_size);
+      return NULL;
+    }
+  /* Up to one byte more than allowed, which tells a file that grew since. */
+  gsize size = NP_STYLE_MAX_FILE + 1;
+  char *bytes = g_malloc (size + 1);
+  gsize got = 0;
+  while (got < size)
+    {
+      ssize_t n = read (fd, bytes + got, size - got);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT,
+                       "%s: cannot read: %s", name, g_strerror (saved));
+          close (fd);
+          g_free (bytes);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      got += (gsize) n;
+    }
+  close (fd);
+  if (got > NP_STYLE_MAX_FILE)
+    {
+      set_too_large (error, name, (gint64) got);
+      g_free (bytes);
+      return NULL;
+    }
+  bytes[got] = '\0'; /* a C string too */
+  *len = got;
+  return bytes;
 }
 
 static void
@@ -902,8 +1124,10 @@ np_style_find (const char *name, const char *const *dirs, GError **error)
   g_return_val_if_fail (name != NULL, NULL);
 
   gboolean ini = g_str_has_suffix (name, ".ini");
-  if ((ini || strchr (name, '/'))
-      && g_file_test (name, G_FILE_TEST_IS_REGULAR))
+  /* A path that exists but is no file (a folder, a named pipe) is the
+   * user's mistake, which np_style_load names; "no such layout" would
+   * only puzzle. */
+  if ((ini || strchr (name, '/')) && g_file_test (name, G_FILE_TEST_EXISTS))
     return g_strdup (name);
 
   /* An absolute path names one file; searching folders for it would only
