@@ -767,11 +767,23 @@ check_known (GKeyFile *file, const char *name, GError **error)
   return TRUE;
 }
 
-/* Checks that the page leaves room to set text, which no single key can
- * tell. */
+#define TO_MM(points) ((points) / PT_PER_MM)
+
+/* Checks that margins and gutter leave a text area with room for columns,
+ * which no single key can tell. */
 static gboolean
 check_page (const NpStyle *s, const char *name, GError **error)
 {
+  double width = s->page_width - s->margin_inner - s->margin_outer;
+  if (width <= 0)
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                   "%s: [page] margin-inner, margin-outer: %.1fmm and %.1fmm "
+                   "leave no text area across a %.1fmm page",
+                   name, TO_MM (s->margin_inner), TO_MM (s->margin_outer),
+                   TO_MM (s->page_width));
+      return FALSE;
+    }
   double column = np_style_column_width (s);
   if (column < MIN_COLUMN_WIDTH)
     {
@@ -779,18 +791,158 @@ check_page (const NpStyle *s, const char *name, GError **error)
                    "%s: [page]: margins and gutter leave %d columns %.1fmm "
                    "wide on a %.1fmm page; a column needs at least %.0fmm "
                    "(use narrower margins or gutter, or fewer columns)",
-                   name, s->columns, column / PT_PER_MM,
-                   s->page_width / PT_PER_MM, MIN_COLUMN_WIDTH / PT_PER_MM);
+                   name, s->columns, TO_MM (column), TO_MM (s->page_width),
+                   TO_MM (MIN_COLUMN_WIDTH));
       return FALSE;
     }
   double height = s->page_height - s->margin_top - s->margin_bottom;
+  if (height <= 0)
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                   "%s: [page] margin-top, margin-bottom: %.1fmm and %.1fmm "
+                   "leave no text area down a %.1fmm page",
+                   name, TO_MM (s->margin_top), TO_MM (s->margin_bottom),
+                   TO_MM (s->page_height));
+      return FALSE;
+    }
   if (height < MIN_TEXT_HEIGHT)
     {
       g_set_error (error, NP_ERROR, NP_ERROR_DATA,
                    "%s: [page]: the top and bottom margins leave a text area "
                    "%.1fmm high on a %.1fmm page; it needs at least %.0fmm",
-                   name, height / PT_PER_MM, s->page_height / PT_PER_MM,
-                   MIN_TEXT_HEIGHT / PT_PER_MM);
+                   name, TO_MM (height), TO_MM (s->page_height),
+                   TO_MM (MIN_TEXT_HEIGHT));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The group that sets `role`'s font, e.g. "body-font". */
+static const char *
+role_group (NpRole role)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (groups); i++)
+    if (groups[i].fields == font_fields && groups[i].base == FONT (role))
+      return groups[i].name;
+  g_return_val_if_reached ("");
+}
+
+/* Checks that one character of each role fits the line it is set on: the
+ * text width for the head and the footer, a column for the rest.  Chinese
+ * text is measured and justified in whole characters (clreq 3.8); a line
+ * that cannot hold one has nothing to justify, and the line breaker
+ * nowhere to put a character. */
+static gboolean
+check_type (const NpStyle *s, const char *name, GError **error)
+{
+  static const NpRole across[] = { NP_ROLE_MASTHEAD, NP_ROLE_HEADLINE,
+                                   NP_ROLE_SUBTITLE, NP_ROLE_META,
+                                   NP_ROLE_FOOTER };
+  double width = s->page_width - s->margin_inner - s->margin_outer;
+  double column = np_style_column_width (s);
+
+  for (int role = 0; role < NP_ROLE_COUNT; role++)
+    {
+      gboolean wide = FALSE;
+      for (gsize i = 0; i < G_N_ELEMENTS (across); i++)
+        wide = wide || across[i] == (NpRole) role;
+      double measure = wide ? width : column;
+      double size = s->font[role].size;
+      if (size > measure)
+        {
+          g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                       "%s: [%s] size = %gpt is wider than %s (%.1fmm); one "
+                       "character must fit a line (use a smaller size%s)",
+                       name, role_group (role), size,
+                       wide ? "the text area" : "a column", TO_MM (measure),
+                       wide ? ", or narrower margins"
+                            : ", or fewer columns");
+          return FALSE;
+        }
+    }
+
+  /* Paragraphs of the body and the lead open with an indent of whole
+   * characters, two by custom (clreq, on paragraph indents): the first
+   * line must still hold a character after it. */
+  static const NpRole indented[] = { NP_ROLE_LEAD, NP_ROLE_BODY };
+  for (gsize i = 0; i < G_N_ELEMENTS (indented); i++)
+    {
+      double size = s->font[indented[i]].size;
+      double first = (s->indent + 1) * size;
+      if (first > column)
+        {
+          g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                       "%s: [text] indent = %g: the indent and one character "
+                       "of [%s] size = %gpt take %.1fmm, wider than a column "
+                       "(%.1fmm); use a smaller indent or size",
+                       name, s->indent, role_group (indented[i]), size,
+                       TO_MM (first), TO_MM (column));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Whether either script's text of a template is not empty. */
+static gboolean
+has_text (const char *traditional, const char *simplified)
+{
+  return (traditional && *traditional) || (simplified && *simplified);
+}
+
+/* Checks that what sits at fixed places fits there: the head of page 1
+ * over the text area, the footer in the bottom margin, a photo frame in
+ * a column. */
+static gboolean
+check_places (const NpStyle *s, const char *name, GError **error)
+{
+  double height = s->page_height - s->margin_top - s->margin_bottom;
+  double pitch = np_style_pitch (s);
+
+  /* Page 1 opens with the masthead and the headline, one line of each at
+   * the very least, over the text; no leading or rule is counted here, so
+   * that only a layout that surely fails is refused. */
+  double masthead = has_text (s->masthead_text, s->masthead_text_hans)
+                      ? s->font[NP_ROLE_MASTHEAD].size
+                      : 0;
+  double head = masthead + s->font[NP_ROLE_HEADLINE].size + pitch;
+  if (head > height)
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                   "%s: [masthead-font] size = %gpt, [headline-font] size = "
+                   "%gpt: the masthead, the headline and one line of text "
+                   "need at least %.1fmm, more than the text area is high "
+                   "(%.1fmm)",
+                   name, s->font[NP_ROLE_MASTHEAD].size,
+                   s->font[NP_ROLE_HEADLINE].size, TO_MM (head),
+                   TO_MM (height));
+      return FALSE;
+    }
+
+  /* The footer is centred in the bottom margin: a taller one reaches into
+   * the text or off the sheet. */
+  double footer = s->font[NP_ROLE_FOOTER].size;
+  if (has_text (s->footer_text, s->footer_text_hans)
+      && footer > s->margin_bottom)
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                   "%s: [footer-font] size = %gpt is taller than [page] "
+                   "margin-bottom (%.1fmm): the footer would overlap the text "
+                   "(use a smaller size, a larger margin, or an empty [footer] "
+                   "text)",
+                   name, footer, TO_MM (s->margin_bottom));
+      return FALSE;
+    }
+
+  /* A photo taller than wide is set max-height high (story.c): with its
+   * caption's first line it must fit a column, or no page can hold it. */
+  if (s->frame_max_height + pitch > height)
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                   "%s: [frame] max-height = %.1fmm: a photo this high and "
+                   "its caption do not fit the text area (%.1fmm high); "
+                   "lower max-height",
+                   name, TO_MM (s->frame_max_height), TO_MM (height));
       return FALSE;
     }
   return TRUE;
@@ -1113,6 +1265,8 @@ np_style_load (const char *path, GError **error)
   inherit_text (file, "masthead", &style->masthead_text_hans,
                 style->masthead_text);
   inherit_text (file, "footer", &style->footer_text_hans, style->footer_text);
+  if (!check_type (style, name, error) || !check_places (style, name, error))
+    return NULL;
   return g_steal_pointer (&style);
 }
 

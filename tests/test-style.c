@@ -293,6 +293,7 @@ test_good_units (void)
   g_assert_cmpfloat_with_epsilon (s->margin_outer, MM (12.5), EPSILON);
   g_assert_cmpint (s->columns, ==, 1);
   g_assert_cmpfloat (s->gutter, ==, 0);
+  g_assert_cmpfloat_with_epsilon (s->frame_max_height, 144, EPSILON);
   g_assert_cmpstr (s->masthead_text, ==, "Bulletin with spaces inside");
   assert_color (s->masthead_rule, 0xffaa00);
   g_assert_cmpstr (s->footer_text, ==, "{page}/{pages}");
