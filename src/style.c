@@ -899,6 +899,19 @@ check_places (const NpStyle *s, const char *name, GError **error)
   double height = s->page_height - s->margin_top - s->margin_bottom;
   double pitch = np_style_pitch (s);
 
+  /* Text is set on a grid of body lines (clreq 3.8): a page must hold one
+   * line of it, or no page ever holds any text. */
+  if (pitch > height)
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                   "%s: [body-font] size = %gpt, [text] line-height = %g: a "
+                   "line pitch of %.1fmm is taller than the text area "
+                   "(%.1fmm high)",
+                   name, s->font[NP_ROLE_BODY].size, s->line_height,
+                   TO_MM (pitch), TO_MM (height));
+      return FALSE;
+    }
+
   /* Page 1 opens with the masthead and the headline, one line of each at
    * the very least, over the text; no leading or rule is counted here, so
    * that only a layout that surely fails is refused. */
