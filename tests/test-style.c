@@ -480,13 +480,14 @@ test_fifo (void)
 
 /* ---- lengths ---------------------------------------------------------- */
 
-/* Every row of tests/cases/lengths.txt, as np_style_parse_length reads it
- * and as a layout's gutter. */
+/* Every row of tests/cases/layouts/lengths.tsv, as np_style_parse_length
+ * reads it and as a layout's gutter. */
 static void
 test_lengths (void)
 {
   g_autofree char *table = g_build_filename (np_test_source_dir (), "tests",
-                                             "cases", "lengths.txt", NULL);
+                                             "cases", "layouts", "lengths.tsv",
+                                             NULL);
   g_autofree char *text = np_test_read (table);
   g_auto (GStrv) rows = g_strsplit (text, "\n", -1);
   int checked = 0;

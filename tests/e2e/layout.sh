@@ -53,7 +53,7 @@ while IFS="$tab" read -r input want; do
   layout=$(verdict_of_layout "$input")
   case $bleed in "$want"*) ;; *) fail "--bleed=$input: '$bleed' (want '$want')"; continue ;; esac
   case $layout in "$want"*) pass ;; *) fail "gutter = $input: '$layout' (want '$want')" ;; esac
-done <"$src/tests/cases/lengths.txt"
+done <"$src/tests/cases/layouts/lengths.tsv"
 
 expect 64 "^newsprint: --bleed: must be from 0pt to 72pt (got '30mm')$" -- \
   "$np" --dump-structure --bleed 30mm "$work/r.txt"
