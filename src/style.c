@@ -1009,7 +1009,7 @@ check_lines (const char *text, gsize len, const char *name, GError **error)
   enum { MAX_LINE = NP_STYLE_MAX_VALUE + 256 };
   Line line = { 0 };
   gsize pos = 0;
-  const char *group = "";
+  const char *group = NULL; /* GKeyFile refuses a key before a group */
   gsize group_len = 0;
 
   while (next_line (text, len, &pos, &line))
@@ -1024,7 +1024,7 @@ check_lines (const char *text, gsize len, const char *name, GError **error)
           group = p + 1;
           group_len = close ? (gsize) (close - group) : line.len - 1;
         }
-      else if (equals)
+      else if (equals && group)
         {
           const char *key_end = equals;
           while (key_end > p && g_ascii_isspace (key_end[-1]))
