@@ -92,8 +92,7 @@ np_fonts_load_config (const char *conf, GError **error)
   FcConfig *config = FcConfigCreate ();
   NpCapture capture;
   np_capture_start (&capture);
-  gboolean read = FcConfigParseAndLoad (config, (const FcChar8 *) conf,
-                                        FcTrue);
+  gboolean read = FcConfigParseAndLoad (config, (const FcChar8 *) conf, FcTrue);
   gboolean built = read && FcConfigBuildFonts (config);
   g_autofree char *said = np_capture_end (&capture);
   if (!read || !built) {
