@@ -4,9 +4,14 @@
  * and builds a Pango font map on it; everything later asks fonts through the
  * context made here.  Nothing in this file lays out or draws text.
  */
+/* dup (), dup2 () and fileno () are POSIX, not C11. */
+#define _POSIX_C_SOURCE 200809L
+
 #include "fonts.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <fontconfig/fontconfig.h>
 #include <hb.h>
 #include <pango/pangocairo.h>
@@ -32,19 +37,69 @@ struct NpFonts {
   double emoji_scale; /* 0 until measured */
 };
 
+/* fontconfig reports a bad configuration itself, on standard error, a
+ * line or two per problem, where newsprint's one-line message should be
+ * all a user sees: its words are caught here instead, while it reads. */
+typedef struct {
+  int saved; /* standard error, while it points at `sink` */
+  FILE *sink;
+} NpCapture;
+
+static void
+np_capture_start (NpCapture *c)
+{
+  fflush (stderr);
+  c->sink = tmpfile ();
+  c->saved = c->sink ? dup (STDERR_FILENO) : -1;
+  if (c->saved >= 0 && dup2 (fileno (c->sink), STDERR_FILENO) < 0) {
+    close (c->saved);
+    c->saved = -1;
+  }
+}
+
+/* Puts standard error back; returns the first line fontconfig wrote, less
+ * its "Fontconfig error: " (newly allocated), or NULL. */
+static char *
+np_capture_end (NpCapture *c)
+{
+  char line[512] = "";
+  fflush (stderr);
+  if (c->saved >= 0) {
+    dup2 (c->saved, STDERR_FILENO);
+    close (c->saved);
+  }
+  if (!c->sink)
+    return NULL;
+  rewind (c->sink);
+  gboolean got = fgets (line, sizeof line, c->sink) != NULL;
+  fclose (c->sink);
+  if (!got)
+    return NULL;
+  g_strchomp (line);
+  char *text = line;
+  if (g_str_has_prefix (text, "Fontconfig") && strchr (text, ':'))
+    text = g_strchug (strchr (text, ':') + 1);
+  /* "\"/path/fonts.conf\", line 37: unclosed token": the path is said. */
+  const char *close = text[0] == '"' ? strchr (text + 1, '"') : NULL;
+  if (close && g_str_has_prefix (close, "\", "))
+    text = (char *) close + 3;
+  return g_strdup (text);
+}
+
 static FcConfig *
 np_fonts_load_config (const char *conf, GError **error)
 {
   FcConfig *config = FcConfigCreate ();
-  if (!FcConfigParseAndLoad (config, (const FcChar8 *) conf, FcTrue)) {
-    g_set_error (error, NP_ERROR, NP_ERROR_INTERNAL,
-                 "%s: cannot read the font configuration", conf);
-    FcConfigDestroy (config);
-    return NULL;
-  }
-  if (!FcConfigBuildFonts (config)) {
-    g_set_error (error, NP_ERROR, NP_ERROR_INTERNAL,
-                 "%s: cannot build the font list", conf);
+  NpCapture capture;
+  np_capture_start (&capture);
+  gboolean read = FcConfigParseAndLoad (config, (const FcChar8 *) conf, FcTrue);
+  gboolean built = read && FcConfigBuildFonts (config);
+  g_autofree char *said = np_capture_end (&capture);
+  if (!read || !built) {
+    g_set_error (error, NP_ERROR, NP_ERROR_INTERNAL, "%s: cannot %s%s%s%s",
+                 conf,
+                 read ? "build the font list" : "read the font configuration",
+                 said ? " (" : "", said ? said : "", said ? ")" : "");
     FcConfigDestroy (config);
     return NULL;
   }
@@ -140,23 +195,58 @@ np_fonts_describe (NpFonts *fonts, const NpFont *font)
   return desc;
 }
 
+/* Common Han characters, in both scripts alike (一 的 中 人 年): a family
+ * that lacks them is no Chinese font, however it is named. */
+static const FcChar32 np_han_probe[] = { 0x4E00, 0x7684, 0x4E2D, 0x4EBA,
+                                         0x5E74 };
+
+/* The first of np_han_probe that no font of the family in `found` has,
+ * or 0. */
+static FcChar32
+np_fonts_missing_han (const FcFontSet *found)
+{
+  FcChar32 missing = np_han_probe[0];
+  for (int i = 0; missing && i < found->nfont; i++) {
+    FcCharSet *chars = NULL;
+    if (FcPatternGetCharSet (found->fonts[i], FC_CHARSET, 0, &chars) !=
+        FcResultMatch)
+      continue;
+    missing = 0;
+    for (gsize k = 0; !missing && k < G_N_ELEMENTS (np_han_probe); k++)
+      if (!FcCharSetHasChar (chars, np_han_probe[k]))
+        missing = np_han_probe[k];
+  }
+  return missing;
+}
+
 gboolean
 np_fonts_check (NpFonts *fonts, const NpFont *font, GError **error)
 {
   g_autofree char *family = np_fonts_family (fonts, font->family);
   FcPattern *pattern = FcPatternCreate ();
   FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) family);
-  FcObjectSet *objects = FcObjectSetBuild (FC_FAMILY, NULL);
+  FcObjectSet *objects = FcObjectSetBuild (FC_FAMILY, FC_CHARSET, NULL);
   FcFontSet *found = FcFontList (fonts->config, pattern, objects);
-  gboolean ok = found && found->nfont > 0;
+  gboolean installed = found && found->nfont > 0;
+  FcChar32 missing = installed ? np_fonts_missing_han (found) : 0;
   if (found)
     FcFontSetDestroy (found);
   FcObjectSetDestroy (objects);
   FcPatternDestroy (pattern);
-  if (!ok)
+  if (!installed)
     g_set_error (error, NP_ERROR, NP_ERROR_INTERNAL,
                  "font '%s': not installed (see fonts/fonts.conf)", family);
-  return ok;
+  /* Pango would set every Han character in some other font, or in none,
+   * with a warning for each: refuse the layout once instead. */
+  else if (missing) {
+    char utf8[8] = "";
+    g_unichar_to_utf8 ((gunichar) missing, utf8);
+    g_set_error (error, NP_ERROR, NP_ERROR_INTERNAL,
+                 "font '%s': has no Chinese characters (no %s U+%04X); name "
+                 "a Chinese family such as Noto Serif CJK in the layout",
+                 family, utf8, (unsigned) missing);
+  }
+  return installed && !missing;
 }
 
 NpScript

@@ -7,16 +7,20 @@
  *
  * The keys are described once, in the tables below; loading walks them.
  */
+#define _POSIX_C_SOURCE 200809L /* open (O_CLOEXEC), fstat, S_ISSOCK */
+
 #include "style.h"
 
-#include "source.h"
 #include "error.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define PT_PER_MM (72.0 / 25.4)
 #define MM(x) ((x) * PT_PER_MM)
@@ -25,6 +29,11 @@
  * the text area; below these a layout is surely a mistake. */
 #define MIN_COLUMN_WIDTH MM (30)
 #define MIN_TEXT_HEIGHT MM (60)
+
+/* The longest length a layout may give: the largest page PDF viewers must
+ * show, 14,400 units each way (PDF 1.7, Annex C "Implementation limits").
+ * It keeps huge numbers from turning into infinite pages and margins. */
+#define MAX_LENGTH 14400.0
 
 /* ---- defaults --------------------------------------------------------- */
 
@@ -174,12 +183,12 @@ typedef struct {
 static const Field page_fields[] = {
   { "size", KIND_PAGE_SIZE, 0, 0, 0 },
   { "orientation", KIND_ORIENTATION, 0, 0, 0 },
-  { "margin-top", KIND_LENGTH, AT (margin_top), 0, INFINITY },
-  { "margin-bottom", KIND_LENGTH, AT (margin_bottom), 0, INFINITY },
-  { "margin-inner", KIND_LENGTH, AT (margin_inner), 0, INFINITY },
-  { "margin-outer", KIND_LENGTH, AT (margin_outer), 0, INFINITY },
+  { "margin-top", KIND_LENGTH, AT (margin_top), 0, MAX_LENGTH },
+  { "margin-bottom", KIND_LENGTH, AT (margin_bottom), 0, MAX_LENGTH },
+  { "margin-inner", KIND_LENGTH, AT (margin_inner), 0, MAX_LENGTH },
+  { "margin-outer", KIND_LENGTH, AT (margin_outer), 0, MAX_LENGTH },
   { "columns", KIND_COUNT, AT (columns), 1, 4 },
-  { "gutter", KIND_LENGTH, AT (gutter), 0, INFINITY },
+  { "gutter", KIND_LENGTH, AT (gutter), 0, MAX_LENGTH },
   END
 };
 
@@ -205,7 +214,7 @@ static const Field footer_fields[] = {
 
 static const Field frame_fields[] = {
   { "aspect", KIND_NUMBER, AT (frame_aspect), 0.2, 2 },
-  { "max-height", KIND_LENGTH, AT (frame_max_height), 20, INFINITY },
+  { "max-height", KIND_LENGTH, AT (frame_max_height), 20, MAX_LENGTH },
   { "span", KIND_TEXT, AT (frame_span), 0, 0 },
   { "fill", KIND_COLOR, AT (frame_fill), 0, 0 },
   { "border", KIND_COLOR, AT (frame_border), 0, 0 },
@@ -274,7 +283,8 @@ find_field (const Group *group, const char *key)
 
 /* Scans a plain decimal number ("10", "-2", "10.5", ".5") at the start of
  * `s`.  Unlike strtod it takes no exponent, hex, "inf" or "nan", which in
- * a layout file are only ever typos.  Returns the end, or NULL. */
+ * a layout file are only ever typos; g_ascii_strtod reads it the same in
+ * every locale.  Returns the end, or NULL. */
 static const char *
 scan_number (const char *s, double *value)
 {
@@ -308,6 +318,7 @@ parse_number (const char *s, double *value, char **why)
   return TRUE;
 }
 
+/* A length in points, without a range. */
 static gboolean
 parse_length (const char *s, double *points, char **why)
 {
@@ -317,16 +328,23 @@ parse_length (const char *s, double *points, char **why)
   } units[] = {
     { "mm", PT_PER_MM }, { "cm", 10 * PT_PER_MM }, { "in", 72 }, { "pt", 1 },
   };
+  g_autofree char *text = g_strstrip (g_strdup (s));
   double value = 0;
-  const char *unit = scan_number (s, &value);
+  const char *unit = scan_number (text, &value);
 
-  if (!unit)
+  if (unit)
+    while (*unit == ' ' || *unit == '\t')
+      unit++;
+  /* A unit is letters only: "1e1mm", "3,5mm" and "0x10mm" are numbers
+   * that this reader does not take, not units. */
+  gboolean letters = unit != NULL;
+  for (const char *p = unit; letters && *p; p++)
+    letters = g_ascii_isalpha (*p);
+  if (!letters)
     {
       *why = g_strdup ("is not a length such as 18mm, 1.5cm, 0.5in or 10pt");
       return FALSE;
     }
-  while (*unit == ' ')
-    unit++;
   if (!*unit)
     {
       *why = g_strdup ("needs a unit: mm, cm, in or pt");
@@ -335,12 +353,41 @@ parse_length (const char *s, double *points, char **why)
   for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
     if (g_ascii_strcasecmp (unit, units[i].unit) == 0)
       {
-        *points = value * units[i].points;
+        /* + 0.0 turns "-0mm" into 0. */
+        *points = value * units[i].points + 0.0;
         return TRUE;
       }
   *why = g_strdup_printf ("has an unknown unit '%s'; use mm, cm, in or pt",
                           unit);
   return FALSE;
+}
+
+/* The range message of a value outside [min, max]. */
+static char *
+describe_range (double value, double min, double max, const char *unit)
+{
+  if (value < 0 && min == 0)
+    return g_strdup ("must not be negative");
+  return g_strdup_printf ("must be from %g%s to %g%s", min, unit, max, unit);
+}
+
+gboolean
+np_style_parse_length (const char *text, double min, double max,
+                       double *points, char **why)
+{
+  g_return_val_if_fail (text != NULL && points != NULL && why != NULL, FALSE);
+
+  double value = 0;
+  if (!parse_length (text, &value, why))
+    return FALSE;
+  /* Not-a-number and infinity fail both tests. */
+  if (!(value >= min && value <= max))
+    {
+      *why = describe_range (value, min, max, "pt");
+      return FALSE;
+    }
+  *points = value;
+  return TRUE;
 }
 
 static gboolean
@@ -404,9 +451,8 @@ parse_dimensions (const char *s, double *width, double *height)
   g_autofree char *why_height = NULL;
 
   return g_strv_length (parts) == 2
-         && parse_length (g_strstrip (parts[0]), width, &why_width)
-         && parse_length (g_strstrip (parts[1]), height, &why_height)
-         && *width > 0 && *height > 0;
+         && parse_length (parts[0], width, &why_width)
+         && parse_length (parts[1], height, &why_height);
 }
 
 static gboolean
@@ -429,23 +475,18 @@ parse_page_size (const char *s, double *width, double *height, char **why)
         return TRUE;
       }
   if (parse_dimensions (s, width, height))
-    return TRUE;
+    {
+      if (*width > 0 && *height > 0 && *width <= MAX_LENGTH
+          && *height <= MAX_LENGTH)
+        return TRUE;
+      *why = g_strdup_printf ("must be more than 0pt and at most %gpt (%gin) "
+                              "each way",
+                              MAX_LENGTH, MAX_LENGTH / 72);
+      return FALSE;
+    }
   *why = g_strdup ("is not a page size: A4, A5, B5, letter, or WIDTHxHEIGHT "
                    "with units such as 210mmx297mm");
   return FALSE;
-}
-
-static char *
-describe_range (const Field *f)
-{
-  if (f->kind == KIND_COUNT)
-    return g_strdup_printf ("must be a whole number from %g to %g", f->min,
-                            f->max);
-  if (isinf (f->max))
-    return g_strdup ("must not be negative");
-  if (f->kind == KIND_LENGTH)
-    return g_strdup_printf ("must be from %gpt to %gpt", f->min, f->max);
-  return g_strdup_printf ("must be from %g to %g", f->min, f->max);
 }
 
 static gboolean
@@ -455,7 +496,11 @@ check_range (const Field *f, double value, char **why)
   if (value >= f->min && value <= f->max
       && (f->kind != KIND_COUNT || value == (int) value))
     return TRUE;
-  *why = describe_range (f);
+  if (f->kind == KIND_COUNT)
+    *why = g_strdup_printf ("must be a whole number from %g to %g", f->min,
+                            f->max);
+  else
+    *why = describe_range (value, f->min, f->max, "");
   return FALSE;
 }
 
@@ -527,7 +572,7 @@ apply_value (NpStyle *style, const Group *group, const Field *f,
   switch (f->kind)
     {
     case KIND_LENGTH:
-      if (!parse_length (value, &number, why) || !check_range (f, number, why))
+      if (!np_style_parse_length (value, f->min, f->max, &number, why))
         return FALSE;
       *(double *) slot = number;
       return TRUE;
@@ -574,6 +619,22 @@ apply_value (NpStyle *style, const Group *group, const Field *f,
 
 /* ---- reading a file --------------------------------------------------- */
 
+/* At most this many characters of a name or value are quoted in a
+ * message, so that an error about a huge line is still a short line. */
+#define QUOTE_CHARS 60
+
+/* `len` bytes of UTF-8 at `s`, cut short with "…" past QUOTE_CHARS. */
+static char *
+quote_short (const char *s, gsize len)
+{
+  const char *p = s, *end = s + len;
+  for (int i = 0; i < QUOTE_CHARS && p < end; i++)
+    p = g_utf8_next_char (p);
+  if (p >= end)
+    return g_strndup (s, len);
+  return g_strdup_printf ("%.*s…", (int) (p - s), s);
+}
+
 /* "PATH: [group] key: what is wrong (got 'value')". */
 static void
 set_value_error (GError **error, const char *name, const char *group,
@@ -581,10 +642,11 @@ set_value_error (GError **error, const char *name, const char *group,
 {
   /* GKeyFile has no trailing comments, so "A4  # paper" is the value. */
   gboolean comment = strstr (value, " #") || strstr (value, "\t#");
+  g_autofree char *quoted = quote_short (value, strlen (value));
   g_set_error (error, NP_ERROR, NP_ERROR_DATA, "%s: [%s] %s: %s%s (got '%s')",
                name, group, key, why,
                comment ? "; a comment must be on a line of its own" : "",
-               value);
+               quoted);
 }
 
 /* Whether every backslash of a raw value starts an escape GKeyFile knows:
@@ -682,9 +744,11 @@ check_known (GKeyFile *file, const char *name, GError **error)
       if (!group)
         {
           g_autofree char *known = list_groups ();
+          g_autofree char *quoted =
+            quote_short (group_names[i], strlen (group_names[i]));
           g_set_error (error, NP_ERROR, NP_ERROR_DATA,
                        "%s: [%s]: unknown group (known groups: %s)", name,
-                       group_names[i], known);
+                       quoted, known);
           return FALSE;
         }
       g_auto (GStrv) keys = g_key_file_get_keys (file, group->name, NULL,
@@ -693,20 +757,33 @@ check_known (GKeyFile *file, const char *name, GError **error)
         if (!find_field (group, keys[j]))
           {
             g_autofree char *known = list_keys (group);
+            g_autofree char *quoted = quote_short (keys[j], strlen (keys[j]));
             g_set_error (error, NP_ERROR, NP_ERROR_DATA,
                          "%s: [%s] %s: unknown key (known keys: %s)", name,
-                         group->name, keys[j], known);
+                         group->name, quoted, known);
             return FALSE;
           }
     }
   return TRUE;
 }
 
-/* Checks that the page leaves room to set text, which no single key can
- * tell. */
+#define TO_MM(points) ((points) / PT_PER_MM)
+
+/* Checks that margins and gutter leave a text area with room for columns,
+ * which no single key can tell. */
 static gboolean
 check_page (const NpStyle *s, const char *name, GError **error)
 {
+  double width = s->page_width - s->margin_inner - s->margin_outer;
+  if (width <= 0)
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                   "%s: [page] margin-inner, margin-outer: %.1fmm and %.1fmm "
+                   "leave no text area across a %.1fmm page",
+                   name, TO_MM (s->margin_inner), TO_MM (s->margin_outer),
+                   TO_MM (s->page_width));
+      return FALSE;
+    }
   double column = np_style_column_width (s);
   if (column < MIN_COLUMN_WIDTH)
     {
@@ -714,18 +791,171 @@ check_page (const NpStyle *s, const char *name, GError **error)
                    "%s: [page]: margins and gutter leave %d columns %.1fmm "
                    "wide on a %.1fmm page; a column needs at least %.0fmm "
                    "(use narrower margins or gutter, or fewer columns)",
-                   name, s->columns, column / PT_PER_MM,
-                   s->page_width / PT_PER_MM, MIN_COLUMN_WIDTH / PT_PER_MM);
+                   name, s->columns, TO_MM (column), TO_MM (s->page_width),
+                   TO_MM (MIN_COLUMN_WIDTH));
       return FALSE;
     }
   double height = s->page_height - s->margin_top - s->margin_bottom;
+  if (height <= 0)
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                   "%s: [page] margin-top, margin-bottom: %.1fmm and %.1fmm "
+                   "leave no text area down a %.1fmm page",
+                   name, TO_MM (s->margin_top), TO_MM (s->margin_bottom),
+                   TO_MM (s->page_height));
+      return FALSE;
+    }
   if (height < MIN_TEXT_HEIGHT)
     {
       g_set_error (error, NP_ERROR, NP_ERROR_DATA,
                    "%s: [page]: the top and bottom margins leave a text area "
                    "%.1fmm high on a %.1fmm page; it needs at least %.0fmm",
-                   name, height / PT_PER_MM, s->page_height / PT_PER_MM,
-                   MIN_TEXT_HEIGHT / PT_PER_MM);
+                   name, TO_MM (height), TO_MM (s->page_height),
+                   TO_MM (MIN_TEXT_HEIGHT));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The group that sets `role`'s font, e.g. "body-font". */
+static const char *
+role_group (NpRole role)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (groups); i++)
+    if (groups[i].fields == font_fields && groups[i].base == FONT (role))
+      return groups[i].name;
+  g_return_val_if_reached ("");
+}
+
+/* Checks that one character of each role fits the line it is set on: the
+ * text width for the head and the footer, a column for the rest.  Chinese
+ * text is measured and justified in whole characters (clreq 3.8); a line
+ * that cannot hold one has nothing to justify, and the line breaker
+ * nowhere to put a character. */
+static gboolean
+check_type (const NpStyle *s, const char *name, GError **error)
+{
+  static const NpRole across[] = { NP_ROLE_MASTHEAD, NP_ROLE_HEADLINE,
+                                   NP_ROLE_SUBTITLE, NP_ROLE_META,
+                                   NP_ROLE_FOOTER };
+  double width = s->page_width - s->margin_inner - s->margin_outer;
+  double column = np_style_column_width (s);
+
+  for (int role = 0; role < NP_ROLE_COUNT; role++)
+    {
+      gboolean wide = FALSE;
+      for (gsize i = 0; i < G_N_ELEMENTS (across); i++)
+        wide = wide || across[i] == (NpRole) role;
+      double measure = wide ? width : column;
+      double size = s->font[role].size;
+      if (size > measure)
+        {
+          g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                       "%s: [%s] size = %gpt is wider than %s (%.1fmm); one "
+                       "character must fit a line (use a smaller size%s)",
+                       name, role_group (role), size,
+                       wide ? "the text area" : "a column", TO_MM (measure),
+                       wide ? ", or narrower margins"
+                            : ", or fewer columns");
+          return FALSE;
+        }
+    }
+
+  /* Paragraphs of the body and the lead open with an indent of whole
+   * characters, two by custom (clreq, on paragraph indents): the first
+   * line must still hold a character after it. */
+  static const NpRole indented[] = { NP_ROLE_LEAD, NP_ROLE_BODY };
+  for (gsize i = 0; i < G_N_ELEMENTS (indented); i++)
+    {
+      double size = s->font[indented[i]].size;
+      double first = (s->indent + 1) * size;
+      if (first > column)
+        {
+          g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                       "%s: [text] indent = %g: the indent and one character "
+                       "of [%s] size = %gpt take %.1fmm, wider than a column "
+                       "(%.1fmm); use a smaller indent or size",
+                       name, s->indent, role_group (indented[i]), size,
+                       TO_MM (first), TO_MM (column));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Whether either script's text of a template is not empty. */
+static gboolean
+has_text (const char *traditional, const char *simplified)
+{
+  return (traditional && *traditional) || (simplified && *simplified);
+}
+
+/* Checks that what sits at fixed places fits there: the head of page 1
+ * over the text area, the footer in the bottom margin, a photo frame in
+ * a column. */
+static gboolean
+check_places (const NpStyle *s, const char *name, GError **error)
+{
+  double height = s->page_height - s->margin_top - s->margin_bottom;
+  double pitch = np_style_pitch (s);
+
+  /* Text is set on a grid of body lines (clreq 3.8): a page must hold one
+   * line of it, or no page ever holds any text. */
+  if (pitch > height)
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                   "%s: [body-font] size = %gpt, [text] line-height = %g: a "
+                   "line pitch of %.1fmm is taller than the text area "
+                   "(%.1fmm high)",
+                   name, s->font[NP_ROLE_BODY].size, s->line_height,
+                   TO_MM (pitch), TO_MM (height));
+      return FALSE;
+    }
+
+  /* Page 1 opens with the masthead and the headline, one line of each at
+   * the very least, over the text; no leading or rule is counted here, so
+   * that only a layout that surely fails is refused. */
+  double masthead = has_text (s->masthead_text, s->masthead_text_hans)
+                      ? s->font[NP_ROLE_MASTHEAD].size
+                      : 0;
+  double head = masthead + s->font[NP_ROLE_HEADLINE].size + pitch;
+  if (head > height)
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                   "%s: [masthead-font] size = %gpt, [headline-font] size = "
+                   "%gpt: the masthead, the headline and one line of text "
+                   "need at least %.1fmm, more than the text area is high "
+                   "(%.1fmm)",
+                   name, s->font[NP_ROLE_MASTHEAD].size,
+                   s->font[NP_ROLE_HEADLINE].size, TO_MM (head),
+                   TO_MM (height));
+      return FALSE;
+    }
+
+  /* The footer is centred in the bottom margin: a taller one reaches into
+   * the text or off the sheet. */
+  double footer = s->font[NP_ROLE_FOOTER].size;
+  if (has_text (s->footer_text, s->footer_text_hans)
+      && footer > s->margin_bottom)
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                   "%s: [footer-font] size = %gpt is taller than [page] "
+                   "margin-bottom (%.1fmm): the footer would overlap the text "
+                   "(use a smaller size, a larger margin, or an empty [footer] "
+                   "text)",
+                   name, footer, TO_MM (s->margin_bottom));
+      return FALSE;
+    }
+
+  /* A photo taller than wide is set max-height high (story.c): with its
+   * caption's first line it must fit a column, or no page can hold it. */
+  if (s->frame_max_height + pitch > height)
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                   "%s: [frame] max-height = %.1fmm: a photo this high and "
+                   "its caption do not fit the text area (%.1fmm high); "
+                   "lower max-height",
+                   name, TO_MM (s->frame_max_height), TO_MM (height));
       return FALSE;
     }
   return TRUE;
@@ -742,25 +972,137 @@ line_of (const char *text, gsize offset)
   return line;
 }
 
-/* GKeyFile's parse errors do not say where; the first line at which a
- * growing prefix of the file stops parsing does.  Layout files are short,
- * so parsing them again line by line costs nothing.  Returns 0 if the
- * prefixes all parse (the error lies in the file as a whole). */
-static int
-first_bad_line (const char *contents, gsize len)
-{
-  g_autofree char *text = g_strndup (contents, len);
-  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
-  g_autoptr (GString) prefix = g_string_new (NULL);
+/* One line of a layout, as GKeyFile reads it: without its "\n" or "\r\n"
+ * and without leading blanks. */
+typedef struct {
+  const char *start;
+  gsize len;
+  int number; /* 1-based */
+} Line;
 
-  for (int i = 0; lines[i]; i++)
+/* Steps to the next line of `text` from `*pos`; FALSE at its end. */
+static gboolean
+next_line (const char *text, gsize len, gsize *pos, Line *line)
+{
+  if (*pos >= len)
+    return FALSE;
+  const char *p = text + *pos;
+  const char *nl = memchr (p, '\n', len - *pos);
+  gsize n = nl ? (gsize) (nl - p) : len - *pos;
+  *pos += n + (nl != NULL);
+  if (n > 0 && p[n - 1] == '\r')
+    n--;
+  while (n > 0 && g_ascii_isspace (*p))
+    p++, n--;
+  line->start = p;
+  line->len = n;
+  line->number++;
+  return TRUE;
+}
+
+/* Checks every line's length in one pass, before GKeyFile holds them:
+ * a value longer than NP_STYLE_MAX_VALUE (named by group and key), and
+ * any other line longer than that and room for its key. */
+static gboolean
+check_lines (const char *text, gsize len, const char *name, GError **error)
+{
+  enum { MAX_LINE = NP_STYLE_MAX_VALUE + 256 };
+  Line line = { 0 };
+  gsize pos = 0;
+  const char *group = NULL; /* GKeyFile refuses a key before a group */
+  gsize group_len = 0;
+
+  while (next_line (text, len, &pos, &line))
     {
-      g_string_append (prefix, lines[i]);
-      g_string_append_c (prefix, '\n');
-      g_autoptr (GKeyFile) file = g_key_file_new ();
-      if (!g_key_file_load_from_data (file, prefix->str, prefix->len,
-                                      G_KEY_FILE_NONE, NULL))
-        return i + 1;
+      const char *p = line.start;
+      if (line.len == 0 || *p == '#')
+        continue;
+      const char *equals = *p == '[' ? NULL : memchr (p, '=', line.len);
+      if (*p == '[')
+        {
+          const char *close = memchr (p, ']', line.len);
+          group = p + 1;
+          group_len = close ? (gsize) (close - group) : line.len - 1;
+        }
+      else if (equals && group)
+        {
+          const char *key_end = equals;
+          while (key_end > p && g_ascii_isspace (key_end[-1]))
+            key_end--;
+          const char *value = equals + 1;
+          while (value < p + line.len && g_ascii_isspace (*value))
+            value++;
+          gsize value_len = (gsize) (p + line.len - value);
+          if (value_len > NP_STYLE_MAX_VALUE)
+            {
+              g_autofree char *g = quote_short (group, group_len);
+              g_autofree char *k = quote_short (p, (gsize) (key_end - p));
+              g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                           "%s: [%s] %s: the value is %" G_GSIZE_FORMAT
+                           " bytes long; a value may be at most %d bytes",
+                           name, g, k, value_len, NP_STYLE_MAX_VALUE);
+              return FALSE;
+            }
+        }
+      if (line.len > MAX_LINE)
+        {
+          g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                       "%s: line %d: is %" G_GSIZE_FORMAT " bytes long; a "
+                       "line may be at most %d bytes",
+                       name, line.number, line.len, (int) MAX_LINE);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Whether `text` (one line, maybe behind "[a]\n") loads; if not, `*why`
+ * gets GKeyFile's message. */
+static gboolean
+line_loads (const char *text, gsize len, char **why)
+{
+  g_autoptr (GKeyFile) file = g_key_file_new ();
+  GError *local = NULL;
+  if (g_key_file_load_from_data (file, text, len, G_KEY_FILE_NONE, &local))
+    return TRUE;
+  *why = g_strdup (local->message);
+  g_error_free (local);
+  return FALSE;
+}
+
+/* GKeyFile's parse errors do not say where.  GKeyFile reads a file line
+ * by line, and what it makes of a line depends only on whether a group
+ * came before, so each line alone (behind a group of its own once one
+ * has been seen) fails as it does in the file: one pass finds it.
+ * Returns 0 when every line loads (the error lies in the file as a
+ * whole), with `*why` unset. */
+static int
+first_bad_line (const char *contents, gsize len, char **why)
+{
+  Line line = { 0 };
+  gsize pos = 0;
+  gboolean grouped = FALSE;
+  g_autoptr (GString) buffer = g_string_new (NULL);
+
+  while (next_line (contents, len, &pos, &line))
+    {
+      if (line.len == 0 || *line.start == '#')
+        continue;
+      g_autofree char *alone = NULL;
+      if (line_loads (line.start, line.len, &alone))
+        {
+          grouped = TRUE; /* a group: no key loads alone */
+          continue;
+        }
+      if (!grouped)
+        {
+          *why = g_steal_pointer (&alone);
+          return line.number;
+        }
+      g_string_assign (buffer, "[a]\n");
+      g_string_append_len (buffer, line.start, (gssize) line.len);
+      if (!line_loads (buffer->str, buffer->len, why))
+        return line.number;
     }
   return 0;
 }
@@ -786,6 +1128,8 @@ parse_key_file (const char *contents, gsize len, const char *name,
                    name, line_of (contents, (gsize) (bad - contents)));
       return NULL;
     }
+  if (!check_lines (contents, len, name, error))
+    return NULL;
 
   GKeyFile *file = g_key_file_new ();
   GError *local = NULL;
@@ -793,10 +1137,11 @@ parse_key_file (const char *contents, gsize len, const char *name,
                                  &local))
     return file;
 
-  int line = first_bad_line (contents, len);
+  g_autofree char *why = NULL;
+  int line = first_bad_line (contents, len, &why);
   if (line > 0)
     g_set_error (error, NP_ERROR, NP_ERROR_DATA, "%s: line %d: %s", name,
-                 line, local->message);
+                 line, why);
   else
     g_set_error (error, NP_ERROR, NP_ERROR_DATA, "%s: %s", name,
                  local->message);
@@ -805,16 +1150,99 @@ parse_key_file (const char *contents, gsize len, const char *name,
   return NULL;
 }
 
-/* The whole file, or NULL with NP_ERROR_NO_INPUT set. */
+/* What a path that is not a regular file is, for the message. */
+static const char *
+describe_file_type (mode_t mode)
+{
+  if (S_ISDIR (mode))
+    return "is a directory";
+  if (S_ISFIFO (mode))
+    return "is a named pipe, not a layout file";
+  if (S_ISSOCK (mode))
+    return "is a socket, not a layout file";
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return "is a device, not a layout file";
+  return "is not a regular file";
+}
+
+static void
+set_too_large (GError **error, const char *name, gint64 size)
+{
+  g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+               "%s: is %" G_GINT64_FORMAT " bytes long; a layout file may be "
+               "at most %d bytes (1 MiB)",
+               name, size, NP_STYLE_MAX_FILE);
+}
+
+/* The whole file, or NULL with NP_ERROR_NO_INPUT set (NP_ERROR_DATA when
+ * it is too large).  Only a regular file is read: opening a named pipe
+ * without O_NONBLOCK would wait for a writer for ever. */
 static char *
 read_layout (const char *path, const char *name, gsize *len, GError **error)
 {
-  GByteArray *bytes = np_source_read_file (path, name, error);
-  if (!bytes)
-    return NULL;
-  g_byte_array_append (bytes, (const guint8 *) "", 1); /* a C string too */
-  *len = bytes->len - 1;
-  return (char *) g_byte_array_free (bytes, FALSE);
+  int fd = open (path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: cannot open: %s",
+                   name, g_strerror (saved));
+      return NULL;
+    }
+  struct stat st;
+  if (fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: cannot read: %s",
+                   name, g_strerror (saved));
+      close (fd);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: %s", name,
+                   describe_file_type (st.st_mode));
+      close (fd);
+      return NULL;
+    }
+
+  if (st.st_size > NP_STYLE_MAX_FILE)
+    {
+      close (fd);
+      set_too_large (error, name, (gint64) st.st_size);
+      return NULL;
+    }
+  /* Up to one byte more than allowed, which tells a file that grew since. */
+  gsize size = NP_STYLE_MAX_FILE + 1;
+  char *bytes = g_malloc (size + 1);
+  gsize got = 0;
+  while (got < size)
+    {
+      ssize_t n = read (fd, bytes + got, size - got);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT,
+                       "%s: cannot read: %s", name, g_strerror (saved));
+          close (fd);
+          g_free (bytes);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      got += (gsize) n;
+    }
+  close (fd);
+  if (got > NP_STYLE_MAX_FILE)
+    {
+      set_too_large (error, name, (gint64) got);
+      g_free (bytes);
+      return NULL;
+    }
+  bytes[got] = '\0'; /* a C string too */
+  *len = got;
+  return bytes;
 }
 
 static void
@@ -850,6 +1278,8 @@ np_style_load (const char *path, GError **error)
   inherit_text (file, "masthead", &style->masthead_text_hans,
                 style->masthead_text);
   inherit_text (file, "footer", &style->footer_text_hans, style->footer_text);
+  if (!check_type (style, name, error) || !check_places (style, name, error))
+    return NULL;
   return g_steal_pointer (&style);
 }
 
@@ -861,8 +1291,10 @@ np_style_find (const char *name, const char *const *dirs, GError **error)
   g_return_val_if_fail (name != NULL, NULL);
 
   gboolean ini = g_str_has_suffix (name, ".ini");
-  if ((ini || strchr (name, '/'))
-      && g_file_test (name, G_FILE_TEST_IS_REGULAR))
+  /* A path that exists but is no file (a folder, a named pipe) is the
+   * user's mistake, which np_style_load names; "no such layout" would
+   * only puzzle. */
+  if ((ini || strchr (name, '/')) && g_file_test (name, G_FILE_TEST_EXISTS))
     return g_strdup (name);
 
   /* An absolute path names one file; searching folders for it would only

@@ -76,16 +76,37 @@ typedef struct {
 NpStyle *np_style_new_default (void);
 
 /* Reads a layout file over the defaults.  Errors (NP_ERROR_DATA or
- * NP_ERROR_NO_INPUT) name the file, and for a bad value its group and key. */
+ * NP_ERROR_NO_INPUT) name the file, and for a bad value its group and key.
+ * Only a regular file is opened (a named pipe would block); one larger
+ * than NP_STYLE_MAX_FILE, or with a value longer than NP_STYLE_MAX_VALUE,
+ * is NP_ERROR_DATA. */
 NpStyle *np_style_load (const char *path, GError **error);
 
-/* Resolves --layout: an existing file path as is, else NAME.ini in each
- * of `dirs` (NULL-terminated) in turn.  Returns a newly allocated path. */
+/* Resolves --layout: a path that exists as is (np_style_load then says
+ * what is wrong with one that is not a regular file), else NAME.ini in
+ * each of `dirs` (NULL-terminated) in turn.  Returns a newly allocated
+ * path. */
 char *np_style_find (const char *name, const char *const *dirs,
                      GError **error);
 
 void np_style_free (NpStyle *style); /* accepts NULL */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NpStyle, np_style_free)
+
+/* Reads a length as layouts write it: a plain decimal number (no exponent,
+ * "inf" or "nan"; a point as the decimal mark in every locale), optional
+ * blanks and a unit, mm, cm, in or pt in any case ("3mm", "0.5 cm",
+ * "8pt").  Blanks around it are ignored.  Returns FALSE, with `*why` set
+ * to what is wrong ("needs a unit: mm, cm, in or pt"; newly allocated),
+ * when it does not parse or is not from `min` to `max` points.  The
+ * --bleed option reads its length with it too. */
+gboolean np_style_parse_length (const char *text, double min, double max,
+                                double *points, char **why);
+
+/* The largest layout file and the longest value in one, in bytes: a
+ * layout is a few kilobytes, and anything much larger is a mistake that
+ * would only make every later stage slow. */
+#define NP_STYLE_MAX_FILE (1024 * 1024)
+#define NP_STYLE_MAX_VALUE 4096
 
 /* The masthead and footer text for a report in `script`. */
 const char *np_style_masthead (const NpStyle *style, NpScript script);

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define MM(x) ((x) * 72.0 / 25.4)
 #define EPSILON 1e-9
@@ -292,6 +293,7 @@ test_good_units (void)
   g_assert_cmpfloat_with_epsilon (s->margin_outer, MM (12.5), EPSILON);
   g_assert_cmpint (s->columns, ==, 1);
   g_assert_cmpfloat (s->gutter, ==, 0);
+  g_assert_cmpfloat_with_epsilon (s->frame_max_height, 144, EPSILON);
   g_assert_cmpstr (s->masthead_text, ==, "Bulletin with spaces inside");
   assert_color (s->masthead_rule, 0xffaa00);
   g_assert_cmpstr (s->footer_text, ==, "{page}/{pages}");
@@ -342,6 +344,196 @@ test_directory (void)
   g_autofree char *want = g_strdup_printf ("%s: is a directory", dir);
   g_assert_cmpstr (error->message, ==, want);
   g_error_free (error);
+}
+
+/* ---- sizes and other files ------------------------------------------ */
+
+/* A layout in a fresh temporary folder; free with remove_temp (). */
+static char *
+write_temp (const char *contents, gsize len)
+{
+  GError *error = NULL;
+  char *dir = g_dir_make_tmp ("np-style-XXXXXX", &error);
+  g_assert_no_error (error);
+  char *path = g_build_filename (dir, "mine.ini", NULL);
+  g_file_set_contents (path, contents, (gssize) len, &error);
+  g_assert_no_error (error);
+  g_free (dir);
+  return path;
+}
+
+static void
+remove_temp (char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_remove (path);
+  g_rmdir (dir);
+  g_free (path);
+}
+
+/* Loads `contents` and wants `code` with the message "PATH: `want`". */
+static void
+assert_refused (const char *contents, gsize len, int code, const char *want)
+{
+  char *path = write_temp (contents, len);
+  GError *error = NULL;
+  g_autoptr (NpStyle) style = np_style_load (path, &error);
+  g_assert_null (style);
+  g_assert_error (error, NP_ERROR, code);
+  g_autofree char *message = g_strdup_printf ("%s: %s", path, want);
+  g_assert_cmpstr (error->message, ==, message);
+  g_error_free (error);
+  remove_temp (path);
+}
+
+static void
+test_too_large (void)
+{
+  gsize len = NP_STYLE_MAX_FILE + 1;
+  g_autofree char *text = g_malloc (len);
+  memset (text, '#', len);
+  assert_refused (text, len, NP_ERROR_DATA,
+                  "is 1048577 bytes long; a layout file may be at most "
+                  "1048576 bytes (1 MiB)");
+}
+
+/* A masthead of NP_STYLE_MAX_VALUE bytes is read; one byte more is not. */
+static void
+test_value_too_long (void)
+{
+  GString *text = g_string_new ("[masthead]\ntext = ");
+  for (int i = 0; i < NP_STYLE_MAX_VALUE / 3; i++)
+    g_string_append (text, "產");
+  g_string_append (text, "x\n");
+  char *path = write_temp (text->str, text->len);
+  g_autoptr (NpStyle) style = load_ok (path);
+  g_assert_cmpuint (strlen (style->masthead_text), ==, NP_STYLE_MAX_VALUE);
+  remove_temp (path);
+
+  g_string_insert (text, text->len - 1, "y");
+  assert_refused (text->str, text->len, NP_ERROR_DATA,
+                  "[masthead] text: the value is 4097 bytes long; a value "
+                  "may be at most 4096 bytes");
+  g_string_free (text, TRUE);
+}
+
+static void
+test_line_too_long (void)
+{
+  GString *text = g_string_new ("[page]\n\n");
+  for (int i = 0; i < 10000; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, "\n");
+  assert_refused (text->str, text->len, NP_ERROR_DATA,
+                  "line 3: is 10000 bytes long; a line may be at most 4352 "
+                  "bytes");
+  g_string_free (text, TRUE);
+}
+
+/* The bad line of a layout near the size limit is found in one pass: read
+ * again prefix by prefix, half a million lines took hours. */
+static void
+test_bad_line_found_fast (void)
+{
+  GString *text = g_string_new ("[page]\n");
+  int lines = 1;
+  while (text->len < NP_STYLE_MAX_FILE - 100)
+    {
+      g_string_append (text, "#\n");
+      lines++;
+    }
+  g_string_append (text, "margin-top 18mm\n");
+  g_autofree char *want = g_strdup_printf (
+    "line %d: Key file contains line “margin-top 18mm” which is not a "
+    "key-value pair, group, or comment", lines + 1);
+  g_autoptr (GTimer) timer = g_timer_new ();
+  assert_refused (text->str, text->len, NP_ERROR_DATA, want);
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 5.0);
+  g_string_free (text, TRUE);
+}
+
+/* A named pipe would block a reader until something writes to it. */
+static void
+test_fifo (void)
+{
+  GError *error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("np-style-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_autofree char *path = g_build_filename (dir, "pipe.ini", NULL);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+
+  const char *const dirs[] = { NULL };
+  g_autofree char *found = np_style_find (path, dirs, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found, ==, path);
+
+  g_autoptr (NpStyle) style = np_style_load (path, &error);
+  g_assert_null (style);
+  g_assert_error (error, NP_ERROR, NP_ERROR_NO_INPUT);
+  g_autofree char *want =
+    g_strdup_printf ("%s: is a named pipe, not a layout file", path);
+  g_assert_cmpstr (error->message, ==, want);
+  g_error_free (error);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* ---- lengths ---------------------------------------------------------- */
+
+/* Every row of tests/cases/layouts/lengths.tsv, as np_style_parse_length
+ * reads it and as a layout's gutter. */
+static void
+test_lengths (void)
+{
+  g_autofree char *table = g_build_filename (np_test_source_dir (), "tests",
+                                             "cases", "layouts", "lengths.tsv",
+                                             NULL);
+  g_autofree char *text = np_test_read (table);
+  g_auto (GStrv) rows = g_strsplit (text, "\n", -1);
+  int checked = 0;
+  for (int i = 0; rows[i]; i++)
+    {
+      if (!rows[i][0] || rows[i][0] == '#')
+        continue;
+      g_auto (GStrv) cells = g_strsplit (rows[i], "\t", 2);
+      g_assert_cmpuint (g_strv_length (cells), ==, 2);
+      const char *input = cells[0], *verdict = cells[1];
+      char *end = NULL;
+      double points = g_ascii_strtod (verdict, &end);
+      gboolean good = end != verdict && *end == '\0';
+
+      double got = -1;
+      g_autofree char *why = NULL;
+      gboolean ok = np_style_parse_length (input, 0, 14400, &got, &why);
+      g_test_message ("'%s': %s", input, ok ? "accepted" : why);
+      g_assert_cmpint (ok, ==, good);
+      if (good)
+        g_assert_cmpfloat_with_epsilon (got, points, 1e-4);
+      else
+        g_assert_true (g_str_has_prefix (why, verdict));
+
+      g_autofree char *layout =
+        g_strdup_printf ("[page]\ngutter = %s\n", input);
+      char *path = write_temp (layout, strlen (layout));
+      GError *error = NULL;
+      g_autoptr (NpStyle) style = np_style_load (path, &error);
+      if (good)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpfloat_with_epsilon (style->gutter, points, 1e-4);
+        }
+      else
+        {
+          g_autofree char *want =
+            g_strdup_printf ("%s: [page] gutter: %s", path, why);
+          g_assert_nonnull (error);
+          g_assert_true (g_str_has_prefix (error->message, want));
+          g_error_free (error);
+        }
+      remove_temp (path);
+      checked++;
+    }
+  g_assert_cmpint (checked, >, 20);
 }
 
 /* ---- np_style_find ---------------------------------------------------- */
@@ -467,6 +659,12 @@ main (int argc, char **argv)
   g_test_add_func ("/style/values/bom-crlf", test_good_bom_crlf);
   g_test_add_func ("/style/missing", test_missing);
   g_test_add_func ("/style/directory", test_directory);
+  g_test_add_func ("/style/size/file", test_too_large);
+  g_test_add_func ("/style/size/value", test_value_too_long);
+  g_test_add_func ("/style/size/line", test_line_too_long);
+  g_test_add_func ("/style/size/bad-line-fast", test_bad_line_found_fast);
+  g_test_add_func ("/style/fifo", test_fifo);
+  g_test_add_func ("/style/lengths", test_lengths);
   g_test_add_func ("/style/find/name", test_find_by_name);
   g_test_add_func ("/style/find/order", test_find_order);
   g_test_add_func ("/style/find/path", test_find_by_path);

@@ -2,7 +2,10 @@
  *
  * The bytes are written to a file, since np_style_load() reads a path, and
  * loaded.  A bad layout must give an error, never a crash, a leak or a
- * GLib critical, so criticals and warnings abort here.
+ * GLib critical, so criticals and warnings abort here.  The same bytes, up
+ * to a NUL, are read as a length too, as --bleed reads its value.  run.sh
+ * lets inputs grow to 64 KiB, past the longest value and line a layout may
+ * hold (NP_STYLE_MAX_VALUE), so that those limits are fuzzed too.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -64,6 +67,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   FILE *file = fopen (layout_path, "wb");
   if (!file || fwrite (data, 1, size, file) != size || fclose (file) != 0)
     g_error ("cannot write %s", layout_path);
+
+  g_autofree char *text = g_strndup ((const char *) data, size);
+  double points = -1;
+  g_autofree char *why = NULL;
+  if (np_style_parse_length (text, 0, 72, &points, &why))
+    g_assert (points >= 0 && points <= 72 && !why);
+  else
+    g_assert (why != NULL);
 
   GError *error = NULL;
   g_autoptr (NpStyle) style = np_style_load (layout_path, &error);

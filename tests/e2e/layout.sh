@@ -1,0 +1,133 @@
+#!/bin/sh
+# Layouts, lengths and fonts from the command line: what cannot be used is
+# refused with one line and the right exit code, quickly, and nothing
+# blocks or crashes.
+#   layout.sh NEWSPRINT SOURCE_DIR
+set -u
+np=$1
+src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fails=0
+passes=0
+
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+pass() { passes=$((passes + 1)); }
+
+# A report without emoji, so that a refusal is the only line on stderr.
+printf '2024年6月18日上午，大會召開。\n' >"$work/r.txt"
+
+# expect CODE PATTERN -- COMMAND...: exit status CODE within 20 s, and one
+# line on stderr matching PATTERN.
+expect() {
+  code=$1 pattern=$2
+  shift 3
+  timeout 20 "$@" >"$work/out" 2>"$work/err" </dev/null
+  got=$?
+  if [ "$got" -ne "$code" ] || [ "$(wc -l <"$work/err")" -ne 1 ] ||
+     ! grep -q -- "$pattern" "$work/err"; then
+    fail "$*: exit $got (want $code), stderr:"; head -c 2000 "$work/err"
+  else pass; fi
+}
+
+# ---- one length reader: --bleed and layouts agree on every row ----------
+
+# A layout whose line-height is bad: when the gutter before it is accepted,
+# the error names line-height instead.
+verdict_of_layout() {
+  printf '[page]\ngutter = %s\n[text]\nline-height = bad\n' "$1" >"$work/len.ini"
+  "$np" "$work/r.txt" -o "$work/len.pdf" -l "$work/len.ini" 2>&1 >/dev/null |
+    sed -n "s|^newsprint: $work/len.ini: \[page\] gutter: \(.*\) (got '.*')\$|\1|p
+            s|^newsprint: $work/len.ini: \[text\] line-height: .*|ok|p"
+}
+verdict_of_bleed() {
+  out=$("$np" --dump-structure "--bleed=$1" "$work/r.txt" 2>&1 >/dev/null) &&
+    { echo ok; return; }
+  echo "$out" | sed -n "s|^newsprint: --bleed: \(.*\) (got '.*')\$|\1|p"
+}
+tab=$(printf '\t')
+while IFS="$tab" read -r input want; do
+  case $input in '#'* | '') continue ;; esac
+  case $want in [0-9]*) want=ok ;; esac
+  bleed=$(verdict_of_bleed "$input")
+  layout=$(verdict_of_layout "$input")
+  case $bleed in "$want"*) ;; *) fail "--bleed=$input: '$bleed' (want '$want')"; continue ;; esac
+  case $layout in "$want"*) pass ;; *) fail "gutter = $input: '$layout' (want '$want')" ;; esac
+done <"$src/tests/cases/layouts/lengths.tsv"
+
+expect 64 "^newsprint: --bleed: must be from 0pt to 72pt (got '30mm')$" -- \
+  "$np" --dump-structure --bleed 30mm "$work/r.txt"
+
+# Lengths read the same where the decimal mark is a comma.
+if mkdir "$work/locale" && localedef -i de_DE -c -f UTF-8 "$work/locale/de_DE.UTF-8" 2>/dev/null; then
+  printf '[page]\ngutter = 0.5cm\n' >"$work/point.ini"
+  if LOCPATH="$work/locale" LC_ALL=de_DE.UTF-8 "$np" --bleed 0.5cm "$work/r.txt" \
+       -o "$work/point.pdf" -l "$work/point.ini" 2>"$work/err"; then pass
+  else fail "0.5cm under de_DE.UTF-8:"; cat "$work/err"; fi
+else
+  echo "layout.sh: no localedef: the comma locale goes unchecked"
+fi
+
+# ---- hostile layouts -----------------------------------------------------
+
+refuse() { # refuse CODE PATTERN LAYOUT-TEXT
+  printf "$3" >"$work/bad.ini"
+  expect "$1" "^newsprint: $work/bad.ini: $2" -- \
+    "$np" "$work/r.txt" -o "$work/bad.pdf" -l "$work/bad.ini"
+}
+refuse 65 '\[page\] margin-top: must be from 0pt to 14400pt' '[page]\nmargin-top = 99999999999999999999999999999999999999mm\n'
+refuse 65 '\[page\] size: must be more than 0pt' '[page]\nsize = 1000000000000mm x 297mm\n'
+refuse 65 '\[text\] line-height: is not a number' '[text]\nline-height = nan\n'
+refuse 65 '\[page\] columns: must be a whole number from 1 to 4' '[page]\ncolumns = 0\n'
+refuse 65 '\[body-font\] size: must be from 4pt to 200pt' '[body-font]\nsize = -10.5pt\n'
+refuse 65 '\[body-font\] size = 200pt is wider than a column' '[page]\ncolumns = 4\nmargin-inner = 5mm\nmargin-outer = 5mm\ngutter = 2mm\n[body-font]\nsize = 200pt\n'
+refuse 65 '\[footer-font\] size = 8pt is taller than \[page\] margin-bottom' '[page]\nmargin-bottom = 1mm\n'
+# A line pitch taller than the page set pages without end.
+refuse 65 '\[body-font\] size = 200pt, \[text\] line-height = 3: a line pitch' '[page]\nsize = A5\ncolumns = 1\n[text]\nline-height = 3\nindent = 0\n[masthead]\ntext =\n[frame]\nmax-height = 40mm\n[body-font]\nsize = 200pt\n'
+head -c 4096 /dev/urandom >"$work/junk.ini"
+expect 65 "^newsprint: $work/junk.ini: " -- "$np" "$work/r.txt" -o "$work/a.pdf" -l "$work/junk.ini"
+expect 66 "^newsprint: $work: is a directory$" -- "$np" "$work/r.txt" -o "$work/a.pdf" -l "$work"
+mkfifo "$work/pipe.ini"
+expect 66 "^newsprint: $work/pipe.ini: is a named pipe, not a layout file$" -- \
+  "$np" "$work/r.txt" -o "$work/a.pdf" -l "$work/pipe.ini"
+
+# 20 MB is refused before it is read; a 10 MB masthead took 29 s and
+# 708 MiB to set.
+python3 -c "import sys; open(sys.argv[1], 'w').write('[masthead]\ntext = ' + '產' * 7000000 + '\n')" "$work/big.ini"
+start=$(date +%s)
+expect 65 "^newsprint: $work/big.ini: is 21000019 bytes long; a layout file may be at most 1048576 bytes (1 MiB)$" -- \
+  "$np" "$work/r.txt" -o "$work/a.pdf" -l "$work/big.ini"
+[ $(($(date +%s) - start)) -le 5 ] && pass || fail "a 20 MB layout took more than 5 s"
+rm -f "$work/big.ini"
+
+# ---- fonts ----------------------------------------------------------------
+
+# A data folder whose fonts.conf sees DejaVu only: no Chinese font at all.
+mkdir -p "$work/latin/fonts" "$work/trunc/fonts" "$work/include/fonts"
+sed -e '\#<dir>/usr/share/fonts/opentype/noto</dir>#d' \
+    -e '\#<dir>/usr/share/fonts/truetype/noto</dir>#d' \
+    "$src/fonts/fonts.conf" >"$work/latin/fonts/fonts.conf"
+for role in masthead headline subtitle meta lead body heading caption \
+            photo-credit table credit footer; do
+  printf '[%s-font]\nfamily = DejaVu Sans\n' "$role"
+done >"$work/dejavu.ini"
+expect 70 "^newsprint: font 'DejaVu Sans': has no Chinese characters (no 一 U+4E00)" -- env NEWSPRINT_DATADIR=$work/latin \
+  "$np" "$work/r.txt" -o "$work/a.pdf" -l "$work/dejavu.ini"
+expect 70 "^newsprint: font 'Noto Serif CJK TC': not installed" -- env NEWSPRINT_DATADIR=$work/latin \
+  "$np" "$work/r.txt" -o "$work/a.pdf"
+expect 70 "^newsprint: font 'DejaVu Sans': has no Chinese characters" -- \
+  "$np" "$work/r.txt" -o "$work/a.pdf" -l "$work/dejavu.ini"
+[ ! -e "$work/a.pdf" ] && pass || fail "a refused run wrote a.pdf"
+
+# A fonts.conf cut short, and one that includes a file that is not there:
+# fontconfig's own complaints stay off the terminal.
+head -c 1500 "$src/fonts/fonts.conf" >"$work/trunc/fonts/fonts.conf"
+expect 70 "^newsprint: $work/trunc/fonts/fonts.conf: cannot read the font configuration (line [0-9]*: .*)$" -- env NEWSPRINT_DATADIR=$work/trunc \
+  "$np" "$work/r.txt" -o "$work/a.pdf"
+sed 's#<fontconfig>#<fontconfig><include>/nonexistent/extra.conf</include>#' \
+  "$src/fonts/fonts.conf" >"$work/include/fonts/fonts.conf"
+expect 70 "^newsprint: $work/include/fonts/fonts.conf: cannot read the font configuration (.*/nonexistent/extra.conf.*)$" -- env NEWSPRINT_DATADIR=$work/include \
+  "$np" "$work/r.txt" -o "$work/a.pdf"
+
+echo "$passes passed, $fails failed"
+[ "$fails" -eq 0 ]
