@@ -144,33 +144,11 @@ enum {
   NP_MODIFIER_BASE = 1 << 3,
   NP_SELECTOR = 1 << 4,     /* ends an emoji variation sequence */
 };
-#define NP_CODE_POINTS 0x110000
-
-/* Calls `each` with the fields of every data line of `name` (in
- * NP_UNICODE_DIR/emoji), comments dropped. */
-static void
-np_each_data_line (const char *name, void (*each) (char **, guint8 *),
-                   guint8 *props)
-{
-  const char *dir = g_getenv ("NP_UNICODE_DIR");
-  if (!dir)
-    g_error ("NP_UNICODE_DIR is not set: run the test with ctest");
-  g_autofree char *path = g_build_filename (dir, "emoji", name, NULL);
-  g_autofree char *text = np_test_read (path);
-  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
-  for (char **line = lines; *line; line++) {
-    char *hash = strchr (*line, '#');
-    if (hash)
-      *hash = 0;
-    g_auto (GStrv) fields = g_strsplit (*line, ";", -1);
-    if (g_strv_length (fields) >= 2)
-      each (fields, props);
-  }
-}
 
 static void
-np_emoji_data_line (char **fields, guint8 *props)
+np_emoji_data_line (char **fields, gpointer data)
 {
+  guint8 *props = data;
   static const struct {
     const char *name;
     guint8 bit;
@@ -180,25 +158,24 @@ np_emoji_data_line (char **fields, guint8 *props)
     { "Emoji_Presentation", NP_PRESENTATION },
     { "Emoji_Modifier_Base", NP_MODIFIER_BASE },
   };
-  char *end;
-  guint64 first = g_ascii_strtoull (fields[0], &end, 16);
-  guint64 last = g_str_has_prefix (end, "..")
-                   ? g_ascii_strtoull (end + 2, NULL, 16) : first;
-  g_assert_cmpuint (last, <, NP_CODE_POINTS);
+  gunichar first, last;
+  np_test_code_range (fields[0], &first, &last);
   g_strstrip (fields[1]);
   for (gsize k = 0; k < G_N_ELEMENTS (known); k++)
     if (strcmp (fields[1], known[k].name) == 0)
-      for (guint64 c = first; c <= last; c++)
+      for (gunichar c = first; c <= last; c++)
         props[c] |= known[k].bit;
 }
 
+/* "0023 FE0E ; text style;": the selector is the second code point. */
 static void
-np_variation_line (char **fields, guint8 *props)
+np_variation_line (char **fields, gpointer data)
 {
+  guint8 *props = data;
   char *end;
   g_ascii_strtoull (fields[0], &end, 16);
-  guint64 selector = g_ascii_strtoull (end, NULL, 16);
-  g_assert_cmpuint (selector, <, NP_CODE_POINTS);
+  gunichar selector, same;
+  np_test_code_range (g_strchug (end), &selector, &same);
   props[selector] |= NP_SELECTOR;
 }
 
@@ -209,12 +186,13 @@ np_variation_line (char **fields, guint8 *props)
 static void
 test_whole_table (void)
 {
-  g_autofree guint8 *props = g_new0 (guint8, NP_CODE_POINTS);
-  np_each_data_line ("emoji-data.txt", np_emoji_data_line, props);
-  np_each_data_line ("emoji-variation-sequences.txt", np_variation_line,
-                     props);
+  g_autofree guint8 *props = g_new0 (guint8, NP_TEST_CODE_POINTS);
+  np_test_each_unicode_line ("emoji/emoji-data.txt", np_emoji_data_line,
+                             props);
+  np_test_each_unicode_line ("emoji/emoji-variation-sequences.txt",
+                             np_variation_line, props);
   guint part = 0, want_part = 0, picture = 0, want_picture = 0, wrong = 0;
-  for (gunichar c = 0; c < NP_CODE_POINTS; c++) {
+  for (gunichar c = 0; c < NP_TEST_CODE_POINTS; c++) {
     gboolean p = (props[c] & (NP_PICT | NP_SELECTOR)) ||
                  ((props[c] & NP_COMPONENT) && c >= 0x80);
     gboolean q = (props[c] & (NP_PRESENTATION | NP_MODIFIER_BASE)) != 0;

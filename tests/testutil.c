@@ -1,6 +1,8 @@
 /* testutil.c: helpers shared by the unit tests. */
 #include "testutil.h"
 
+#include <string.h>
+
 const char *
 np_test_source_dir (void)
 {
@@ -35,4 +37,38 @@ np_test_read (const char *path)
   if (!g_file_get_contents (path, &text, NULL, &error))
     g_error ("cannot read %s: %s", path, error->message);
   return text;
+}
+
+void
+np_test_each_unicode_line (const char *name,
+                           void (*each) (char **fields, gpointer data),
+                           gpointer data)
+{
+  const char *dir = g_getenv ("NP_UNICODE_DIR");
+  if (!dir)
+    g_error ("NP_UNICODE_DIR is not set: run the test with ctest");
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = np_test_read (path);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  for (char **line = lines; *line; line++) {
+    char *hash = strchr (*line, '#');
+    if (hash)
+      *hash = 0;
+    g_auto (GStrv) fields = g_strsplit (*line, ";", -1);
+    if (g_strv_length (fields) >= 2)
+      each (fields, data);
+  }
+}
+
+void
+np_test_code_range (const char *field, gunichar *first, gunichar *last)
+{
+  char *end;
+  guint64 a = g_ascii_strtoull (field, &end, 16);
+  guint64 b = g_str_has_prefix (end, "..") ? g_ascii_strtoull (end + 2, NULL, 16)
+                                           : a;
+  g_assert_cmpuint (a, <=, b);
+  g_assert_cmpuint (b, <, NP_TEST_CODE_POINTS);
+  *first = (gunichar) a;
+  *last = (gunichar) b;
 }
