@@ -181,10 +181,7 @@ reference_load (Reference *ref)
 {
   g_autofree char *path = np_test_reference_report ();
   if (!path)
-    {
-      g_test_skip ("no reference report (set NP_SHARED_DIR)");
-      return FALSE;
-    }
+    return FALSE; /* failed */
   g_autofree char *text = np_test_read (path);
   g_autofree char *audit = g_build_filename (
     np_test_shared_dir (), "audit", "cases", "auto-city-2024-06-18.json", NULL);

@@ -8,7 +8,8 @@
 const char *np_test_source_dir (void);
 /* The folder holding reports/ and audit/ (NP_SHARED_DIR), or NULL. */
 const char *np_test_shared_dir (void);
-/* Path of the reference report, or NULL (the test should then skip). */
+/* Path of the reference report, or NULL when it is missing: the test has
+ * then failed, saying where the report was looked for, and returns. */
 char *np_test_reference_report (void);
 /* Reads a file the test needs; aborts the test when it cannot. */
 char *np_test_read (const char *path);

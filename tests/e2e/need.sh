@@ -1,0 +1,13 @@
+# Sourced by the end-to-end tests.  need PATH...: fails the test with one
+# clear line when a file it reads is missing, rather than letting a tool
+# fail obscurely or the test pass without checking anything.  The
+# reference report and the audit live in shared/ beside the checkout
+# (configure with -DNP_SHARED_DIR=… to use another folder).
+need() {
+  for path in "$@"; do
+    if [ ! -e "$path" ]; then
+      echo "FAIL: $path: not found (the tests need shared/reports and shared/audit beside the checkout, or -DNP_SHARED_DIR)"
+      exit 1
+    fi
+  done
+}
