@@ -6,41 +6,38 @@
 set -u
 np=$1 src=$2 test_report=$3 test_source=$4
 e2e=$src/tests/e2e
+. "$e2e/common.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 none=$work/none # never made
-fails=0
-passes=0
 
-# fails PATTERN -- COMMAND...: COMMAND exits non-zero and says PATTERN.
-fails() {
+# refused PATTERN -- COMMAND...: COMMAND exits non-zero and says PATTERN.
+refused() {
   pattern=$1
   shift 2
   "$@" >"$work/out" 2>&1
   got=$?
   if [ "$got" -eq 0 ] || ! grep -q -- "$pattern" "$work/out"; then
-    echo "FAIL: $*: exit $got (want a failure saying '$pattern'):"
+    fail "$*: exit $got (want a failure saying '$pattern'):"
     tail -5 "$work/out"
-    fails=$((fails + 1))
   else
-    passes=$((passes + 1))
+    pass
   fi
 }
 
 report=$none/reports/auto-city-2024-06-18.txt
-fails "$report: not found" -- sh "$e2e/render.sh" "$np" "$report" "$none/audit"
-fails "$none/audit/newsletter_audit.py: not found" -- \
+refused "$report: not found" -- sh "$e2e/render.sh" "$np" "$report" "$none/audit"
+refused "$none/audit/newsletter_audit.py: not found" -- \
   sh "$e2e/render.sh" "$np" "$src/examples/report.txt" "$none/audit"
-fails "$report: not found" -- sh "$e2e/strip.sh" "$np" "$report"
-fails "$report: not found" -- sh "$e2e/pdf.sh" "$np" "$report"
-fails "not found" -- sh "$e2e/photos.sh" "$np" "$src/examples/report.txt" \
+refused "$report: not found" -- sh "$e2e/strip.sh" "$np" "$report"
+refused "$report: not found" -- sh "$e2e/pdf.sh" "$np" "$report"
+refused "not found" -- sh "$e2e/photos.sh" "$np" "$src/examples/report.txt" \
   "$none/audit" "$report" "$none/audit/cases/auto-city-2024-06-18.json"
-fails "$report: no reference report" -- \
+refused "$report: no reference report" -- \
   env NP_SHARED_DIR="$none" "$test_report" -p /report/reference/facts
-fails "$report: no reference report" -- \
+refused "$report: no reference report" -- \
   env NP_SHARED_DIR="$none" "$test_source" -p /source/gb18030/reference
-fails "NP_SHARED_DIR unset" -- \
+refused "NP_SHARED_DIR unset" -- \
   env -u NP_SHARED_DIR "$test_report" -p /report/reference/facts
 
-echo "missing shared/: $passes failed as they should, $fails did not"
-[ "$fails" -eq 0 ]
+tally "missing shared/"

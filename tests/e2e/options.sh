@@ -7,14 +7,10 @@
 #   options.sh NEWSPRINT REPORT
 set -u
 np=$1 report=$2
-. "$(dirname "$0")/need.sh"
+. "$(dirname "$0")/common.sh"
 need "$report"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-fails=0
-passes=0
-pass() { passes=$((passes + 1)); }
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 export LC_ALL=C.UTF-8
 
 title='新標題：“產教”\融合 2030'
@@ -99,5 +95,4 @@ for loc in de_DE zh_CN; do
     fail "under $loc.UTF-8 the PDF's text differs"
 done
 
-echo "options and locales: $passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+tally "options and locales"

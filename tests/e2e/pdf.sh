@@ -4,7 +4,7 @@
 #   pdf.sh NEWSPRINT REPORT
 set -eu
 np=$1 report=$2
-. "$(dirname "$0")/need.sh"
+. "$(dirname "$0")/common.sh"
 need "$report"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

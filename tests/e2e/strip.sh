@@ -6,7 +6,7 @@
 set -eu
 np=$1 report=$2
 here=$(dirname "$0")
-. "$here/need.sh"
+. "$here/common.sh"
 need "$report"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
