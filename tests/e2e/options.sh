@@ -70,6 +70,21 @@ done
 got=$(pdfinfo -enc UTF-8 "$work/options.pdf" | sed -n 's/^Title: *//p')
 [ "$got" = "$title" ] && pass || fail "the PDF's Title is '$got', not the --title"
 
+# The options' text under any locale: UTF-8 under C and POSIX (cron jobs,
+# containers), the locale's encoding under zh_CN.GB18030; bytes that are
+# neither are one usage error.
+for loc in C POSIX; do
+  got=$(LC_ALL=$loc "$np" --dump-structure --title "$title" --issue "$issue" \
+        --date "$date" "$report" 2>"$work/err" | python3 -c 'import json, sys
+d = json.load(sys.stdin); print(d["headline"], d["issue"], d["date"], sep="|")')
+  [ "$got" = "$title|$issue|$date" ] && pass ||
+    fail "under LC_ALL=$loc: '$got', stderr: $(cat "$work/err")"
+done
+"$np" --dump-structure --title "$(printf 'a\377b')" "$report" >/dev/null 2>"$work/err"
+[ $? -eq 64 ] && [ "$(wc -l <"$work/err")" -eq 1 ] &&
+  grep -q '^newsprint: --title: not text' "$work/err" && pass ||
+  fail "--title with a byte that is no UTF-8: $(cat "$work/err")"
+
 # The locale: nothing printed depends on it.
 run() { # run NAME: the dump, warnings and PDF under the current locale
   "$np" --dump-structure --title "$title" --date "$date" "$report" \
@@ -94,5 +109,13 @@ for loc in de_DE zh_CN; do
   [ "$(text "$work/c.pdf")" = "$(text "$work/$loc.pdf")" ] && pass ||
     fail "under $loc.UTF-8 the PDF's text differs"
 done
+
+localedef -i zh_CN -f GB18030 "$work/locales/zh_CN.GB18030" 2>/dev/null
+gb_title=$(printf '%s' "$title" | iconv -f UTF-8 -t GB18030)
+got=$(LOCPATH="$work/locales" LC_ALL=zh_CN.GB18030 "$np" --dump-structure \
+      --title "$gb_title" "$report" 2>"$work/err" | python3 -c 'import json, sys
+print(json.load(sys.stdin)["headline"])')
+[ "$got" = "$title" ] && pass ||
+  fail "under zh_CN.GB18030 the GB18030 --title is read as '$got': $(cat "$work/err")"
 
 tally "options and locales"
