@@ -12,9 +12,9 @@
 
 #include <string.h>
 
-/* The emoji properties of Unicode's emoji-data.txt (and the blocks of
- * Blocks.txt whose emoji are decoration), written as range
- * tables at build time (cmake/emoji-tables.cmake). */
+/* The emoji properties of Unicode's emoji-data.txt, and the blocks of
+ * Blocks.txt whose emoji are decoration, written as range tables at build
+ * time (cmake/emoji-tables.cmake). */
 #include "emoji-tables.h"
 
 /* The code points UTS #51 gives a role by name. */
@@ -88,8 +88,9 @@ np_emoji_is_presentation (gunichar c)
 static gboolean
 np_is_extender (gunichar c)
 {
-  return NP_HAS (np_emoji_component, c) && c >= 0x80 && c != NP_ZWJ &&
-         !NP_HAS (np_extended_pictographic, c) && !np_is_regional (c);
+  return NP_HAS (np_emoji_component, c) && !np_is_keycap_base (c) &&
+         c != NP_ZWJ && !NP_HAS (np_extended_pictographic, c) &&
+         !np_is_regional (c);
 }
 
 static gunichar

@@ -29,11 +29,12 @@ gboolean np_emoji_is_part (gunichar c);
 gboolean np_emoji_is_presentation (gunichar c);
 
 /* `text` (newly allocated) without emoji: whole sequences, the ♀/♂ and
- * selectors left of broken ones, stray pictographs that Unicode does not
- * count as emoji (⚃ 🂠); text-style symbols alone (© ♀ 🌡) stay; a keycap
- * keeps its digit (1️⃣ -> 1); the marks or spaces on both sides of one do
- * not double up.  Chinese text is never touched.  Adds the number removed to
- * *count. */
+ * selectors left of broken ones, the emoji characters of the pictograph
+ * planes and symbol blocks even in text style (🌡 ☺ ⚧), pictographs that
+ * Unicode does not count as emoji (⚃ 🂠); other text-style symbols (© ™ ↔)
+ * stay; a keycap keeps its digit (1️⃣ -> 1); the marks or spaces on both
+ * sides of one do not double up.  Chinese text is never touched.  Adds the
+ * number removed to *count. */
 char *np_emoji_strip_text (const char *text, guint *count);
 
 /* The same for every text of the document; a block left empty (a line of
