@@ -18,10 +18,10 @@
 #include "emoji-tables.h"
 
 /* The code points UTS #51 gives a role by name. */
-#define NP_ZWJ 0x200D    /* joins the emoji of a ZWJ sequence */
+#define NP_ZWJ    0x200D /* joins the emoji of a ZWJ sequence */
 #define NP_KEYCAP 0x20E3 /* makes a keycap of # * 0-9 */
-#define NP_VS15 0xFE0E   /* asks for text presentation */
-#define NP_VS16 0xFE0F   /* asks for emoji presentation */
+#define NP_VS15   0xFE0E /* asks for text presentation */
+#define NP_VS16   0xFE0F /* asks for emoji presentation */
 
 static gboolean
 np_in_table (const gunichar (*table)[2], gsize n, gunichar c)
@@ -121,18 +121,20 @@ np_sequence_end (const char *p)
   if (next == NP_VS15) /* asked for in text style (⌚︎) */
     return p;
   gboolean modified = NP_HAS (np_emoji_modifier, next);
-  gboolean emoji = np_emoji_is_presentation (c) ||
-                   ((next == NP_VS16 || modified) && np_is_emoji_char (c)) ||
-                   (np_is_keycap_base (c) && (next == NP_KEYCAP ||
-                    (next == NP_VS16 && np_peek (g_utf8_next_char (q)) == NP_KEYCAP)));
+  gboolean emoji =
+    np_emoji_is_presentation (c) ||
+    ((next == NP_VS16 || modified) && np_is_emoji_char (c)) ||
+    (np_is_keycap_base (c) &&
+     (next == NP_KEYCAP ||
+      (next == NP_VS16 && np_peek (g_utf8_next_char (q)) == NP_KEYCAP)));
   if (!emoji)
     return p;
   for (;;) {
     while (np_is_extender (np_peek (q)))
       q = g_utf8_next_char (q);
     const char *zwj = q;
-    if (np_peek (zwj) != NP_ZWJ || !np_is_emoji_char (
-                                      np_peek (g_utf8_next_char (zwj))))
+    if (np_peek (zwj) != NP_ZWJ ||
+        !np_is_emoji_char (np_peek (g_utf8_next_char (zwj))))
       return q;
     q = g_utf8_next_char (g_utf8_next_char (zwj));
   }
@@ -164,9 +166,8 @@ np_emoji_spans (const char *text)
 static gboolean
 np_is_stray_pictograph (gunichar c)
 {
-  return np_emoji_is_part (c) &&
-         (!NP_HAS (np_emoji, c) || c > 0xFFFF ||
-          NP_HAS (np_decoration_block, c));
+  return np_emoji_is_part (c) && (!NP_HAS (np_emoji, c) || c > 0xFFFF ||
+                                  NP_HAS (np_decoration_block, c));
 }
 
 /* The end of what to strip at `p`: an emoji sequence, or a stray

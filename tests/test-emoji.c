@@ -101,21 +101,21 @@ static const NpEmojiCase np_emoji_cases[] = {
   { 0xE0067, TRUE, FALSE }, /* tag g */
   { '#', FALSE, FALSE },    /* Emoji (keycap base), never alone */
   { '1', FALSE, FALSE },
-  { 0xFE00, FALSE, FALSE }, /* VS1: no emoji selector */
+  { 0xFE00, FALSE, FALSE },  /* VS1: no emoji selector */
   { 0x1F100, FALSE, FALSE }, /* 🄀 enclosed digit, no pictograph */
   { 0x1F130, FALSE, FALSE }, /* 🄰 */
   { 0x1F700, FALSE, FALSE }, /* 🜀 alchemical symbol */
-  { 0x2713, FALSE, FALSE }, /* ✓ */
-  { 0x2460, FALSE, FALSE }, /* ① */
-  { 0x4E2D, FALSE, FALSE }, /* 中 */
-  { 0x3002, FALSE, FALSE }, /* 。 */
-  { 0xFF0C, FALSE, FALSE }, /* ， */
-  { 0x3001, FALSE, FALSE }, /* 、 */
-  { 0x300C, FALSE, FALSE }, /* 「 */
-  { 0x300A, FALSE, FALSE }, /* 《 */
-  { 0x2014, FALSE, FALSE }, /* — */
-  { 0x00B7, FALSE, FALSE }, /* · */
-  { 0x3000, FALSE, FALSE }, /* ideographic space */
+  { 0x2713, FALSE, FALSE },  /* ✓ */
+  { 0x2460, FALSE, FALSE },  /* ① */
+  { 0x4E2D, FALSE, FALSE },  /* 中 */
+  { 0x3002, FALSE, FALSE },  /* 。 */
+  { 0xFF0C, FALSE, FALSE },  /* ， */
+  { 0x3001, FALSE, FALSE },  /* 、 */
+  { 0x300C, FALSE, FALSE },  /* 「 */
+  { 0x300A, FALSE, FALSE },  /* 《 */
+  { 0x2014, FALSE, FALSE },  /* — */
+  { 0x00B7, FALSE, FALSE },  /* · */
+  { 0x3000, FALSE, FALSE },  /* ideographic space */
 };
 
 static void
@@ -142,7 +142,7 @@ enum {
   NP_COMPONENT = 1 << 1,    /* Emoji_Component */
   NP_PRESENTATION = 1 << 2, /* Emoji_Presentation */
   NP_MODIFIER_BASE = 1 << 3,
-  NP_SELECTOR = 1 << 4,     /* ends an emoji variation sequence */
+  NP_SELECTOR = 1 << 4, /* ends an emoji variation sequence */
 };
 
 static void
@@ -187,8 +187,7 @@ static void
 test_whole_table (void)
 {
   g_autofree guint8 *props = g_new0 (guint8, NP_TEST_CODE_POINTS);
-  np_test_each_unicode_line ("emoji/emoji-data.txt", np_emoji_data_line,
-                             props);
+  np_test_each_unicode_line ("emoji/emoji-data.txt", np_emoji_data_line, props);
   np_test_each_unicode_line ("emoji/emoji-variation-sequences.txt",
                              np_variation_line, props);
   guint part = 0, want_part = 0, picture = 0, want_picture = 0, wrong = 0;
@@ -203,8 +202,8 @@ test_whole_table (void)
     if (p != np_emoji_is_part (c) || q != np_emoji_is_presentation (c)) {
       if (wrong++ < 10)
         g_test_message ("U+%04X: part %d (want %d), picture %d (want %d)", c,
-                        np_emoji_is_part (c), p,
-                        np_emoji_is_presentation (c), q);
+                        np_emoji_is_part (c), p, np_emoji_is_presentation (c),
+                        q);
     }
   }
   g_test_message ("%u parts, %u pictures alone", want_part, want_picture);
@@ -242,8 +241,9 @@ test_strip (void)
   np_check_strip ("🎉🎉", "", 2);
   /* emoji characters of the pictograph planes and symbol blocks go even
    * in text style; those of other blocks carry meaning and stay */
-  np_check_strip ("氣溫🌡、辣椒🌶️、笑☺、性別⚧、©新華社",
-                  "氣溫、辣椒、笑、性別、©新華社", 4);
+  np_check_strip (
+    "氣溫🌡、辣椒🌶️、笑☺、性別⚧、©新華社",
+    "氣溫、辣椒、笑、性別、©新華社", 4);
   np_check_strip ("版權©、商標™、往返↔、播放▶、祝㊗、地鐵Ⓜ",
                   "版權©、商標™、往返↔、播放▶、祝㊗、地鐵Ⓜ", 0);
   /* U+FE0E goes with its symbol: one emoji, no stray selector */

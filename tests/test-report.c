@@ -1618,14 +1618,13 @@ test_json_read (void)
                      want[i].kind);
     g_assert_cmpint (json_object_get_int_member (block, "line"), ==,
                      want[i].line);
-    g_assert_cmpstr (json_object_get_string_member (block, "text"), ==,
-                     expect);
+    g_assert_cmpstr (json_object_get_string_member (block, "text"), ==, expect);
     g_assert_true (g_str_has_prefix (
       json_object_get_string_member (block, "rule"), want[i].kind));
   }
   g_assert_cmpuint (
-    json_array_get_length (json_object_get_array_member (root, "warnings")),
-    ==, 0);
+    json_array_get_length (json_object_get_array_member (root, "warnings")), ==,
+    0);
 
   /* keys in their fixed order */
   static const char *const keys[] = {
@@ -1654,8 +1653,8 @@ test_json_awkward_report (void)
   };
   for (gsize i = 0; i < G_N_ELEMENTS (broken); i++) {
     GError *error = NULL;
-    char *text = np_source_decode (broken[i], strlen (broken[i]),
-                                   "awkward.txt", &error);
+    char *text =
+      np_source_decode (broken[i], strlen (broken[i]), "awkward.txt", &error);
     g_assert_null (text);
     g_assert_error (error, NP_ERROR, NP_ERROR_DATA);
     g_assert_nonnull (strstr (error->message, "line 2"));

@@ -81,8 +81,8 @@ np_test_code_range (const char *field, gunichar *first, gunichar *last)
 {
   char *end;
   guint64 a = g_ascii_strtoull (field, &end, 16);
-  guint64 b = g_str_has_prefix (end, "..") ? g_ascii_strtoull (end + 2, NULL, 16)
-                                           : a;
+  guint64 b =
+    g_str_has_prefix (end, "..") ? g_ascii_strtoull (end + 2, NULL, 16) : a;
   g_assert_cmpuint (a, <=, b);
   g_assert_cmpuint (b, <, NP_TEST_CODE_POINTS);
   *first = (gunichar) a;
