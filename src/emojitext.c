@@ -5,131 +5,107 @@
  * joined by ZWJ to the next, and regional-indicator pairs (flags).  Only
  * what asks to be a colour picture counts: a pictograph that defaults to
  * emoji presentation, or any with U+FE0F or a skin tone; ♀ or ⚃ alone stay
- * text symbols.
+ * text symbols.  Which character is which comes from Unicode's own emoji
+ * data, built in at build time, never from ranges typed here.
  */
 #include "emojitext.h"
 
 #include <string.h>
 
-/* Extended_Pictographic below U+1F000 (Unicode 15 emoji-data.txt), as
- * sorted inclusive ranges.  Above, U+1F000..1FAFF and U+1FC00..1FFFD are
- * taken whole: those blocks hold pictographs (and the skin-tone modifiers
- * and regional indicators that build emoji) and no CJK text. */
-static const gunichar np_pictograph_ranges[][2] = {
-  { 0x00A9, 0x00A9 }, { 0x00AE, 0x00AE }, { 0x203C, 0x203C },
-  { 0x2049, 0x2049 }, { 0x2122, 0x2122 }, { 0x2139, 0x2139 },
-  { 0x2194, 0x2199 }, { 0x21A9, 0x21AA }, { 0x231A, 0x231B },
-  { 0x2328, 0x2328 }, { 0x2388, 0x2388 }, { 0x23CF, 0x23CF },
-  { 0x23E9, 0x23F3 }, { 0x23F8, 0x23FA }, { 0x24C2, 0x24C2 },
-  { 0x25AA, 0x25AB }, { 0x25B6, 0x25B6 }, { 0x25C0, 0x25C0 },
-  { 0x25FB, 0x25FE }, { 0x2600, 0x2605 }, { 0x2607, 0x2612 },
-  { 0x2614, 0x2685 }, { 0x2690, 0x2705 }, { 0x2708, 0x2712 },
-  { 0x2714, 0x2714 }, { 0x2716, 0x2716 }, { 0x271D, 0x271D },
-  { 0x2721, 0x2721 }, { 0x2728, 0x2728 }, { 0x2733, 0x2734 },
-  { 0x2744, 0x2744 }, { 0x2747, 0x2747 }, { 0x274C, 0x274C },
-  { 0x274E, 0x274E }, { 0x2753, 0x2755 }, { 0x2757, 0x2757 },
-  { 0x2763, 0x2767 }, { 0x2795, 0x2797 }, { 0x27A1, 0x27A1 },
-  { 0x27B0, 0x27B0 }, { 0x27BF, 0x27BF }, { 0x2934, 0x2935 },
-  { 0x2B05, 0x2B07 }, { 0x2B1B, 0x2B1C }, { 0x2B50, 0x2B50 },
-  { 0x2B55, 0x2B55 }, { 0x3030, 0x3030 }, { 0x303D, 0x303D },
-  { 0x3297, 0x3297 }, { 0x3299, 0x3299 },
-};
+/* The emoji properties of Unicode's emoji-data.txt, and the blocks of
+ * Blocks.txt whose emoji are decoration, written as range tables at build
+ * time (cmake/emoji-tables.cmake). */
+#include "emoji-tables.h"
 
-gboolean
-np_emoji_is_part (gunichar c)
-{
-  if (c < 0xA9)
-    return FALSE;
-  if (c == 0x200D || c == 0x20E3 || (c >= 0xFE00 && c <= 0xFE0F)
-      || (c >= 0xE0020 && c <= 0xE007F))
-    return TRUE;
-  if (c >= 0x1F000)
-    return c <= 0x1FAFF || (c >= 0x1FC00 && c <= 0x1FFFD);
-  for (gsize i = 0; i < G_N_ELEMENTS (np_pictograph_ranges); i++)
-    {
-      if (c < np_pictograph_ranges[i][0])
-        return FALSE; /* sorted: no later range can hold it */
-      if (c <= np_pictograph_ranges[i][1])
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Emoji_Presentation=Yes below U+1F000 (Unicode 15 emoji-data.txt), and
- * the modifier bases ☝ ⛹ ✌ ✍, which Pango shows as emoji too. */
-static const gunichar np_bmp_emoji[][2] = {
-  { 0x261D, 0x261D }, { 0x26F9, 0x26F9 }, { 0x270C, 0x270D },
-  { 0x231A, 0x231B }, { 0x23E9, 0x23EC }, { 0x23F0, 0x23F0 },
-  { 0x23F3, 0x23F3 }, { 0x25FD, 0x25FE }, { 0x2614, 0x2615 },
-  { 0x2648, 0x2653 }, { 0x267F, 0x267F }, { 0x2693, 0x2693 },
-  { 0x26A1, 0x26A1 }, { 0x26AA, 0x26AB }, { 0x26BD, 0x26BE },
-  { 0x26C4, 0x26C5 }, { 0x26CE, 0x26CE }, { 0x26D4, 0x26D4 },
-  { 0x26EA, 0x26EA }, { 0x26F2, 0x26F3 }, { 0x26F5, 0x26F5 },
-  { 0x26FA, 0x26FA }, { 0x26FD, 0x26FD }, { 0x2705, 0x2705 },
-  { 0x270A, 0x270B }, { 0x2728, 0x2728 }, { 0x274C, 0x274C },
-  { 0x274E, 0x274E }, { 0x2753, 0x2755 }, { 0x2757, 0x2757 },
-  { 0x2795, 0x2797 }, { 0x27B0, 0x27B0 }, { 0x27BF, 0x27BF },
-  { 0x2B1B, 0x2B1C }, { 0x2B50, 0x2B50 }, { 0x2B55, 0x2B55 },
-};
-
-/* Supplementary blocks whose pictographs default to emoji presentation
- * (the Mahjong, domino and playing-card blocks mostly do not). */
-static const gunichar np_astral_emoji[][2] = {
-  { 0x1F004, 0x1F004 }, { 0x1F0CF, 0x1F0CF }, { 0x1F18E, 0x1F18E },
-  { 0x1F191, 0x1F19A }, { 0x1F1E6, 0x1F1FF }, { 0x1F201, 0x1F201 },
-  { 0x1F21A, 0x1F21A }, { 0x1F22F, 0x1F22F }, { 0x1F232, 0x1F23A },
-  { 0x1F250, 0x1F251 }, { 0x1F300, 0x1F64F }, { 0x1F680, 0x1F6FF },
-  { 0x1F7E0, 0x1F7F0 }, { 0x1F90C, 0x1F9FF }, { 0x1FA70, 0x1FAFF },
-};
+/* The code points UTS #51 gives a role by name. */
+#define NP_ZWJ    0x200D /* joins the emoji of a ZWJ sequence */
+#define NP_KEYCAP 0x20E3 /* makes a keycap of # * 0-9 */
+#define NP_VS15   0xFE0E /* asks for text presentation */
+#define NP_VS16   0xFE0F /* asks for emoji presentation */
 
 static gboolean
-np_in_ranges (const gunichar (*ranges)[2], gsize n, gunichar c)
+np_in_table (const gunichar (*table)[2], gsize n, gunichar c)
 {
-  for (gsize i = 0; i < n; i++)
-    if (c >= ranges[i][0] && c <= ranges[i][1])
+  gsize lo = 0, hi = n;
+  while (lo < hi) {
+    gsize mid = lo + (hi - lo) / 2;
+    if (c < table[mid][0])
+      hi = mid;
+    else if (c > table[mid][1])
+      lo = mid + 1;
+    else
       return TRUE;
+  }
   return FALSE;
 }
 
-gboolean
-np_emoji_is_presentation (gunichar c)
-{
-  return np_in_ranges (np_bmp_emoji, G_N_ELEMENTS (np_bmp_emoji), c) ||
-         np_in_ranges (np_astral_emoji, G_N_ELEMENTS (np_astral_emoji), c);
-}
+#define NP_HAS(property, c) np_in_table (property, G_N_ELEMENTS (property), c)
 
-/* Characters that may become emoji with U+FE0F after them. */
-static gboolean
-np_is_pictographic (gunichar c)
-{
-  return np_emoji_is_part (c) && c != 0x200D && c != 0x20E3 &&
-         !(c >= 0xFE00 && c <= 0xFE0F) && !(c >= 0xE0020 && c <= 0xE007F);
-}
-
+/* # * 0-9: emoji only as keycaps, never alone. */
 static gboolean
 np_is_keycap_base (gunichar c)
 {
-  return (c >= '0' && c <= '9') || c == '#' || c == '*';
+  return c < 0x80 && NP_HAS (np_emoji_component, c);
 }
 
 static gboolean
 np_is_regional (gunichar c)
 {
-  return c >= 0x1F1E6 && c <= 0x1F1FF;
+  return g_unichar_break_type (c) == G_UNICODE_BREAK_REGIONAL_INDICATOR;
 }
 
-/* What may follow a base inside one sequence. */
+/* An emoji character that a selector or skin tone can make a picture of,
+ * or that a ZWJ sequence can join (♀ ❤ 🦳). */
+static gboolean
+np_is_emoji_char (gunichar c)
+{
+  return NP_HAS (np_emoji, c) && !np_is_keycap_base (c);
+}
+
+gboolean
+np_emoji_is_part (gunichar c)
+{
+  return NP_HAS (np_extended_pictographic, c) ||
+         (NP_HAS (np_emoji_component, c) && !np_is_keycap_base (c)) ||
+         NP_HAS (np_variation_selector, c);
+}
+
+/* UTS #51 Emoji_Presentation: shown as emoji without U+FE0F; the others
+ * (© ❤ 🌡) are text symbols unless U+FE0F follows.  Pango's itemizer
+ * also takes every Emoji_Modifier_Base (✌ ✍ 🕵) for an emoji on its own,
+ * so these are set, and counted, as the colour pictures they become. */
+gboolean
+np_emoji_is_presentation (gunichar c)
+{
+  return NP_HAS (np_emoji_presentation, c) ||
+         NP_HAS (np_emoji_modifier_base, c);
+}
+
+/* What may follow a base inside one sequence: a skin tone, U+FE0F, the
+ * keycap mark, tags.  These are the emoji components that are neither
+ * pictographs (the hair styles 🦰 follow a ZWJ), flags' letters, keycap
+ * bases nor the ZWJ itself. */
 static gboolean
 np_is_extender (gunichar c)
 {
-  return (c >= 0x1F3FB && c <= 0x1F3FF) || c == 0xFE0F || c == 0x20E3 ||
-         (c >= 0xE0020 && c <= 0xE007F);
+  return NP_HAS (np_emoji_component, c) && !np_is_keycap_base (c) &&
+         c != NP_ZWJ && !NP_HAS (np_extended_pictographic, c) &&
+         !np_is_regional (c);
 }
 
 static gunichar
 np_peek (const char *p)
 {
   return *p ? g_utf8_get_char (p) : 0;
+}
+
+/* The end of the character at `p` that no emoji starts at, with the
+ * U+FE0E that keeps it a text symbol: the two stay together. */
+static const char *
+np_text_end (const char *p)
+{
+  const char *q = g_utf8_next_char (p);
+  return np_peek (q) == NP_VS15 ? g_utf8_next_char (q) : q;
 }
 
 /* The end of the emoji sequence starting at `p`, or `p` itself when none
@@ -142,19 +118,23 @@ np_sequence_end (const char *p)
   gunichar next = np_peek (q);
   if (np_is_regional (c)) /* a flag is a pair of regional indicators */
     return np_is_regional (next) ? g_utf8_next_char (q) : q;
-  gboolean modified = next >= 0x1F3FB && next <= 0x1F3FF;
-  gboolean emoji = np_emoji_is_presentation (c) ||
-                   ((next == 0xFE0F || modified) && np_is_pictographic (c)) ||
-                   (np_is_keycap_base (c) && (next == 0x20E3 ||
-                    (next == 0xFE0F && np_peek (g_utf8_next_char (q)) == 0x20E3)));
+  if (next == NP_VS15) /* asked for in text style (⌚︎) */
+    return p;
+  gboolean modified = NP_HAS (np_emoji_modifier, next);
+  gboolean emoji =
+    np_emoji_is_presentation (c) ||
+    ((next == NP_VS16 || modified) && np_is_emoji_char (c)) ||
+    (np_is_keycap_base (c) &&
+     (next == NP_KEYCAP ||
+      (next == NP_VS16 && np_peek (g_utf8_next_char (q)) == NP_KEYCAP)));
   if (!emoji)
     return p;
   for (;;) {
     while (np_is_extender (np_peek (q)))
       q = g_utf8_next_char (q);
     const char *zwj = q;
-    if (np_peek (zwj) != 0x200D || !np_is_pictographic (
-                                      np_peek (g_utf8_next_char (zwj))))
+    if (np_peek (zwj) != NP_ZWJ ||
+        !np_is_emoji_char (np_peek (g_utf8_next_char (zwj))))
       return q;
     q = g_utf8_next_char (g_utf8_next_char (zwj));
   }
@@ -167,7 +147,7 @@ np_emoji_spans (const char *text)
   for (const char *p = text; *p;) {
     const char *end = np_sequence_end (p);
     if (end == p) {
-      p = g_utf8_next_char (p);
+      p = np_text_end (p);
       continue;
     }
     NpSpan span = { (guint) (p - text), (guint) (end - text) };
@@ -177,16 +157,17 @@ np_emoji_spans (const char *text)
   return spans;
 }
 
-/* Pictographs kept apart from any sequence: the symbol blocks a report
- * pasted from the web scatters about (⚃ 🂠 ⚧).  Arrows, circled numbers and
- * letterlike symbols are left alone: they can carry meaning. */
+/* What is stripped, and counted, even outside a sequence: emoji
+ * characters of the pictograph planes and of the BMP's symbol blocks, in
+ * text style too (☺ ⚧ 🛳: a report pasted from social media scatters them
+ * as decoration); pictographs that Unicode does not count as emoji (⚃ 🂠);
+ * and the joiners and selectors of broken sequences.  Emoji characters of
+ * other blocks carry meaning in text style (© ™ ↔ Ⓜ ▶ ㊗) and stay. */
 static gboolean
 np_is_stray_pictograph (gunichar c)
 {
-  return (c >= 0x2600 && c <= 0x27BF) || (c >= 0x1F000 && c <= 0x1FAFF) ||
-         (c >= 0x2B00 && c <= 0x2BFF) || (c >= 0x2300 && c <= 0x23FF) ||
-         c == 0x303D || c == 0xFE0F || c == 0xFE0E || c == 0x200D ||
-         c == 0x20E3 || (c >= 0xE0020 && c <= 0xE007F);
+  return np_emoji_is_part (c) && (!NP_HAS (np_emoji, c) || c > 0xFFFF ||
+                                  NP_HAS (np_decoration_block, c));
 }
 
 /* The end of what to strip at `p`: an emoji sequence, or a stray
@@ -196,13 +177,13 @@ np_strip_end (const char *p)
 {
   const char *end = np_sequence_end (p);
   if (end == p && np_is_stray_pictograph (np_peek (p)))
-    end = g_utf8_next_char (p);
+    end = np_text_end (p);
   if (end == p)
     return p;
   /* A broken sequence leaves ♀/♂ and selectors behind (🙇🏽♀): they go too. */
   for (;;) {
     gunichar c = np_peek (end);
-    if (np_is_extender (c) || c == 0x200D || c == 0x2640 || c == 0x2642)
+    if (np_is_extender (c) || c == NP_ZWJ || c == 0x2640 || c == 0x2642)
       end = g_utf8_next_char (end);
     else
       return end;
@@ -235,7 +216,8 @@ np_emoji_strip_text (const char *text, guint *count)
       continue;
     }
     gunichar c = g_utf8_get_char (p);
-    p = g_utf8_next_char (p);
+    const char *kept = p;
+    p = np_text_end (p);
     if (removed && out->len > 0) {
       gunichar last = g_utf8_get_char (
         g_utf8_find_prev_char (out->str, out->str + out->len));
@@ -248,7 +230,7 @@ np_emoji_strip_text (const char *text, guint *count)
         g_string_truncate (out, out->len - 1);
     }
     removed = FALSE;
-    g_string_append_unichar (out, c);
+    g_string_append_len (out, kept, p - kept);
   }
   g_strstrip (out->str);
   out->len = strlen (out->str);
@@ -287,7 +269,7 @@ np_census_text (const char *text, guint line, NpEmojiCensus *census)
   for (const char *p = text; p && *p;) {
     const char *end = np_strip_end (p);
     if (end == p) {
-      p = g_utf8_next_char (p);
+      p = np_text_end (p);
       continue;
     }
     if (census->count < 3) {

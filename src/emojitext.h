@@ -17,20 +17,24 @@ typedef struct {
  * one picture when the font has it.  Free with g_array_unref. */
 GArray *np_emoji_spans (const char *text);
 
-/* A pictograph (Extended_Pictographic) or an invisible part of an emoji
- * sequence (ZWJ, variation selectors, keycap, tags; skin tones).  Reports
+/* A pictograph (Extended_Pictographic) or another part of an emoji
+ * sequence (Emoji_Component but # * 0-9: ZWJ, U+FE0E/U+FE0F, keycap, tags,
+ * skin tones, flags' letters).  Reports
  * pasted from social media scatter these through the text, and the rules
  * of every stage look past them. */
 gboolean np_emoji_is_part (gunichar c);
 
-/* Whether `c` is shown as an emoji even without U+FE0F. */
+/* Whether `c` is shown as an emoji even without U+FE0F (Emoji_Presentation,
+ * and the modifier bases, which Pango shows so too). */
 gboolean np_emoji_is_presentation (gunichar c);
 
 /* `text` (newly allocated) without emoji: whole sequences, the ♀/♂ and
- * selectors left of broken ones, stray pictographs (⚃ 🂠); a keycap keeps
- * its digit (1️⃣ -> 1); the marks or spaces on both sides of one do not
- * double up.  Chinese text is never touched.  Adds the number removed to
- * *count. */
+ * selectors left of broken ones, the emoji characters of the pictograph
+ * planes and symbol blocks even in text style (🌡 ☺ ⚧), pictographs that
+ * Unicode does not count as emoji (⚃ 🂠); other text-style symbols (© ™ ↔)
+ * stay; a keycap keeps its digit (1️⃣ -> 1); the marks or spaces on both
+ * sides of one do not double up.  Chinese text is never touched.  Adds the
+ * number removed to *count. */
 char *np_emoji_strip_text (const char *text, guint *count);
 
 /* The same for every text of the document; a block left empty (a line of

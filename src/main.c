@@ -95,6 +95,33 @@ np_fail (GError *error)
   "read the report or find the layout, 70 internal error (a font missing),\n"  \
   "73 cannot create the output.  See newsprint(1).\n"
 
+/* The text of --title, --issue or --date as UTF-8.  They are taken as
+ * bytes, since GLib would convert them from the locale's encoding and the
+ * C locale of cron jobs and containers refuses every Chinese character:
+ * converted here when the locale's encoding is another, else kept when
+ * UTF-8. */
+static gboolean
+np_option_text (char **value, const char *name, GError **error)
+{
+  const char *charset;
+  if (!*value)
+    return TRUE;
+  if (!g_get_charset (&charset)) {
+    char *converted = g_locale_to_utf8 (*value, -1, NULL, NULL, NULL);
+    if (converted) {
+      g_free (*value);
+      *value = converted;
+    }
+  }
+  if (!g_utf8_validate (*value, -1, NULL)) {
+    g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
+                 "--%s: not text in UTF-8 or in the locale's encoding (%s)",
+                 name, charset);
+    return FALSE;
+  }
+  return TRUE;
+}
+
 static gboolean
 np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
 {
@@ -107,11 +134,11 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
       "List the layouts found, each with its file, and exit", NULL },
     { "print-layout", 0, 0, G_OPTION_ARG_STRING, &a->print_layout,
       "Print a layout file, to copy and edit, and exit", "NAME|FILE" },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &a->title,
+    { "title", 0, 0, G_OPTION_ARG_FILENAME, &a->title,
       "Headline, instead of the one read from the report", "TEXT" },
-    { "issue", 0, 0, G_OPTION_ARG_STRING, &a->issue,
+    { "issue", 0, 0, G_OPTION_ARG_FILENAME, &a->issue,
       "Issue line, e.g. \"第 12 期\"", "TEXT" },
-    { "date", 0, 0, G_OPTION_ARG_STRING, &a->date,
+    { "date", 0, 0, G_OPTION_ARG_FILENAME, &a->date,
       "Date, instead of the one read from the report", "TEXT" },
     { "dump-structure", 0, 0, G_OPTION_ARG_NONE, &a->dump_structure,
       "Print what the report was read as (JSON) and exit", NULL },
@@ -156,6 +183,10 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
   }
   if (a->version || a->list_layouts || a->print_layout)
     return TRUE;
+  if (!np_option_text (&a->title, "title", error) ||
+      !np_option_text (&a->issue, "issue", error) ||
+      !np_option_text (&a->date, "date", error))
+    return FALSE;
   if (a->emoji && strcmp (a->emoji, "keep") != 0 &&
       strcmp (a->emoji, "strip") != 0) {
     g_set_error (error, NP_ERROR, NP_ERROR_USAGE,

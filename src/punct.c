@@ -28,11 +28,12 @@ np_is_chinese (gunichar c)
 }
 
 /* Emoji (with their joiners and modifiers) and spaces, which a reader
- * looks through. */
+ * looks through; and marks, variation selectors among them, which belong
+ * to the character before them (字\uFE00 is a Han character). */
 static gboolean
 np_is_transparent (gunichar c)
 {
-  return c == ' ' || np_emoji_is_part (c);
+  return c == ' ' || np_emoji_is_part (c) || g_unichar_ismark (c);
 }
 
 /* The nearest character before (step -1) or after (+1) index i that is not

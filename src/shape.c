@@ -51,40 +51,64 @@ typedef struct {
 
 /* ------------------------------------------------------------ the rules */
 
-/* clreq 3.1.7 "Prohibition rules for line start": closing brackets, pause
- * and stop marks, and marks that hang on what precedes them. */
-static const char np_no_start[] =
-  "\u3001\u3002\uFF0C\uFF0E\uFF1A\uFF1B\uFF1F\uFF01" /* 、。,.:;?! */
-  ",.:;?!)]}%\u00B0\u00B7"
-  "\uFF09\uFF3D\uFF5D\uFF05"                         /* )]}% */
-  "\u300B\u300D\u300F\u3011\u3015\u3009\u3017\u3019\u301B" /* 》」』】〕〉〗〙〛 */
-  "\u2019\u201D\u301E\u301F\uFE5A\uFE42\uFE44"      /* ’”〞〟﹚﹂﹄ */
-  "\u2026\u2025\u30FB\u2030\u2103";                /* …‥・‰℃ */
-/* clreq 3.1.7 "Prohibition rules for line end": opening brackets. */
-static const char np_no_end[] =
-  "([{\uFF08\uFF3B\uFF5B"                              /* ([{ */
-  "\u300A\u300C\u300E\u3010\u3014\u3008\u3016\u3018\u301A" /* 《「『【〔〈〖〘〚 */
-  "\u2018\u201C\u301D\uFE59\uFE41\uFE43";          /* ‘“〝﹙﹁﹃ */
-
+/* General category P*: marks, as opposed to the letters and symbols that
+ * share their line-break class. */
 static gboolean
-np_in_set (const char *set, gunichar c)
+np_is_punctuation (gunichar c)
 {
-  for (const char *p = set; *p; p = g_utf8_next_char (p))
-    if (g_utf8_get_char (p) == c)
-      return TRUE;
-  return FALSE;
+  switch (g_unichar_type (c)) {
+  case G_UNICODE_CONNECT_PUNCTUATION:
+  case G_UNICODE_DASH_PUNCTUATION:
+  case G_UNICODE_OPEN_PUNCTUATION:
+  case G_UNICODE_CLOSE_PUNCTUATION:
+  case G_UNICODE_INITIAL_PUNCTUATION:
+  case G_UNICODE_FINAL_PUNCTUATION:
+  case G_UNICODE_OTHER_PUNCTUATION:
+    return TRUE;
+  default:
+    return FALSE;
+  }
 }
 
+/* clreq 3.1.7 "Prohibition rules for line start": closing brackets and
+ * quotes, pause and stop marks, marks that hang on what precedes them
+ * (…), and the middle dot; and a unit sign (% ℃) stays with its number.
+ * Unicode's line-break classes (UAX #14) list their members, so that the
+ * vertical, small and half-width forms (︒ ﹚ ｣) and ‼ 〜 are not
+ * forgotten. */
 gboolean
 np_shape_no_line_start (gunichar c)
 {
-  return np_in_set (np_no_start, c);
+  switch (g_unichar_break_type (c)) {
+  case G_UNICODE_BREAK_CLOSE_PUNCTUATION:
+  case G_UNICODE_BREAK_CLOSE_PARANTHESIS:
+  case G_UNICODE_BREAK_EXCLAMATION:
+  case G_UNICODE_BREAK_INFIX_SEPARATOR:
+  case G_UNICODE_BREAK_INSEPARABLE:
+  case G_UNICODE_BREAK_POSTFIX:
+    return TRUE;
+  case G_UNICODE_BREAK_NON_STARTER: /* its marks, not 々 or ゝ */
+    return np_is_punctuation (c);
+  case G_UNICODE_BREAK_QUOTATION:
+    return g_unichar_type (c) == G_UNICODE_FINAL_PUNCTUATION;
+  default:
+    return c == 0x00B7; /* · (class AI), the interpunct of Chinese */
+  }
 }
 
+/* clreq 3.1.7 "Prohibition rules for line end": opening brackets and
+ * quotes (UAX #14 class OP, and QU that opens). */
 gboolean
 np_shape_no_line_end (gunichar c)
 {
-  return np_in_set (np_no_end, c);
+  switch (g_unichar_break_type (c)) {
+  case G_UNICODE_BREAK_OPEN_PUNCTUATION:
+    return TRUE;
+  case G_UNICODE_BREAK_QUOTATION:
+    return g_unichar_type (c) == G_UNICODE_INITIAL_PUNCTUATION;
+  default:
+    return FALSE;
+  }
 }
 
 gboolean

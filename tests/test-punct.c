@@ -48,6 +48,20 @@ test_through_emoji (void)
 {
   np_check ("回應🥫,引發", "回應🥫\uFF0C引發", 1);
   np_check ("主持🕥(供稿)", "主持🕥\uFF08供稿\uFF09", 2);
+  /* a text-style emoji (with U+FE0E) is looked through too */
+  np_check ("回應🌡\uFE0E,ok", "回應🌡\uFE0E\uFF0Cok", 1);
+  /* symbols that are no emoji are not: the comma touches no Han */
+  np_check ("完成✓,ok", "完成✓,ok", 0);
+  np_check ("代號🄰,ok", "代號🄰,ok", 0);
+}
+
+/* A variation selector belongs to the Han character before it (a
+ * standardized variant, an ideographic variation sequence). */
+static void
+test_through_selectors (void)
+{
+  np_check ("字\uFE00,ok", "字\uFE00\uFF0Cok", 1);
+  np_check ("葛\U000E0100,ok", "葛\U000E0100\uFF0Cok", 1);
 }
 
 static void
@@ -98,6 +112,7 @@ main (int argc, char **argv)
   g_test_add_func ("/punct/latin-context-stays", test_latin_context_stays);
   g_test_add_func ("/punct/mixed", test_mixed);
   g_test_add_func ("/punct/through-emoji", test_through_emoji);
+  g_test_add_func ("/punct/through-selectors", test_through_selectors);
   g_test_add_func ("/punct/spaces-dropped", test_spaces_dropped);
   g_test_add_func ("/punct/already-wide", test_already_wide);
   g_test_add_func ("/punct/double-quotes", test_double_quotes);

@@ -62,7 +62,130 @@ test_rules (void)
   g_assert_true (np_shape_may_break (0x4E2D, 0x6587));
 }
 
-/* Punctuation everywhere: no line may start or end with a prohibited mark,
+/* The kinsoku oracle, read from Unicode's own data rather than from
+ * shape.c: the UAX #14 line-break class (LineBreak.txt) and the general
+ * category (UnicodeData.txt) of every code point, as two letters each. */
+typedef struct {
+  guint16 *lb; /* "CL" as 'C' << 8 | 'L'; 0: not listed */
+  guint16 *gc;
+} NpUcd;
+
+#define NP_TWO(s) ((guint16) ((s)[0] << 8 | (s)[1]))
+
+static void
+np_lb_line (char **fields, gpointer data)
+{
+  NpUcd *ucd = data;
+  gunichar first, last;
+  np_test_code_range (g_strstrip (fields[0]), &first, &last);
+  for (gunichar c = first; c <= last; c++)
+    ucd->lb[c] = NP_TWO (g_strstrip (fields[1]));
+}
+
+static void
+np_gc_line (char **fields, gpointer data)
+{
+  NpUcd *ucd = data;
+  gunichar c, same;
+  np_test_code_range (fields[0], &c, &same);
+  ucd->gc[c] = NP_TWO (fields[2]);
+}
+
+static void
+np_ucd_load (NpUcd *ucd)
+{
+  ucd->lb = g_new0 (guint16, NP_TEST_CODE_POINTS);
+  ucd->gc = g_new0 (guint16, NP_TEST_CODE_POINTS);
+  np_test_each_unicode_line ("LineBreak.txt", np_lb_line, ucd);
+  np_test_each_unicode_line ("UnicodeData.txt", np_gc_line, ucd);
+  g_assert_cmpuint (ucd->lb[0x3002], ==, NP_TWO ("CL")); /* 。 read */
+  g_assert_cmpuint (ucd->gc[0x300C], ==, NP_TWO ("Ps")); /* 「 read */
+}
+
+static void
+np_ucd_clear (NpUcd *ucd)
+{
+  g_free (ucd->lb);
+  g_free (ucd->gc);
+}
+
+static gboolean
+np_lb_is (const NpUcd *ucd, gunichar c, const char *classes)
+{
+  for (const char *k = classes;; k += 3) { /* "CL CP EX" */
+    if (ucd->lb[c] == NP_TWO (k))
+      return TRUE;
+    if (!k[2])
+      return FALSE;
+  }
+}
+
+static gboolean
+np_is_punctuation (const NpUcd *ucd, gunichar c)
+{
+  return (ucd->gc[c] >> 8) == 'P';
+}
+
+/* clreq 3.1.7 "Prohibition rules for line start": closing brackets and
+ * quotes, pause and stop marks, marks that hang on what precedes them and
+ * the middle dot; and a number's unit sign stays with it.  In UAX #14
+ * terms: CL, CP, EX, IS, IN and PO, the punctuation of NS, closing quotes
+ * (QU, Pf), and U+00B7 (AI). */
+static gboolean
+np_want_no_start (const NpUcd *ucd, gunichar c)
+{
+  return np_lb_is (ucd, c, "CL CP EX IS IN PO") ||
+         (np_lb_is (ucd, c, "NS") && np_is_punctuation (ucd, c)) ||
+         (np_lb_is (ucd, c, "QU") && ucd->gc[c] == NP_TWO ("Pf")) ||
+         c == 0x00B7;
+}
+
+/* clreq 3.1.7 "Prohibition rules for line end": opening brackets and
+ * quotes; OP, and QU that opens (Pi). */
+static gboolean
+np_want_no_end (const NpUcd *ucd, gunichar c)
+{
+  return np_lb_is (ucd, c, "OP") ||
+         (np_lb_is (ucd, c, "QU") && ucd->gc[c] == NP_TWO ("Pi"));
+}
+
+/* Every punctuation mark of the blocks a Chinese report draws on (ASCII
+ * and Latin-1, General Punctuation, CJK Symbols and Punctuation, the
+ * vertical, compatibility, small and full/half-width forms), and every
+ * unit sign (PO), answers as LineBreak.txt says. */
+static void
+test_kinsoku_classes (void)
+{
+  static const gunichar blocks[][2] = {
+    { 0x0000, 0x00FF }, { 0x2000, 0x206F }, { 0x2100, 0x214F },
+    { 0x3000, 0x303F }, { 0xFE10, 0xFE1F }, { 0xFE30, 0xFE6F },
+    { 0xFF00, 0xFFEF },
+  };
+  NpUcd ucd;
+  np_ucd_load (&ucd);
+  guint checked = 0, wrong = 0;
+  for (gsize b = 0; b < G_N_ELEMENTS (blocks); b++)
+    for (gunichar c = blocks[b][0]; c <= blocks[b][1]; c++) {
+      if (!np_is_punctuation (&ucd, c) && !np_lb_is (&ucd, c, "PO"))
+        continue;
+      checked++;
+      gboolean start = np_want_no_start (&ucd, c);
+      gboolean end = np_want_no_end (&ucd, c);
+      if (np_shape_no_line_start (c) != start ||
+          np_shape_no_line_end (c) != end) {
+        wrong++;
+        g_test_message ("U+%04X: no line start %d (want %d), end %d (want %d)",
+                        c, np_shape_no_line_start (c), start,
+                        np_shape_no_line_end (c), end);
+      }
+    }
+  np_ucd_clear (&ucd);
+  g_assert_cmpuint (checked, >, 200); /* the blocks were read */
+  g_assert_cmpuint (wrong, ==, 0);
+}
+
+/* Punctuation everywhere: no line may start or end with a mark that
+ * clreq 3.1.7 prohibits there (the oracle above, not shape.c's rules),
  * whatever the measure. */
 static void
 test_kinsoku (void)
@@ -71,19 +194,26 @@ test_kinsoku (void)
     "「產教融合」是職業教育的基本辦學特色,也是職業教育的看家本領。"
     "他強調:《上海國際汽車城產教聯合體》成立後,要切實發揮好先行先試、"
     "示範引領作用……在破除資源整合——溝通協調等方面持續發力。"
-    "會議氣氛熱烈(約500人參會),精彩不斷!";
+    "會議氣氛熱烈(約500人參會),精彩不斷!有人問‼︎“何時再聚?”"
+    "﹝小括號﹞與｢半形括號｣、〜波浪號〜都不落在行首。";
+  NpUcd ucd;
+  np_ucd_load (&ucd);
+  guint starts = 0;
   for (double w = 60; w <= 260; w += 7) {
     g_autoptr (NpParagraph) p = np_set (text, w, NP_ALIGN_JUSTIFY, 20);
     for (guint i = 0; i < p->lines->len; i++) {
       g_autofree char *t = np_line_text (p, i);
       gunichar first = g_utf8_get_char (t);
       gunichar last = g_utf8_get_char (g_utf8_find_prev_char (t, t + strlen (t)));
-      if (i > 0 && np_shape_no_line_start (first))
+      if (i > 0 && np_want_no_start (&ucd, first))
         g_error ("width %g: line %u starts with a closing mark: %s", w, i, t);
-      if (i + 1 < p->lines->len && np_shape_no_line_end (last))
+      if (i + 1 < p->lines->len && np_want_no_end (&ucd, last))
         g_error ("width %g: line %u ends with an opening mark: %s", w, i, t);
+      starts++;
     }
   }
+  np_ucd_clear (&ucd);
+  g_assert_cmpuint (starts, >, 100); /* the lines were looked at */
 }
 
 /* Every line but the last fills the measure exactly; the first is indented
@@ -314,6 +444,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
   g_test_add_func ("/shape/rules", test_rules);
   g_test_add_func ("/shape/kinsoku", test_kinsoku);
+  g_test_add_func ("/shape/kinsoku-classes", test_kinsoku_classes);
   g_test_add_func ("/shape/justified", test_justified);
   g_test_add_func ("/shape/text-kept", test_text_kept);
   g_test_add_func ("/shape/latin-words", test_latin_words);

@@ -4,6 +4,8 @@
 #   pdf.sh NEWSPRINT REPORT
 set -eu
 np=$1 report=$2
+. "$(dirname "$0")/common.sh"
+need "$report"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }

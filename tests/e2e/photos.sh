@@ -7,6 +7,8 @@ set -eu
 abs() { case $1 in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
 np=$(abs "$1") report=$(abs "$2") audit=$(abs "$3")
 reference=${4:+$(abs "$4")} expect=${5:+$(abs "$5")}
+. "$(dirname "$0")/common.sh"
+need "$report" "$audit/newsletter_audit.py" ${reference:+"$reference"} ${expect:+"$expect"}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }

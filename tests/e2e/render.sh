@@ -6,6 +6,8 @@
 set -eu
 np=$1 report=$2 audit=$3 expect=${4:-}
 here=$(dirname "$0")
+. "$here/common.sh"
+need "$report" "$audit/newsletter_audit.py" ${expect:+"$expect"}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

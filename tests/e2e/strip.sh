@@ -6,6 +6,8 @@
 set -eu
 np=$1 report=$2
 here=$(dirname "$0")
+. "$here/common.sh"
+need "$report"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 check() {

@@ -52,7 +52,8 @@ if [ -n "$shared" ] && [ -f "$reference" ]; then
   check 0 reference "$reference" -o "$work/reference.pdf"
   check 0 reference-dump --dump-structure "$reference"
 else
-  echo "no reference report in '$shared': rendering the example only"
+  echo "FAIL: $reference: no reference report (the tests need shared/ beside the checkout, or -DNP_SHARED_DIR)"
+  fails=$((fails + 1))
 fi
 check 0 example "$src/examples/report.txt" -o "$work/example.pdf"
 
