@@ -275,8 +275,11 @@ np_add_outline (cairo_surface_t *surface, const NpPages *pages)
 {
   for (guint i = 0; i < pages->bookmarks->len; i++) {
     const NpBookmark *b = &g_array_index (pages->bookmarks, NpBookmark, i);
-    g_autofree char *link = g_strdup_printf ("page=%u pos=[0 %.2f]",
-                                             b->page + 1, b->y);
+    /* A whole point: Cairo 1.16 reads a fraction here by the locale's
+     * decimal mark and refuses "113.52" under de_DE, and a bookmark needs
+     * no finer place. */
+    g_autofree char *link = g_strdup_printf ("page=%u pos=[0 %ld]",
+                                             b->page + 1, lround (b->y));
     cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, b->title,
                                    link, 0);
   }

@@ -128,6 +128,21 @@ np_restate (GString *update, guint64 start, GArray *where, guint n,
                           extra);
 }
 
+/* `key` [x0 y0 x1 y1]: a PDF number has a full stop whatever the locale
+ * (PDF 7.3.3), where printf would write "29,50" under de_DE. */
+static void
+np_append_box (GString *out, const char *key, const double box[4])
+{
+  g_string_append_printf (out, "%s [", key);
+  for (int i = 0; i < 4; i++) {
+    char number[G_ASCII_DTOSTR_BUF_SIZE];
+    g_string_append_printf (out, "%s%s", i ? " " : "",
+                            g_ascii_formatd (number, sizeof number, "%.2f",
+                                             box[i]));
+  }
+  g_string_append_c (out, ']');
+}
+
 gboolean
 np_pdf_finish (NpOutput *out, const char *language, const double *trim,
                const double *bleed, GError **error)
@@ -154,18 +169,18 @@ np_pdf_finish (NpOutput *out, const char *language, const double *trim,
   np_restate (update, start, where, t.root, body, marks);
   if (trim) {
     /* The trimmed page and the bleed for the print shop (PDF 14.11.2). */
-    g_autofree char *boxes = g_strdup_printf (
-      "/TrimBox [%.2f %.2f %.2f %.2f] /BleedBox [%.2f %.2f %.2f %.2f]",
-      trim[0], trim[1], trim[2], trim[3], bleed[0], bleed[1], bleed[2],
-      bleed[3]);
+    GString *boxes = g_string_new (NULL);
+    np_append_box (boxes, "/TrimBox", trim);
+    np_append_box (boxes, " /BleedBox", bleed);
     g_autoptr (GArray) pages = np_page_objects (out, &t, body);
     for (guint i = 0; i < pages->len; i++) {
       guint n = g_array_index (pages, guint, i);
       g_autofree char *page = np_catalog_body (
         out, np_object_offset (out, t.xref, n));
       if (page)
-        np_restate (update, start, where, n, page, boxes);
+        np_restate (update, start, where, n, page, boxes->str);
     }
+    g_string_free (boxes, TRUE);
   }
   guint64 xref = start + update->len;
   g_string_append (update, "xref\n");
