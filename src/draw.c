@@ -203,6 +203,11 @@ np_open_tags (cairo_t *cr, NpOpenTags *open, const NpItem *item)
 static void
 np_draw_page (cairo_t *cr, NpInk *ink, const NpPage *page)
 {
+  /* Each page's elements grouped in one Part (PDF 14.8.4.2): Cairo 1.16
+   * declares the file tagged (/MarkInfo << /Marked true >>) itself when
+   * the elements hang under such a grouping element, and not when they
+   * hang straight on the structure root. */
+  cairo_tag_begin (cr, "Part", NULL);
   NpOpenTags open = { 0 };
   for (guint i = 0; i < page->items->len; i++) {
     const NpItem *item = &g_array_index (page->items, NpItem, i);
@@ -223,6 +228,7 @@ np_draw_page (cairo_t *cr, NpInk *ink, const NpPage *page)
     }
   }
   np_close_tags (cr, &open, TRUE, TRUE, TRUE);
+  cairo_tag_end (cr, "Part");
 }
 
 static cairo_status_t

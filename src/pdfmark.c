@@ -1,11 +1,11 @@
-/* pdfmark.c: a finished PDF -> a tagged PDF with its language and boxes.
+/* pdfmark.c: a finished PDF -> a PDF with its language and boxes.
  *
- * Contract: Cairo 1.16 writes the structure tree of a tagged PDF but not
- * the catalog entries that declare it (/MarkInfo << /Marked true >>) nor
- * the document language (/Lang), so readers treat the file as untagged;
- * nor can it set a page's TrimBox and BleedBox.  This appends an
- * incremental update (PDF 1.7, 7.5.6) that restates the catalog and the
- * pages with them: the bytes Cairo wrote stay as they are.
+ * Contract: Cairo 1.16 writes a tagged PDF (draw.c groups each page in a
+ * Part, so Cairo also declares it tagged) but cannot give the document
+ * language (/Lang) that screen readers need, nor set a page's TrimBox and
+ * BleedBox.  This appends an incremental update (PDF 1.7, 7.5.6) that
+ * restates the catalog and the pages with them, and nothing else: the
+ * bytes Cairo wrote stay as they are.
  */
 #include "pdfmark.h"
 
@@ -163,10 +163,8 @@ np_pdf_finish (NpOutput *out, const char *language, const double *trim,
   guint64 start = np_output_size (out);
   GString *update = g_string_new (NULL);
   GArray *where = g_array_new (FALSE, FALSE, sizeof (guint64));
-  g_autofree char *marks = g_strdup_printf (
-    "%s /Lang (%s)", strstr (body, "/MarkInfo") ? "" :
-    "/MarkInfo << /Marked true >>", language);
-  np_restate (update, start, where, t.root, body, marks);
+  g_autofree char *lang = g_strdup_printf (" /Lang (%s)", language);
+  np_restate (update, start, where, t.root, body, lang);
   if (trim) {
     /* The trimmed page and the bleed for the print shop (PDF 14.11.2). */
     GString *boxes = g_string_new (NULL);

@@ -22,7 +22,7 @@ outline=$(mutool show "$work/a.pdf" outline)
 [ "$(echo "$outline" | grep -c .)" -ge 2 ] || fail "outline too short: $outline"
 # Structure: paragraphs, a headline, figures with captions, table cells.
 tree=$(mutool show "$work/a.pdf" grep)
-for tag in /H1 /P /Figure /Caption /Table /TR /TD /TH; do
+for tag in /Part /H1 /P /Figure /Caption /Table /TR /TD /TH; do
   echo "$tree" | grep -q "/S$tag[^A-Za-z]" || fail "no $tag element"
 done
 
@@ -60,4 +60,5 @@ for loc in C "$comma"; do
 done
 cmp -s "$work/press-C.pdf" "$work/press-$comma.pdf" || fail "the PDF differs under $comma: $(grep -a -m1 -o '/TrimBox [^]]*]' "$work/press-$comma.pdf")"
 unset LOCPATH
+python3 "$(dirname "$0")/check_pdf.py" --qpdf "$work/a.pdf" "$work/press.pdf" || fail "qpdf --check"
 echo "tagged, outlined, reproducible; $pages PNG and SVG proofs; bleed; numbers under $comma"
