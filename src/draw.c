@@ -238,17 +238,13 @@ np_write_output (void *closure, const unsigned char *data, unsigned int len)
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* The date the PDF says it was made: SOURCE_DATE_EPOCH when set, else
- * now, in the ISO 8601 form Cairo wants. */
+/* The date the PDF says it was made, in the ISO 8601 form Cairo wants. */
 static char *
-np_pdf_date (void)
+np_pdf_date (const NpPages *pages)
 {
-  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-  g_autoptr (GDateTime) when = NULL;
-  if (epoch && *epoch)
-    when = g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10));
-  if (!when)
-    when = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) when = pages->created
+                                 ? g_date_time_ref (pages->created)
+                                 : g_date_time_new_now_utc ();
   return g_date_time_format (when, "%Y-%m-%dT%H:%M:%S");
 }
 
@@ -270,7 +266,7 @@ np_set_metadata (cairo_surface_t *surface, const NpPages *pages)
       cairo_pdf_surface_set_metadata (surface, meta[i].key, meta[i].value);
   /* Reproducible builds: SOURCE_DATE_EPOCH fixes the dates, and with them
    * every byte of the file. */
-  g_autofree char *date = np_pdf_date ();
+  g_autofree char *date = np_pdf_date (pages);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE,
                                   date);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);

@@ -167,6 +167,33 @@ np_args_clear (NpArgs *a)
   g_strfreev (a->inputs);
 }
 
+/* The last second a GDateTime holds: 9999-12-31T23:59:59Z. */
+#define NP_LAST_SECOND G_GUINT64_CONSTANT (253402300799)
+
+/* SOURCE_DATE_EPOCH, the reproducible-builds convention: the PDF's dates
+ * as whole seconds since 1970, which fix every byte of the file.  Unset or
+ * empty: NULL, the time of writing.  Anything else is refused rather than
+ * read as 1970. */
+static gboolean
+np_source_date (GDateTime **when, GError **error)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  guint64 seconds = 0;
+  *when = NULL;
+  if (!epoch || !*epoch)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (epoch, 10, 0, NP_LAST_SECOND, &seconds,
+                                   NULL)) {
+    g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
+                 "SOURCE_DATE_EPOCH: must be a whole number of seconds since "
+                 "1970 from 0 to %" G_GUINT64_FORMAT " (got '%s')",
+                 NP_LAST_SECOND, epoch);
+    return FALSE;
+  }
+  *when = g_date_time_new_from_unix_utc ((gint64) seconds);
+  return TRUE;
+}
+
 /* "3mm", "0.125in", "8.5pt": a length for --bleed, in points. */
 static gboolean
 np_parse_length (const char *text, double *points, GError **error)
@@ -243,6 +270,10 @@ np_run (NpArgs *a)
                   .annotate = a->annotate };
   if (a->bleed && !np_parse_length (a->bleed, &o.bleed, &error))
     return np_fail (error);
+  g_autoptr (GDateTime) created = NULL;
+  if (!np_source_date (&created, &error))
+    return np_fail (error);
+  o.created = created;
   NpNotes notes;
   np_notes_init (&notes);
   int code = a->dump_structure ? np_dump (&o, &notes, &error)

@@ -138,7 +138,8 @@ np_load_fonts (const NpOptions *o, const NpStyle *style, NpScript script,
 }
 
 static void
-np_set_metadata (NpPages *pages, const NpDocument *doc, const NpStyle *style)
+np_set_metadata (NpPages *pages, const NpDocument *doc, const NpStyle *style,
+                 const NpOptions *o)
 {
   pages->title = g_strdup (doc->headline);
   pages->author = g_strdup (doc->publisher);
@@ -154,6 +155,7 @@ np_set_metadata (NpPages *pages, const NpDocument *doc, const NpStyle *style)
   g_ptr_array_add (parts, NULL);
   pages->subject = g_strjoinv (" ", (char **) parts->pdata);
   pages->language = g_strdup (np_script_name (doc->script));
+  pages->created = o->created ? g_date_time_ref (o->created) : NULL;
   /* Keywords: what the report is about, as its tables name it. */
   pages->keywords = g_strdup (masthead);
   g_ptr_array_free (parts, TRUE);
@@ -207,7 +209,7 @@ np_typeset (NpDocument *doc, const NpOptions *o, NpNotes *notes,
   if (o->annotate)
     np_story_annotate (story, doc, style, fonts, pages);
   np_flow (story, style, fonts, pages);
-  np_set_metadata (pages, doc, style);
+  np_set_metadata (pages, doc, style, o);
   return pages;
 }
 
