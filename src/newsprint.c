@@ -213,7 +213,8 @@ np_typeset (NpDocument *doc, const NpOptions *o, NpNotes *notes,
   return pages;
 }
 
-/* One proof file per page, all written before any is moved into place;
+/* One proof file per page, all written before any is moved into place,
+ * each closed once written (a proof may have thousands of pages);
  * `first` (page 1's, opened before layout) is used or freed. */
 static gboolean
 np_write_proofs (const NpOptions *o, const NpPages *pages, NpOutput *first,
@@ -235,6 +236,8 @@ np_write_proofs (const NpOptions *o, const NpPages *pages, NpOutput *first,
              ? np_draw_png (pages, i, o->dpi > 0 ? o->dpi : 150, outs[i],
                             error)
              : np_draw_svg (pages, i, outs[i], error);
+    if (ok)
+      np_output_close (outs[i]);
   }
   for (guint i = 0; i < n; i++) {
     if (ok)

@@ -254,7 +254,7 @@ np_output_read (NpOutput *out, guint64 offset, unsigned char *buf, gsize len)
   return n > 0 ? (gsize) n : 0;
 }
 
-static void
+void
 np_output_close (NpOutput *out)
 {
   if (out->held || out->fd < 0)

@@ -24,6 +24,11 @@ void np_output_write (NpOutput *out, const unsigned char *data, gsize len);
 guint64 np_output_size (const NpOutput *out);
 gsize np_output_read (NpOutput *out, guint64 offset, unsigned char *buf,
                       gsize len);
+/* Flushes and closes the temporary file, so that a run writing many files
+ * holds one open at a time; nothing may be written after.  A failure is
+ * kept and reported by commit. */
+void np_output_close (NpOutput *out);
+
 /* Moves the complete file into place (atomically) and frees `out`. */
 gboolean np_output_commit (NpOutput *out, GError **error);
 /* Removes the temporary file and frees `out`; accepts NULL. */

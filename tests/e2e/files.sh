@@ -110,6 +110,21 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
     fail "EPERM from fchown not passed over: $(stat -c %U:%a "$work/open/root.pdf")"
 fi
 
+# A proof of many pages holds one page file open at a time: under a low
+# limit of open files it still writes every page.
+python3 - "$work/long.txt" <<'PY'
+import sys
+text = "會議由主任主持，與會代表圍繞產教融合、人才培養和技術創新等議題進行了深入交流。" * 3
+with open(sys.argv[1], "w") as f:
+    f.write("2024年6月18日上午，嵐州市年度大會在禮堂召開。\n")
+    f.writelines("第%d段：%s\n" % (i, text) for i in range(1, 601))
+PY
+mkdir "$work/proofs"
+if (ulimit -n 32 && "$np" "$work/long.txt" -o "$work/proofs/p.png" --dpi 10 2>"$work/err"); then
+  pages=$(ls "$work/proofs" | wc -l)
+  [ "$pages" -gt 32 ] && pass || fail "only $pages proof pages: make long.txt longer"
+else fail "proofs under ulimit -n 32: $(cat "$work/err")"; fi
+
 # A signal (a closed terminal, Ctrl-C, kill) in the middle of a run
 # removes the temporary files and leaves the earlier output as it was; the
 # run still dies of the signal.  The report is long enough that the run is
