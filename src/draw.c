@@ -406,6 +406,20 @@ np_draw_page_path (const char *path, guint number)
                           dot ? dot : "");
 }
 
+gboolean
+np_draw_is_page_name (const char *path, const char *name)
+{
+  const char *dash = strrchr (name, '-');
+  if (!dash || !g_ascii_isdigit (dash[1]))
+    return FALSE;
+  guint64 number = g_ascii_strtoull (dash + 1, NULL, 10);
+  if (number == 0 || number > G_MAXUINT)
+    return FALSE;
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *page = np_draw_page_path (base, (guint) number);
+  return strcmp (page, name) == 0;
+}
+
 static gboolean
 np_check_surface (cairo_surface_t *surface, const char *what, GError **error)
 {

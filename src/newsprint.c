@@ -104,17 +104,24 @@ np_find_data (const NpOptions *o, const char *leaf)
   return NULL;
 }
 
-static NpStyle *
-np_load_style (const NpOptions *o, GError **error)
+/* The layout file that --layout names, or NULL. */
+static char *
+np_layout_path (const NpOptions *o, GError **error)
 {
   GPtrArray *dirs = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; o->datadirs && o->datadirs[i]; i++)
     g_ptr_array_add (dirs, g_build_filename (o->datadirs[i], "layouts", NULL));
   g_ptr_array_add (dirs, NULL);
-  g_autofree char *path =
-    np_style_find (o->layout ? o->layout : "bulletin",
-                   (const char *const *) dirs->pdata, error);
+  char *path = np_style_find (o->layout ? o->layout : "bulletin",
+                              (const char *const *) dirs->pdata, error);
   g_ptr_array_free (dirs, TRUE);
+  return path;
+}
+
+static NpStyle *
+np_load_style (const NpOptions *o, GError **error)
+{
+  g_autofree char *path = np_layout_path (o, error);
   return path ? np_style_load (path, error) : NULL;
 }
 
@@ -213,6 +220,56 @@ np_typeset (NpDocument *doc, const NpOptions *o, NpNotes *notes,
   return pages;
 }
 
+/* The files the run reads: the report (standard input when it is "-"),
+ * the layout and the photos; the paths are newly allocated.  Whatever
+ * cannot be found is left out: reading it fails later, by name. */
+static GArray *
+np_inputs (const NpOptions *o)
+{
+  GArray *inputs = g_array_new (FALSE, FALSE, sizeof (NpInput));
+  NpInput report = {
+    "report", g_strdup (strcmp (o->input, "-") == 0 ? "/dev/stdin" : o->input)
+  };
+  g_array_append_val (inputs, report);
+  NpInput layout = { "layout", np_layout_path (o, NULL) };
+  if (layout.path)
+    g_array_append_val (inputs, layout);
+  g_autoptr (GPtrArray) photos =
+    o->photos ? np_photos_list (o->photos, NULL) : NULL;
+  for (guint i = 0; photos && i < photos->len; i++) {
+    NpInput photo = { "photo",
+                      g_build_filename (o->photos, photos->pdata[i], NULL) };
+    g_array_append_val (inputs, photo);
+  }
+  return inputs;
+}
+
+/* Refuses an output that would replace one of the run's inputs, before
+ * any file is created: the PDF, or for proofs every page file the output
+ * names, whatever the number of pages. */
+static gboolean
+np_check_output (const NpOptions *o, gboolean proofs, GError **error)
+{
+  GArray *inputs = np_inputs (o);
+  const NpInput *in = (const NpInput *) inputs->data;
+  gboolean ok = TRUE;
+  if (!proofs)
+    ok = np_output_check_inputs (o->output, in, inputs->len, error);
+  g_autofree char *dir = g_path_get_dirname (o->output);
+  GDir *folder = proofs ? g_dir_open (dir, 0, NULL) : NULL;
+  for (const char *name; ok && folder && (name = g_dir_read_name (folder));)
+    if (np_draw_is_page_name (o->output, name)) {
+      g_autofree char *page = g_build_filename (dir, name, NULL);
+      ok = np_output_check_inputs (page, in, inputs->len, error);
+    }
+  if (folder)
+    g_dir_close (folder);
+  for (guint i = 0; i < inputs->len; i++)
+    g_free ((char *) in[i].path);
+  g_array_free (inputs, TRUE);
+  return ok;
+}
+
 /* One proof file per page, all written before any is moved into place,
  * each closed once written (a proof may have thousands of pages);
  * `first` (page 1's, opened before layout) is used or freed. */
@@ -253,6 +310,8 @@ gboolean
 np_render (const NpOptions *o, NpNotes *notes, GError **error)
 {
   gboolean proofs = np_draw_format (o->output) != NP_FORMAT_PDF;
+  if (strcmp (o->output, "-") != 0 && !np_check_output (o, proofs, error))
+    return FALSE;
   g_autofree char *target = proofs ? np_draw_page_path (o->output, 1)
                                    : g_strdup (o->output);
   NpOutput *out = np_output_open (target, error);

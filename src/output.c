@@ -319,3 +319,22 @@ np_output_abort (NpOutput *out)
   }
   np_output_free (out);
 }
+
+gboolean
+np_output_check_inputs (const char *path, const NpInput *inputs, guint n,
+                        GError **error)
+{
+  struct stat out, in;
+  if (stat (path, &out) != 0 || !S_ISREG (out.st_mode))
+    return TRUE;
+  for (guint i = 0; i < n; i++)
+    if (stat (inputs[i].path, &in) == 0 && in.st_dev == out.st_dev &&
+        in.st_ino == out.st_ino) {
+      g_set_error (error, NP_ERROR, NP_ERROR_OUTPUT,
+                   "%s: is the same file as the %s %s; choose another "
+                   "output",
+                   path, inputs[i].role, inputs[i].path);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -34,6 +34,17 @@ gboolean np_output_commit (NpOutput *out, GError **error);
 /* Removes the temporary file and frees `out`; accepts NULL. */
 void np_output_abort (NpOutput *out);
 
+/* A file the run reads, which its output must never replace. */
+typedef struct {
+  const char *role; /* "report", "layout", "photo" */
+  const char *path;
+} NpInput;
+
+/* Fails (NP_ERROR_OUTPUT) when `path` exists and is, through any link,
+ * the same file as one of the `n` inputs.  Touches no file. */
+gboolean np_output_check_inputs (const char *path, const NpInput *inputs,
+                                 guint n, GError **error);
+
 G_END_DECLS
 
 #endif

@@ -44,8 +44,42 @@ if SOURCE_DATE_EPOCH= "$np" "$work/short.txt" -o "$work/epoch.pdf" &&
    ! pdfinfo "$work/epoch.pdf" | grep -q '^CreationDate: .* 1970'; then
   pass; else fail "SOURCE_DATE_EPOCH empty (now) or 0 (1970)"; fi
 
-mkdir "$work/d"
+# Inputs are never outputs: the report, the layout, a photo, by any name
+# (a path through .., a linked folder, a symbolic or hard link, standard
+# input), and the default output of a report named .pdf.  One line, exit
+# 73, the input unchanged and no temporary file made.
+#   same WHAT INPUT -- COMMAND...: refused, naming WHAT INPUT.
+same() {
+  what=$1 input=$2
+  shift 3
+  cp "$input" "$work/before"
+  expect 73 "^newsprint: .*: is the same file as the $what .*; choose another output$" -- "$@"
+  cmp -s "$input" "$work/before" || fail "$*: $input changed"
+  if ls -A "$work" "$work/d" "$work/photos" | grep -q '^\.'; then
+    fail "$*: left a temporary file: $(ls -A "$work" "$work/d" "$work/photos")"; fi
+}
+mkdir "$work/d" "$work/photos"
+cp "$work/short.txt" "$work/d/r.txt"
 ln -s d "$work/linked"
+ln -s r.txt "$work/symlink.txt"
+ln "$work/r.txt" "$work/hardlink.txt"
+cp "$work/short.txt" "$work/notes.pdf"
+printf '[page]\ncolumns = 2\n' >"$work/mine.ini"
+same report "$work/r.txt" -- "$np" "$work/r.txt" -o "$work/r.txt"
+(cd "$work/d" && same report "$work/d/r.txt" -- "$np" r.txt -o "../d/./r.txt")
+same report "$work/d/r.txt" -- "$np" "$work/d/r.txt" -o "$work/linked/r.txt"
+same report "$work/r.txt" -- "$np" "$work/r.txt" -o "$work/symlink.txt"
+same report "$work/r.txt" -- "$np" "$work/symlink.txt" -o "$work/r.txt"
+same report "$work/r.txt" -- "$np" "$work/r.txt" -o "$work/hardlink.txt"
+same report "$work/notes.pdf" -- "$np" "$work/notes.pdf"
+cp "$work/short.txt" "$work/stdin.txt"
+same report "$work/stdin.txt" -- sh -c '"$1" - -o "$2" <"$2"' sh "$np" "$work/stdin.txt"
+same layout "$work/mine.ini" -- "$np" -l "$work/mine.ini" "$work/short.txt" -o "$work/mine.ini"
+# Proofs write one file a page: out.png -> out-1.png, out-2.png…
+convert -size 60x40 xc:green "$work/photos/p-2.png"
+same photo "$work/photos/p-2.png" -- "$np" --photos "$work/photos" "$work/short.txt" -o "$work/photos/p.png"
+cp "$work/short.txt" "$work/proof-3.svg"
+same report "$work/proof-3.svg" -- "$np" "$work/proof-3.svg" -o "$work/proof.svg"
 # A link to an output is written through, not replaced.
 "$np" "$work/short.txt" -o "$work/linked/out.pdf" &&
   [ -L "$work/linked" ] && head -c 5 "$work/d/out.pdf" | grep -q '%PDF-' &&
