@@ -128,6 +128,11 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
                  "--emoji takes keep or strip, not '%s'", a->emoji);
     return FALSE;
   }
+  if (a->output && !*a->output) {
+    g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
+                 "-o takes a file name (- for standard output)");
+    return FALSE;
+  }
   if (!a->inputs || !a->inputs[0] || a->inputs[1]) {
     g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
                  "expected one REPORT (try --help)");

@@ -109,6 +109,7 @@ timeout 60 cat "$work/fifo" >"$work/from-fifo.pdf" &
 timeout 60 "$np" "$work/short.txt" -o "$work/fifo" && wait $! && [ -p "$work/fifo" ] &&
   head -c 5 "$work/from-fifo.pdf" | grep -q '%PDF-' && pass || fail "-o FIFO"
 expect 73 "^newsprint: $work/d: is a directory; choose a file to write$" -- "$np" "$work/short.txt" -o "$work/d"
+expect 64 "^newsprint: -o takes a file name (- for standard output)$" -- "$np" "$work/short.txt" -o ""
 python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$work/socket"
 expect 73 "^newsprint: $work/socket: is a socket; choose a file to write$" -- "$np" "$work/short.txt" -o "$work/socket"
 if [ -b "$work/block" ]; then
