@@ -203,6 +203,11 @@ np_open_tags (cairo_t *cr, NpOpenTags *open, const NpItem *item)
 static void
 np_draw_page (cairo_t *cr, NpInk *ink, const NpPage *page)
 {
+  /* Each page's elements grouped in one Part (PDF 14.8.4.2): Cairo 1.16
+   * declares the file tagged (/MarkInfo << /Marked true >>) itself when
+   * the elements hang under such a grouping element, and not when they
+   * hang straight on the structure root. */
+  cairo_tag_begin (cr, "Part", NULL);
   NpOpenTags open = { 0 };
   for (guint i = 0; i < page->items->len; i++) {
     const NpItem *item = &g_array_index (page->items, NpItem, i);
@@ -223,6 +228,7 @@ np_draw_page (cairo_t *cr, NpInk *ink, const NpPage *page)
     }
   }
   np_close_tags (cr, &open, TRUE, TRUE, TRUE);
+  cairo_tag_end (cr, "Part");
 }
 
 static cairo_status_t
@@ -232,17 +238,13 @@ np_write_output (void *closure, const unsigned char *data, unsigned int len)
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* The date the PDF says it was made: SOURCE_DATE_EPOCH when set, else
- * now, in the ISO 8601 form Cairo wants. */
+/* The date the PDF says it was made, in the ISO 8601 form Cairo wants. */
 static char *
-np_pdf_date (void)
+np_pdf_date (const NpPages *pages)
 {
-  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-  g_autoptr (GDateTime) when = NULL;
-  if (epoch && *epoch)
-    when = g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10));
-  if (!when)
-    when = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) when = pages->created
+                                 ? g_date_time_ref (pages->created)
+                                 : g_date_time_new_now_utc ();
   return g_date_time_format (when, "%Y-%m-%dT%H:%M:%S");
 }
 
@@ -264,7 +266,7 @@ np_set_metadata (cairo_surface_t *surface, const NpPages *pages)
       cairo_pdf_surface_set_metadata (surface, meta[i].key, meta[i].value);
   /* Reproducible builds: SOURCE_DATE_EPOCH fixes the dates, and with them
    * every byte of the file. */
-  g_autofree char *date = np_pdf_date ();
+  g_autofree char *date = np_pdf_date (pages);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE,
                                   date);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
@@ -275,8 +277,11 @@ np_add_outline (cairo_surface_t *surface, const NpPages *pages)
 {
   for (guint i = 0; i < pages->bookmarks->len; i++) {
     const NpBookmark *b = &g_array_index (pages->bookmarks, NpBookmark, i);
-    g_autofree char *link = g_strdup_printf ("page=%u pos=[0 %.2f]",
-                                             b->page + 1, b->y);
+    /* A whole point: Cairo 1.16 reads a fraction here by the locale's
+     * decimal mark and refuses "113.52" under de_DE, and a bookmark needs
+     * no finer place. */
+    g_autofree char *link = g_strdup_printf ("page=%u pos=[0 %ld]",
+                                             b->page + 1, lround (b->y));
     cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, b->title,
                                    link, 0);
   }
@@ -399,6 +404,20 @@ np_draw_page_path (const char *path, guint number)
   gsize stem = dot ? (gsize) (dot - path) : strlen (path);
   return g_strdup_printf ("%.*s-%u%s", (int) stem, path, number,
                           dot ? dot : "");
+}
+
+gboolean
+np_draw_is_page_name (const char *path, const char *name)
+{
+  const char *dash = strrchr (name, '-');
+  if (!dash || !g_ascii_isdigit (dash[1]))
+    return FALSE;
+  guint64 number = g_ascii_strtoull (dash + 1, NULL, 10);
+  if (number == 0 || number > G_MAXUINT)
+    return FALSE;
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *page = np_draw_page_path (base, (guint) number);
+  return strcmp (page, name) == 0;
 }
 
 static gboolean

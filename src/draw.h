@@ -35,6 +35,9 @@ NpFormat np_draw_format (const char *path);
 /* The file of page `number` (from 1) of a proof: out.png -> out-1.png.
  * Newly allocated. */
 char *np_draw_page_path (const char *path, guint number);
+/* Whether `name` (a file name, no folder) is the file of some page of the
+ * proofs `path` asks for: out.png -> out-1.png, out-2.png… */
+gboolean np_draw_is_page_name (const char *path, const char *name);
 
 /* Writes page `index` (from 0) as a PNG at `dpi`, or as an SVG. */
 gboolean np_draw_png (const NpPages *pages, guint index, double dpi,

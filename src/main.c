@@ -193,6 +193,11 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
                  "--emoji takes keep or strip, not '%s'", a->emoji);
     return FALSE;
   }
+  if (a->output && !*a->output) {
+    g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
+                 "-o takes a file name (- for standard output)");
+    return FALSE;
+  }
   if (!a->inputs || !a->inputs[0] || a->inputs[1]) {
     g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
                  "expected one REPORT (try --help)");
@@ -238,6 +243,33 @@ np_args_clear (NpArgs *a)
   g_free (a->bleed);
   g_free (a->print_layout);
   g_strfreev (a->inputs);
+}
+
+/* The last second a GDateTime holds: 9999-12-31T23:59:59Z. */
+#define NP_LAST_SECOND G_GUINT64_CONSTANT (253402300799)
+
+/* SOURCE_DATE_EPOCH, the reproducible-builds convention: the PDF's dates
+ * as whole seconds since 1970, which fix every byte of the file.  Unset or
+ * empty: NULL, the time of writing.  Anything else is refused rather than
+ * read as 1970. */
+static gboolean
+np_source_date (GDateTime **when, GError **error)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  guint64 seconds = 0;
+  *when = NULL;
+  if (!epoch || !*epoch)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (epoch, 10, 0, NP_LAST_SECOND, &seconds,
+                                   NULL)) {
+    g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
+                 "SOURCE_DATE_EPOCH: must be a whole number of seconds since "
+                 "1970 from 0 to %" G_GUINT64_FORMAT " (got '%s')",
+                 NP_LAST_SECOND, epoch);
+    return FALSE;
+  }
+  *when = g_date_time_new_from_unix_utc ((gint64) seconds);
+  return TRUE;
 }
 
 /* Bleed beyond the trim, in points: printers ask for 3 to 5 mm; more than
@@ -475,6 +507,10 @@ np_run (NpArgs *a)
                   .annotate = a->annotate };
   if (a->bleed && !np_parse_bleed (a->bleed, &o.bleed, &error))
     return np_fail (error);
+  g_autoptr (GDateTime) created = NULL;
+  if (!np_source_date (&created, &error))
+    return np_fail (error);
+  o.created = created;
   if (a->watch)
     return np_watch (a, &o);
   NpNotes notes;

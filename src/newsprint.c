@@ -238,7 +238,8 @@ np_load_fonts (const NpOptions *o, const NpStyle *style, NpScript script,
 }
 
 static void
-np_set_metadata (NpPages *pages, const NpDocument *doc, const NpStyle *style)
+np_set_metadata (NpPages *pages, const NpDocument *doc, const NpStyle *style,
+                 const NpOptions *o)
 {
   pages->title = g_strdup (doc->headline);
   pages->author = g_strdup (doc->publisher);
@@ -254,6 +255,7 @@ np_set_metadata (NpPages *pages, const NpDocument *doc, const NpStyle *style)
   g_ptr_array_add (parts, NULL);
   pages->subject = g_strjoinv (" ", (char **) parts->pdata);
   pages->language = g_strdup (np_script_name (doc->script));
+  pages->created = o->created ? g_date_time_ref (o->created) : NULL;
   /* Keywords: what the report is about, as its tables name it. */
   pages->keywords = g_strdup (masthead);
   g_ptr_array_free (parts, TRUE);
@@ -307,11 +309,62 @@ np_typeset (NpDocument *doc, const NpOptions *o, NpNotes *notes,
   if (o->annotate)
     np_story_annotate (story, doc, style, fonts, pages);
   np_flow (story, style, fonts, pages);
-  np_set_metadata (pages, doc, style);
+  np_set_metadata (pages, doc, style, o);
   return pages;
 }
 
-/* One proof file per page, all written before any is moved into place;
+/* The files the run reads: the report (standard input when it is "-"),
+ * the layout and the photos; the paths are newly allocated.  Whatever
+ * cannot be found is left out: reading it fails later, by name. */
+static GArray *
+np_inputs (const NpOptions *o)
+{
+  GArray *inputs = g_array_new (FALSE, FALSE, sizeof (NpInput));
+  NpInput report = {
+    "report", g_strdup (strcmp (o->input, "-") == 0 ? "/dev/stdin" : o->input)
+  };
+  g_array_append_val (inputs, report);
+  NpInput layout = { "layout", np_find_layout (o, NULL) };
+  if (layout.path)
+    g_array_append_val (inputs, layout);
+  g_autoptr (GPtrArray) photos =
+    o->photos ? np_photos_list (o->photos, NULL) : NULL;
+  for (guint i = 0; photos && i < photos->len; i++) {
+    NpInput photo = { "photo",
+                      g_build_filename (o->photos, photos->pdata[i], NULL) };
+    g_array_append_val (inputs, photo);
+  }
+  return inputs;
+}
+
+/* Refuses an output that would replace one of the run's inputs, before
+ * any file is created: the PDF, or for proofs every page file the output
+ * names, whatever the number of pages. */
+static gboolean
+np_check_output (const NpOptions *o, gboolean proofs, GError **error)
+{
+  GArray *inputs = np_inputs (o);
+  const NpInput *in = (const NpInput *) inputs->data;
+  gboolean ok = TRUE;
+  if (!proofs)
+    ok = np_output_check_inputs (o->output, in, inputs->len, error);
+  g_autofree char *dir = g_path_get_dirname (o->output);
+  GDir *folder = proofs ? g_dir_open (dir, 0, NULL) : NULL;
+  for (const char *name; ok && folder && (name = g_dir_read_name (folder));)
+    if (np_draw_is_page_name (o->output, name)) {
+      g_autofree char *page = g_build_filename (dir, name, NULL);
+      ok = np_output_check_inputs (page, in, inputs->len, error);
+    }
+  if (folder)
+    g_dir_close (folder);
+  for (guint i = 0; i < inputs->len; i++)
+    g_free ((char *) in[i].path);
+  g_array_free (inputs, TRUE);
+  return ok;
+}
+
+/* One proof file per page, all written before any is moved into place,
+ * each closed once written (a proof may have thousands of pages);
  * `first` (page 1's, opened before layout) is used or freed. */
 static gboolean
 np_write_proofs (const NpOptions *o, const NpPages *pages, NpOutput *first,
@@ -333,6 +386,8 @@ np_write_proofs (const NpOptions *o, const NpPages *pages, NpOutput *first,
              ? np_draw_png (pages, i, o->dpi > 0 ? o->dpi : 150, outs[i],
                             error)
              : np_draw_svg (pages, i, outs[i], error);
+    if (ok)
+      np_output_close (outs[i]);
   }
   for (guint i = 0; i < n; i++) {
     if (ok)
@@ -348,6 +403,8 @@ gboolean
 np_render (const NpOptions *o, NpNotes *notes, GError **error)
 {
   gboolean proofs = np_draw_format (o->output) != NP_FORMAT_PDF;
+  if (strcmp (o->output, "-") != 0 && !np_check_output (o, proofs, error))
+    return FALSE;
   g_autofree char *target = proofs ? np_draw_page_path (o->output, 1)
                                    : g_strdup (o->output);
   NpOutput *out = np_output_open (target, error);

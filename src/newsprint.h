@@ -38,6 +38,8 @@ typedef struct {
   gboolean crop_marks;         /* draw trim marks outside the page */
   gboolean annotate;           /* write how each block was read in the
                                   margin (a proof for the editor) */
+  GDateTime *created;          /* the PDF's dates (SOURCE_DATE_EPOCH), or
+                                  NULL: the time of writing */
 } NpOptions;
 
 /* What a run has to tell besides its result. */

@@ -36,6 +36,7 @@ np_pages_free (NpPages *pages)
   g_free (pages->title);
   g_free (pages->author);
   g_free (pages->subject);
+  g_clear_pointer (&pages->created, g_date_time_unref);
   g_free (pages);
 }
 

@@ -76,6 +76,7 @@ typedef struct {
   char *subject;
   char *keywords;
   char *language;        /* BCP 47, e.g. "zh-Hant" */
+  GDateTime *created;    /* owned; NULL: the time of writing */
 } NpPages;
 
 NpPages *np_pages_new (void);

@@ -1,11 +1,11 @@
-/* pdfmark.c: a finished PDF -> a tagged PDF with its language and boxes.
+/* pdfmark.c: a finished PDF -> a PDF with its language and boxes.
  *
- * Contract: Cairo 1.16 writes the structure tree of a tagged PDF but not
- * the catalog entries that declare it (/MarkInfo << /Marked true >>) nor
- * the document language (/Lang), so readers treat the file as untagged;
- * nor can it set a page's TrimBox and BleedBox.  This appends an
- * incremental update (PDF 1.7, 7.5.6) that restates the catalog and the
- * pages with them: the bytes Cairo wrote stay as they are.
+ * Contract: Cairo 1.16 writes a tagged PDF (draw.c groups each page in a
+ * Part, so Cairo also declares it tagged) but cannot give the document
+ * language (/Lang) that screen readers need, nor set a page's TrimBox and
+ * BleedBox.  This appends an incremental update (PDF 1.7, 7.5.6) that
+ * restates the catalog and the pages with them, and nothing else: the
+ * bytes Cairo wrote stay as they are.
  */
 #include "pdfmark.h"
 
@@ -128,6 +128,21 @@ np_restate (GString *update, guint64 start, GArray *where, guint n,
                           extra);
 }
 
+/* `key` [x0 y0 x1 y1]: a PDF number has a full stop whatever the locale
+ * (PDF 7.3.3), where printf would write "29,50" under de_DE. */
+static void
+np_append_box (GString *out, const char *key, const double box[4])
+{
+  g_string_append_printf (out, "%s [", key);
+  for (int i = 0; i < 4; i++) {
+    char number[G_ASCII_DTOSTR_BUF_SIZE];
+    g_string_append_printf (out, "%s%s", i ? " " : "",
+                            g_ascii_formatd (number, sizeof number, "%.2f",
+                                             box[i]));
+  }
+  g_string_append_c (out, ']');
+}
+
 gboolean
 np_pdf_finish (NpOutput *out, const char *language, const double *trim,
                const double *bleed, GError **error)
@@ -148,24 +163,22 @@ np_pdf_finish (NpOutput *out, const char *language, const double *trim,
   guint64 start = np_output_size (out);
   GString *update = g_string_new (NULL);
   GArray *where = g_array_new (FALSE, FALSE, sizeof (guint64));
-  g_autofree char *marks = g_strdup_printf (
-    "%s /Lang (%s)", strstr (body, "/MarkInfo") ? "" :
-    "/MarkInfo << /Marked true >>", language);
-  np_restate (update, start, where, t.root, body, marks);
+  g_autofree char *lang = g_strdup_printf (" /Lang (%s)", language);
+  np_restate (update, start, where, t.root, body, lang);
   if (trim) {
     /* The trimmed page and the bleed for the print shop (PDF 14.11.2). */
-    g_autofree char *boxes = g_strdup_printf (
-      "/TrimBox [%.2f %.2f %.2f %.2f] /BleedBox [%.2f %.2f %.2f %.2f]",
-      trim[0], trim[1], trim[2], trim[3], bleed[0], bleed[1], bleed[2],
-      bleed[3]);
+    GString *boxes = g_string_new (NULL);
+    np_append_box (boxes, "/TrimBox", trim);
+    np_append_box (boxes, " /BleedBox", bleed);
     g_autoptr (GArray) pages = np_page_objects (out, &t, body);
     for (guint i = 0; i < pages->len; i++) {
       guint n = g_array_index (pages, guint, i);
       g_autofree char *page = np_catalog_body (
         out, np_object_offset (out, t.xref, n));
       if (page)
-        np_restate (update, start, where, n, page, boxes);
+        np_restate (update, start, where, n, page, boxes->str);
     }
+    g_string_free (boxes, TRUE);
   }
   guint64 xref = start + update->len;
   g_string_append (update, "xref\n");

@@ -146,8 +146,8 @@ np_compare_names (gconstpointer a, gconstpointer b)
   return strcmp (*(char *const *) a, *(char *const *) b);
 }
 
-static GPtrArray *
-np_list_photos (const char *dir, GError **error)
+GPtrArray *
+np_photos_list (const char *dir, GError **error)
 {
   g_autofree char *name = g_filename_display_name (dir);
   GError *why = NULL;
@@ -170,7 +170,7 @@ GPtrArray *
 np_photos_load (const char *dir, guint count, GPtrArray *warnings,
                 GError **error)
 {
-  g_autoptr (GPtrArray) files = np_list_photos (dir, error);
+  g_autoptr (GPtrArray) files = np_photos_list (dir, error);
   if (!files)
     return NULL;
   g_ptr_array_sort (files, np_compare_names);

@@ -29,6 +29,10 @@ GPtrArray *np_photos_load (const char *dir, guint count, GPtrArray *warnings,
 
 void np_photo_free (NpPhoto *photo); /* accepts NULL */
 
+/* The names of the files in `dir` that np_photos_load reads (of char*,
+ * newly allocated, in no order).  Errors: NP_ERROR_NO_INPUT. */
+GPtrArray *np_photos_list (const char *dir, GError **error);
+
 G_END_DECLS
 
 #endif

@@ -24,7 +24,7 @@ outline=$(mutool show "$work/a.pdf" outline)
 [ "$(echo "$outline" | grep -c .)" -ge 2 ] || fail "outline too short: $outline"
 # Structure: paragraphs, a headline, figures with captions, table cells.
 tree=$(mutool show "$work/a.pdf" grep)
-for tag in /H1 /P /Figure /Caption /Table /TR /TD /TH; do
+for tag in /Part /H1 /P /Figure /Caption /Table /TR /TD /TH; do
   echo "$tree" | grep -q "/S$tag[^A-Za-z]" || fail "no $tag element"
 done
 
@@ -46,4 +46,21 @@ bleed = 3 * 72 / 25.4
 ok = (abs(t[2] - t[0] - 595.28) < 0.1 and abs(t[3] - t[1] - 841.89) < 0.1
       and abs(t[0] - b[0] - bleed) < 0.1 and m[2] - m[0] > b[2] - b[0] + 30)
 sys.exit(0 if ok else "boxes wrong: %s" % boxes)' || fail "bleed boxes"
-echo "tagged, outlined, reproducible; $pages PNG and SVG proofs; bleed"
+# Under a decimal-comma locale every number in the file still has a full
+# stop: the same bytes as under C.  The machine may have no such locale;
+# localedef makes one from the locales package's sources.
+comma=$(locale -a 2>/dev/null | grep -i -m1 '^\(de_DE\|fr_FR\)\.utf-\?8$' || true)
+if [ -z "$comma" ]; then
+  localedef -i de_DE -f UTF-8 "$work/de_DE.UTF-8" 2>/dev/null || fail "localedef de_DE"
+  comma=de_DE.UTF-8 LOCPATH=$work
+  export LOCPATH
+fi
+[ "$(LC_ALL=$comma python3 -c 'import locale; locale.setlocale(locale.LC_ALL, ""); print(locale.localeconv()["decimal_point"])')" = , ] ||
+  fail "$comma has no decimal comma"
+for loc in C "$comma"; do
+  LC_ALL=$loc SOURCE_DATE_EPOCH=1718668800 "$np" --bleed 3mm --crop-marks "$report" -o "$work/press-$loc.pdf" 2>/dev/null
+done
+cmp -s "$work/press-C.pdf" "$work/press-$comma.pdf" || fail "the PDF differs under $comma: $(grep -a -m1 -o '/TrimBox [^]]*]' "$work/press-$comma.pdf")"
+unset LOCPATH
+python3 "$(dirname "$0")/check_pdf.py" --qpdf "$work/a.pdf" "$work/press.pdf" || fail "qpdf --check"
+echo "tagged, outlined, reproducible; $pages PNG and SVG proofs; bleed; numbers under $comma"

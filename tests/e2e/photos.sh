@@ -5,6 +5,7 @@
 #   photos.sh NEWSPRINT REPORT AUDIT_DIR [REFERENCE EXPECT.json]
 set -eu
 abs() { case $1 in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
+here=$(abs "$(dirname "$0")")
 np=$(abs "$1") report=$(abs "$2") audit=$(abs "$3")
 reference=${4:+$(abs "$4")} expect=${5:+$(abs "$5")}
 . "$(dirname "$0")/common.sh"
@@ -50,6 +51,7 @@ for m in re.finditer(r"<fill_image[^>]*transform=\"([^\"]+)\" width=\"1200\" hei
     sys.exit(0 if a < 1e-3 and d < 1e-3 else "c.jpg not turned: %s" % m.group(1))
 sys.exit("c.jpg not found")'
 python3 "$audit/newsletter_audit.py" photo.pdf --source "$report" --strict >/dev/null || fail "audit problems with photos"
+python3 "$here/check_pdf.py" --qpdf photo.pdf || fail "qpdf --check"
 
 # A corrupt photo: one line naming it, exit 65, nothing written.
 cp -r photos broken && printf 'not a picture' >broken/02.jpg
@@ -70,6 +72,7 @@ if [ -n "$reference" ]; then
   cmp -s r1.pdf r2.pdf || fail "not reproducible with photos"
   [ "$(pdfimages -list r1.pdf | grep -c ' jpeg ')" -eq 8 ] || fail "not 8 photos"
   pdfinfo r1.pdf | grep -q '^Tagged: *yes' || fail "not tagged"
+  python3 "$here/check_pdf.py" --qpdf r1.pdf || fail "qpdf --check"
   [ "$(mutool show r1.pdf outline | grep -c .)" -ge 2 ] || fail "no outline"
   python3 "$audit/newsletter_audit.py" r1.pdf --source "$reference" \
     --expect "$expect" --strict >audit.txt || { cat audit.txt; fail "audit"; }
