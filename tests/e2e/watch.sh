@@ -13,10 +13,11 @@ fails=0
 passes=0
 fail() { echo "FAIL: $*"; [ -f "$work/err" ] && cat "$work/err"; fails=$((fails + 1)); }
 
-# wait_lines N: until stderr has N "wrote" lines (10 s at most).
+# wait_lines N [WHAT]: until stderr has N lines starting "newsprint: WHAT"
+# ("wrote" unless told; 10 s at most).
 wait_lines() {
   i=0
-  while [ "$(grep -c '^newsprint: wrote ' "$work/err")" -lt "$1" ]; do
+  while [ "$(grep -c "^newsprint: ${2-wrote }" "$work/err")" -lt "$1" ]; do
     i=$((i + 1))
     [ "$i" -gt 100 ] && return 1
     sleep 0.1
@@ -77,7 +78,9 @@ run TERM
 run INT
 
 # Proofs written into the watched photo folder set off no render of their
-# own; a file there that is not the output's does.
+# own; a file there that is not the output's does, and that render is
+# refused in one line: the first proof is now a photo of the folder, which
+# the output would overwrite.
 : >"$work/err"
 "$np" --watch "$work/r.txt" --photos "$work/photos" --dpi 30 \
   -o "$work/photos/proof.png" 2>"$work/err" &
@@ -87,7 +90,7 @@ sleep 2
 if [ "$(grep -c '^newsprint: wrote ' "$work/err")" -eq 1 ] && [ -f "$work/photos/proof-1.png" ]; then
   passes=$((passes + 1)); else fail "proofs in the photo folder: renders that no change asked for"; fi
 : >"$work/photos/proofing.txt"
-if wait_lines 2; then
+if wait_lines 2 '' && grep -q "^newsprint: .*proof-1.png: is the same file as the photo" "$work/err"; then
   passes=$((passes + 1)); else fail "proofing.txt in the photo folder made no render"; fi
 kill "$pid"
 wait "$pid"
