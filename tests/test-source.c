@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* A sentence in simplified and in traditional characters; the legacy
  * encodings are made from them with g_convert. */
@@ -416,6 +417,70 @@ test_read_directory (Fixture *f, gconstpointer data)
   g_error_free (error);
 }
 
+/* A device never ends: it is refused by what it is, before any read. */
+static void
+test_read_device (void)
+{
+  GError *error = NULL;
+  g_autofree char *text = np_source_read ("/dev/zero", &error);
+  g_assert_null (text);
+  g_assert_error (error, NP_ERROR, NP_ERROR_NO_INPUT);
+  g_assert_cmpstr (error->message, ==, "/dev/zero: not a regular file");
+  g_error_free (error);
+}
+
+/* A FIFO with no writer: refused at once instead of waiting for ever. */
+static void
+test_read_fifo (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_autofree char *path = g_build_filename (f->dir, "pipe", NULL);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  GError *error = NULL;
+  g_autofree char *text = np_source_read (path, &error);
+  g_assert_null (text);
+  g_assert_error (error, NP_ERROR, NP_ERROR_NO_INPUT);
+  g_autofree char *want = g_strdup_printf ("%s: not a regular file", path);
+  g_assert_cmpstr (error->message, ==, want);
+  g_error_free (error);
+}
+
+/* Past 16 MiB a file is refused by its size, unread (a sparse file). */
+static void
+test_read_too_large (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_autofree char *path = write_file (f, "big.txt", "");
+  FILE *big = fopen (path, "wb");
+  g_assert_nonnull (big);
+  g_assert_cmpint (fseek (big, 17 * 1024 * 1024 - 1, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('\n', big), ==, '\n');
+  g_assert_cmpint (fclose (big), ==, 0);
+  GError *error = NULL;
+  g_autofree char *text = np_source_read (path, &error);
+  g_assert_null (text);
+  g_assert_error (error, NP_ERROR, NP_ERROR_DATA);
+  g_autofree char *want = g_strdup_printf (
+    "%s: too large (17.0 MiB; the limit is 16.0 MiB)", path);
+  g_assert_cmpstr (error->message, ==, want);
+  g_error_free (error);
+}
+
+/* Standard input shows its size only by ending: reading stops just past
+ * the limit. */
+static void
+test_read_stdin_too_large (void)
+{
+  g_assert_nonnull (freopen ("/dev/zero", "rb", stdin));
+  GError *error = NULL;
+  g_autofree char *text = np_source_read ("-", &error);
+  g_assert_null (text);
+  g_assert_error (error, NP_ERROR, NP_ERROR_DATA);
+  g_assert_cmpstr (error->message, ==,
+                   "stdin: too large (more than the limit of 16.0 MiB)");
+  g_error_free (error);
+}
+
 static void
 test_read_missing (Fixture *f, gconstpointer data)
 {
@@ -595,6 +660,12 @@ main (int argc, char **argv)
               test_read_names_file, fixture_tear_down);
   g_test_add ("/source/read/directory", Fixture, NULL, fixture_set_up,
               test_read_directory, fixture_tear_down);
+  g_test_add_func ("/source/read/device", test_read_device);
+  g_test_add ("/source/read/fifo", Fixture, NULL, fixture_set_up,
+              test_read_fifo, fixture_tear_down);
+  g_test_add ("/source/read/too-large", Fixture, NULL, fixture_set_up,
+              test_read_too_large, fixture_tear_down);
+  g_test_add_func ("/source/read/stdin-too-large", test_read_stdin_too_large);
   g_test_add ("/source/read/missing", Fixture, NULL, fixture_set_up,
               test_read_missing, fixture_tear_down);
   g_test_add ("/source/read/stdin", Fixture, NULL, fixture_set_up,
