@@ -9,8 +9,8 @@
  * may be far larger than any frame, cut short by a failed copy, or in
  * CMYK.  A photo is decoded at most at the size the largest frame prints
  * it at 300 dpi, and refused before decoding when its header promises more
- * pixels than memory should hold; a truncated JPEG is refused rather than
- * printed half grey.  Only an RGB or grey JPEG that needs no scaling goes
+ * pixels than memory should hold; a truncated JPEG or PNG is refused
+ * rather than printed half grey.  Only an RGB or grey JPEG that needs no scaling goes
  * into the PDF as it is: Cairo writes a CMYK JPEG without the inverted
  * /Decode that Adobe's CMYK JPEGs need, so one prints in negative colours,
  * and a scaled or CMYK photo is encoded again as an RGB JPEG instead.
@@ -162,6 +162,25 @@ np_jpeg_scan (const guint8 *p, gsize len, int *components)
   return FALSE;
 }
 
+/* Walks the chunks of a PNG (ISO/IEC 15948, 5.3).  Returns TRUE when the
+ * data reaches its IEND chunk: gdk-pixbuf takes a PNG cut short for
+ * whole, with the rest of its rows left as they were. */
+static gboolean
+np_png_scan (const guint8 *p, gsize len)
+{
+  gsize i = 8; /* after the signature */
+  while (i + 8 <= len) {
+    gsize size = (gsize) p[i] << 24 | (gsize) p[i + 1] << 16 |
+                 (gsize) p[i + 2] << 8 | p[i + 3];
+    if (memcmp (p + i + 4, "IEND", 4) == 0)
+      return TRUE;
+    if (size > len - i - 8)
+      return FALSE;
+    i += 12 + size; /* length, type, data, CRC */
+  }
+  return FALSE;
+}
+
 /* What decoding learns besides the pixels. */
 typedef struct {
   int max_side;       /* pixels; the largest side to decode at */
@@ -274,6 +293,8 @@ np_photo_new_from_data (guint8 *data, gsize len, const char *path,
     wrong = "neither JPEG nor PNG data";
   else if (jpeg && !np_jpeg_scan (data, len, &components))
     wrong = "the JPEG data stops short: the file is cut off or damaged";
+  else if (!jpeg && !np_png_scan (data, len))
+    wrong = "the PNG data stops short: the file is cut off or damaged";
   if (wrong) {
     g_set_error (error, NP_ERROR, NP_ERROR_DATA,
                  "%s: not a readable JPEG or PNG image (%s)", name, wrong);

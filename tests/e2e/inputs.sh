@@ -1,9 +1,9 @@
 #!/bin/sh
 # Inputs that are not what they should be: a device, a FIFO, a folder or a
 # huge file as the report or standard input; a FIFO, a huge, a very wide,
-# a cut-off and a CMYK photo.  Each bad one gets one line naming it and
-# the right exit status, at once, and leaves the inputs as they were; the
-# good ones print right.
+# a cut-off JPEG or PNG and a CMYK photo.  Each bad one gets one line
+# naming it and the right exit status, at once, and leaves the inputs as
+# they were; the good ones print right.
 #   inputs.sh NEWSPRINT REPORT
 set -eu
 abs() { case $1 in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
@@ -68,6 +68,12 @@ convert -size 800x600 plasma:fractal -quality 90 whole.jpg
 head -c $(($(wc -c <whole.jpg) / 2)) whole.jpg >cut/01.jpg
 keep cut
 refuses 65 "cut/01.jpg: not a readable JPEG or PNG image (the JPEG data stops short: the file is cut off or damaged)" --photos cut "$report"
+# gdk-pixbuf takes a cut-off PNG for whole, without a word.
+mkdir cut-png
+convert -size 800x600 plasma:fractal whole.png
+head -c $(($(wc -c <whole.png) / 2)) whole.png >cut-png/01.png
+keep cut-png
+refuses 65 "cut-png/01.png: not a readable JPEG or PNG image (the PNG data stops short: the file is cut off or damaged)" --photos cut-png "$report"
 
 # More pixels than may be decoded (110 megapixels): refused from its
 # header, before the pixels take memory and time.
