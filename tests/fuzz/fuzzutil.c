@@ -25,7 +25,9 @@ np_fuzz_init (const char *name)
    * its slice allocator, where LeakSanitizer cannot see them leak.  It
    * reads G_SLICE before this runs, so run.sh sets it. */
   if (g_strcmp0 (g_getenv ("G_SLICE"), "always-malloc") != 0)
-    fprintf (stderr, "%s: without G_SLICE=always-malloc, leaks of GLib's "
-                     "small blocks go unseen\n", name);
+    fprintf (stderr,
+             "%s: without G_SLICE=always-malloc, leaks of GLib's "
+             "small blocks go unseen\n",
+             name);
   g_log_set_default_handler (abort_on_log, NULL);
 }
