@@ -10,10 +10,11 @@
  * CMYK.  A photo is decoded at most at the size the largest frame prints
  * it at 300 dpi, and refused before decoding when its header promises more
  * pixels than memory should hold; a truncated JPEG or PNG is refused
- * rather than printed half grey.  Only an RGB or grey JPEG that needs no scaling goes
- * into the PDF as it is: Cairo writes a CMYK JPEG without the inverted
- * /Decode that Adobe's CMYK JPEGs need, so one prints in negative colours,
- * and a scaled or CMYK photo is encoded again as an RGB JPEG instead.
+ * rather than printed half grey.  Only an RGB or grey JPEG that needs no
+ * scaling goes into the PDF as it is: Cairo writes a CMYK JPEG without
+ * the inverted /Decode that Adobe's CMYK JPEGs need, so one prints in
+ * negative colours, and a scaled or CMYK photo is encoded again as an RGB
+ * JPEG instead.
  */
 #include "photos.h"
 
@@ -133,8 +134,10 @@ np_jpeg_scan (const guint8 *p, gsize len, int *components)
   *components = 0;
   gsize i = 2; /* after SOI */
   while (i + 1 < len) {
-    if (p[i] != 0xFF)
-      return FALSE;
+    if (p[i] != 0xFF) { /* stray bytes, which libjpeg passes over too */
+      i = np_jpeg_skip_scan (p, len, i);
+      continue;
+    }
     guint8 m = p[i + 1];
     if (m == 0xFF) { /* fill byte */
       i++;

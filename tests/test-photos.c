@@ -187,6 +187,24 @@ test_jpeg_cut (void)
                   "data stops short: the file is cut off or damaged)");
 }
 
+/* Stray bytes between two segments, which libjpeg passes over with a
+ * warning, are no reason to refuse a photo. */
+static void
+test_jpeg_stray_bytes (void)
+{
+  g_autoptr (GByteArray) jpeg = make_photo (400, 300, 0x2040c0, "jpeg");
+  gsize app0 = 4 + ((gsize) jpeg->data[4] << 8 | jpeg->data[5]);
+  g_assert_cmphex (jpeg->data[2 + 1], ==, 0xe0); /* gdk-pixbuf writes JFIF */
+  g_autoptr (GByteArray) stray = g_byte_array_new ();
+  g_byte_array_append (stray, jpeg->data, (guint) app0);
+  g_byte_array_append (stray, (const guint8 *) "\0\0", 2);
+  g_byte_array_append (stray, jpeg->data + app0, jpeg->len - (guint) app0);
+  GError *error = NULL;
+  NpPhoto *photo = load (stray, stray->len, &error);
+  g_assert_no_error (error);
+  np_photo_free (photo);
+}
+
 static void
 test_png_cut (void)
 {
@@ -289,6 +307,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/photos/scaled/png", "png", test_scaled);
   g_test_add_func ("/photos/too-many-pixels", test_too_many_pixels);
   g_test_add_func ("/photos/jpeg/cut", test_jpeg_cut);
+  g_test_add_func ("/photos/jpeg/stray-bytes", test_jpeg_stray_bytes);
   g_test_add_func ("/photos/png/cut", test_png_cut);
   g_test_add_func ("/photos/jpeg/kinds", test_jpeg_kinds);
   g_test_add_func ("/photos/jpeg/cmyk", test_cmyk);
