@@ -297,7 +297,10 @@ np_typeset (NpDocument *doc, const NpOptions *o, NpNotes *notes,
     return NULL;
   NpPages *pages = np_pages_new ();
   if (o->photos) {
+    double text_width = style->page_width - style->margin_inner -
+                        style->margin_outer; /* a spanning frame's */
     pages->photos = np_photos_load (o->photos, np_story_count_figures (doc),
+                                    MAX (text_width, style->frame_max_height),
                                     notes->warnings, error);
     if (!pages->photos) {
       np_pages_free (pages);

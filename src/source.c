@@ -5,17 +5,25 @@
  * Chinese encoding, or stray control characters.  Everything after this
  * stage sees only UTF-8 with "\n" line ends.
  *
+ * Only a regular file or standard input is read, and neither past 16 MiB:
+ * a device or a pipe that never ends is refused rather than waited for.
+ *
  * Byte offsets in error messages count from 0 at the start of the file
  * (BOM included), as `xxd` shows them, so a user can look at the spot
  * directly (`xxd -s OFFSET`).
  */
+#define _POSIX_C_SOURCE 200809L /* open() with O_CLOEXEC, fdopen() */
+
 #include "source.h"
 #include "error.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* The 200 most frequent Han characters of modern Chinese (after Jun Da's
  * corpus counts), plus the traditional forms of those that have one.  Text
@@ -421,16 +429,43 @@ np_source_notes_warn (const NpSourceNotes *notes, GPtrArray *warnings)
 
 /* ---- reading ---------------------------------------------------------- */
 
-/* Reads `stream` to its end.  Returns NULL with `error` set on a read
- * error; `name` is used in the message. */
+/* The most a report may weigh.  The longest reports newsprint sets are
+ * books of a few hundred thousand characters, well under 2 MiB in UTF-8;
+ * the bound stops /dev/zero, a disk image or an endless pipe before they
+ * fill the memory. */
+#define NP_SOURCE_MAX_BYTES (16 * 1024 * 1024)
+
+/* `size` in bytes, or G_MAXUINT64 when a stream only showed it is more
+ * than `limit`.  Sizes are in MiB, as `ls -lh` shows them (g_format_size()
+ * would put a no-break space into a terminal line). */
+static void
+set_too_large_error (GError **error, const char *name, guint64 size,
+                     gsize limit)
+{
+  const double mib = 1024.0 * 1024.0;
+  if (size == G_MAXUINT64)
+    g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                 "%s: too large (more than the limit of %.1f MiB)", name,
+                 limit / mib);
+  else
+    g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                 "%s: too large (%.1f MiB; the limit is %.1f MiB)", name,
+                 size / mib, limit / mib);
+}
+
+/* Reads `stream` to its end, or fails once it has given more than `limit`
+ * bytes: a pipe tells its size only by ending.  Returns NULL with `error`
+ * set on a read error; `name` is used in the message. */
 static GByteArray *
-read_stream (FILE *stream, const char *name, GError **error)
+read_stream (FILE *stream, const char *name, gsize limit, GError **error)
 {
   GByteArray *bytes = g_byte_array_new ();
   guint8 chunk[64 * 1024];
   gsize n;
 
-  while ((n = fread (chunk, 1, sizeof chunk, stream)) > 0)
+  while (bytes->len <= limit
+         && (n = fread (chunk, 1, MIN (sizeof chunk, limit + 1 - bytes->len),
+                        stream)) > 0)
     g_byte_array_append (bytes, chunk, (guint) n);
   if (ferror (stream))
     {
@@ -440,32 +475,84 @@ read_stream (FILE *stream, const char *name, GError **error)
       g_byte_array_unref (bytes);
       return NULL;
     }
+  if (bytes->len > limit)
+    {
+      set_too_large_error (error, name, G_MAXUINT64, limit);
+      g_byte_array_unref (bytes);
+      return NULL;
+    }
   return bytes;
 }
 
-GByteArray *
-np_source_read_file (const char *path, const char *name, GError **error)
+/* Opens `path` for reading if it is a regular file.  A device (/dev/zero,
+ * /dev/urandom) never ends and a FIFO blocks until a writer comes, so both
+ * are refused by what the opened file is, not by its name: fstat() on the
+ * descriptor cannot be fooled by a file swapped after a check.  O_NONBLOCK
+ * lets the open itself return at once on a FIFO. */
+static FILE *
+open_regular (const char *path, const char *name, gsize limit, GError **error)
 {
-  /* fopen() accepts a directory and only read() fails, with a vaguer
-   * message, so say what is wrong up front. */
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: is a directory",
-                   name);
-      return NULL;
-    }
-
-  FILE *stream = fopen (path, "rb");
-  if (!stream)
+  int fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
     {
       int saved = errno;
       g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: cannot open: %s",
                    name, g_strerror (saved));
       return NULL;
     }
-  GByteArray *bytes = read_stream (stream, name, error);
+  struct stat st;
+  const char *wrong = NULL;
+  if (fstat (fd, &st) != 0)
+    wrong = g_strerror (errno);
+  else if (S_ISDIR (st.st_mode))
+    wrong = "is a directory";
+  else if (!S_ISREG (st.st_mode))
+    wrong = "not a regular file";
+  if (wrong)
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: %s", name, wrong);
+      close (fd);
+      return NULL;
+    }
+  if ((guint64) st.st_size > limit)
+    {
+      set_too_large_error (error, name, (guint64) st.st_size, limit);
+      close (fd);
+      return NULL;
+    }
+  /* A regular file on a network or FUSE mount may still make read() wait;
+   * it must wait, not fail with EAGAIN. */
+  int flags = fcntl (fd, F_GETFL);
+  FILE *stream = NULL;
+  if (flags < 0 || fcntl (fd, F_SETFL, flags & ~O_NONBLOCK) < 0
+      || !(stream = fdopen (fd, "rb")))
+    {
+      int saved = errno;
+      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: cannot open: %s",
+                   name, g_strerror (saved));
+      close (fd);
+    }
+  return stream;
+}
+
+GByteArray *
+np_source_read_file_max (const char *path, const char *name, gsize limit,
+                         GError **error)
+{
+  g_return_val_if_fail (path != NULL && name != NULL, NULL);
+  FILE *stream = open_regular (path, name, limit, error);
+  if (!stream)
+    return NULL;
+  /* The file may have grown since fstat(): read_stream() bounds it again. */
+  GByteArray *bytes = read_stream (stream, name, limit, error);
   fclose (stream);
   return bytes;
+}
+
+GByteArray *
+np_source_read_file (const char *path, const char *name, GError **error)
+{
+  return np_source_read_file_max (path, name, NP_SOURCE_MAX_BYTES, error);
 }
 
 /* Line (1-based) of byte `offset` of a text in `encoding`, where decoding
@@ -536,7 +623,7 @@ np_source_read_noted (const char *path, const char *encoding,
   g_autofree char *name =
     is_stdin ? g_strdup ("stdin") : g_filename_display_name (path);
   g_autoptr (GByteArray) bytes =
-    is_stdin ? read_stream (stdin, name, error)
+    is_stdin ? read_stream (stdin, name, NP_SOURCE_MAX_BYTES, error)
              : np_source_read_file (path, name, error);
   if (!bytes)
     return NULL;

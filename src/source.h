@@ -45,12 +45,20 @@ char *np_source_decode_as (const char *bytes, gsize len, const char *name,
                            const char *encoding, NpSourceNotes *notes,
                            GError **error);
 
-/* The bytes of a whole file, or NULL with NP_ERROR_NO_INPUT ("NAME: is a
- * directory", "NAME: cannot open: …"); `name` is used in the messages. */
+/* The bytes of a whole regular file of at most 16 MiB, or NULL with
+ * NP_ERROR_NO_INPUT ("NAME: is a directory", "NAME: not a regular file",
+ * "NAME: cannot open: …") or NP_ERROR_DATA ("NAME: too large (20.0 MiB;
+ * the limit is 16.0 MiB)"); `name` is used in the messages.  Devices and
+ * FIFOs are refused without reading or waiting. */
 GByteArray *np_source_read_file (const char *path, const char *name,
                                  GError **error);
 
-/* Reads a whole file ("-" is standard input) and decodes it. */
+/* The same with a limit of `limit` bytes. */
+GByteArray *np_source_read_file_max (const char *path, const char *name,
+                                     gsize limit, GError **error);
+
+/* Reads a whole file ("-" is standard input, which may be a pipe) and
+ * decodes it.  Either is refused past 16 MiB, as np_source_read_file(). */
 char *np_source_read (const char *path, GError **error);
 
 /* The same in a named encoding, as np_source_decode_as(). */

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* A sentence in simplified and in traditional characters; the legacy
  * encodings are made from them with g_convert. */
@@ -386,30 +387,79 @@ test_read_file (Fixture *f, gconstpointer data)
   g_assert_cmpstr (text, ==, "標題\n正文\n");
 }
 
+/* Reads `path` with np_source_read () and expects error `code` with the
+ * message "PATH: `what`". */
+static void
+assert_read_fails (const char *path, NpErrorCode code, const char *what)
+{
+  GError *error = NULL;
+  g_autofree char *text = np_source_read (path, &error);
+  g_assert_null (text);
+  g_assert_error (error, NP_ERROR, (int) code);
+  g_autofree char *want = g_strdup_printf ("%s: %s", path, what);
+  g_assert_cmpstr (error->message, ==, want);
+  g_error_free (error);
+}
+
 static void
 test_read_names_file (Fixture *f, gconstpointer data)
 {
   (void) data;
   g_autofree char *path = write_file (f, "blank.txt", "  \n");
-  GError *error = NULL;
-  g_autofree char *text = np_source_read (path, &error);
-  g_assert_null (text);
-  g_assert_error (error, NP_ERROR, NP_ERROR_DATA);
-  g_autofree char *want = g_strdup_printf ("%s: the report is empty", path);
-  g_assert_cmpstr (error->message, ==, want);
-  g_error_free (error);
+  assert_read_fails (path, NP_ERROR_DATA, "the report is empty");
 }
 
 static void
 test_read_directory (Fixture *f, gconstpointer data)
 {
   (void) data;
+  assert_read_fails (f->dir, NP_ERROR_NO_INPUT, "is a directory");
+}
+
+/* A device never ends: it is refused by what it is, before any read. */
+static void
+test_read_device (void)
+{
+  assert_read_fails ("/dev/zero", NP_ERROR_NO_INPUT, "not a regular file");
+}
+
+/* A FIFO with no writer: refused at once instead of waiting for ever. */
+static void
+test_read_fifo (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_autofree char *path = g_build_filename (f->dir, "pipe", NULL);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  assert_read_fails (path, NP_ERROR_NO_INPUT, "not a regular file");
+}
+
+/* Past 16 MiB a file is refused by its size, unread (a sparse file). */
+static void
+test_read_too_large (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_autofree char *path = write_file (f, "big.txt", "");
+  FILE *big = fopen (path, "wb");
+  g_assert_nonnull (big);
+  g_assert_cmpint (fseek (big, 17 * 1024 * 1024 - 1, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('\n', big), ==, '\n');
+  g_assert_cmpint (fclose (big), ==, 0);
+  assert_read_fails (path, NP_ERROR_DATA,
+                     "too large (17.0 MiB; the limit is 16.0 MiB)");
+}
+
+/* Standard input shows its size only by ending: reading stops just past
+ * the limit.  The message names it "stdin", not "-". */
+static void
+test_read_stdin_too_large (void)
+{
+  g_assert_nonnull (freopen ("/dev/zero", "rb", stdin));
   GError *error = NULL;
-  g_autofree char *text = np_source_read (f->dir, &error);
+  g_autofree char *text = np_source_read ("-", &error);
   g_assert_null (text);
-  g_assert_error (error, NP_ERROR, NP_ERROR_NO_INPUT);
-  g_autofree char *want = g_strdup_printf ("%s: is a directory", f->dir);
-  g_assert_cmpstr (error->message, ==, want);
+  g_assert_error (error, NP_ERROR, NP_ERROR_DATA);
+  g_assert_cmpstr (error->message, ==,
+                   "stdin: too large (more than the limit of 16.0 MiB)");
   g_error_free (error);
 }
 
@@ -418,14 +468,9 @@ test_read_missing (Fixture *f, gconstpointer data)
 {
   (void) data;
   g_autofree char *path = g_build_filename (f->dir, "none.txt", NULL);
-  GError *error = NULL;
-  g_autofree char *text = np_source_read (path, &error);
-  g_assert_null (text);
-  g_assert_error (error, NP_ERROR, NP_ERROR_NO_INPUT);
-  g_autofree char *want = g_strdup_printf ("%s: cannot open: %s", path,
+  g_autofree char *what = g_strdup_printf ("cannot open: %s",
                                            g_strerror (ENOENT));
-  g_assert_cmpstr (error->message, ==, want);
-  g_error_free (error);
+  assert_read_fails (path, NP_ERROR_NO_INPUT, what);
 }
 
 /* "-" is standard input, named "stdin" in messages.  (This replaces the
@@ -592,6 +637,12 @@ main (int argc, char **argv)
               test_read_names_file, fixture_tear_down);
   g_test_add ("/source/read/directory", Fixture, NULL, fixture_set_up,
               test_read_directory, fixture_tear_down);
+  g_test_add_func ("/source/read/device", test_read_device);
+  g_test_add ("/source/read/fifo", Fixture, NULL, fixture_set_up,
+              test_read_fifo, fixture_tear_down);
+  g_test_add ("/source/read/too-large", Fixture, NULL, fixture_set_up,
+              test_read_too_large, fixture_tear_down);
+  g_test_add_func ("/source/read/stdin-too-large", test_read_stdin_too_large);
   g_test_add ("/source/read/missing", Fixture, NULL, fixture_set_up,
               test_read_missing, fixture_tear_down);
   g_test_add ("/source/read/stdin", Fixture, NULL, fixture_set_up,
