@@ -367,27 +367,15 @@ np_photo_free (NpPhoto *photo)
 
 /* A photo file and its place in the order a file manager shows:
  * IMG_9.jpg before IMG_10.jpg. */
-typedef struct {
-  char *name;
-  char *key; /* g_utf8_collate_key_for_filename () */
-} NpPhotoFile;
-
-static void
-np_photo_file_free (gpointer data)
-{
-  NpPhotoFile *file = data;
-  g_free (file->name);
-  g_free (file->key);
-  g_free (file);
-}
-
+/* A file manager's order: IMG_9 before IMG_10.  Compares two names by
+ * their g_utf8_collate_key_for_filename () keys, kept in `keys`. */
 static int
-np_compare_files (gconstpointer a, gconstpointer b)
+np_compare_files (gconstpointer a, gconstpointer b, gpointer keys)
 {
-  const NpPhotoFile *x = *(NpPhotoFile *const *) a;
-  const NpPhotoFile *y = *(NpPhotoFile *const *) b;
-  int by_key = strcmp (x->key, y->key);
-  return by_key ? by_key : strcmp (x->name, y->name);
+  const char *x = *(const char *const *) a, *y = *(const char *const *) b;
+  int by_key = strcmp (g_hash_table_lookup (keys, x),
+                       g_hash_table_lookup (keys, y));
+  return by_key ? by_key : strcmp (x, y);
 }
 
 GPtrArray *
@@ -402,17 +390,19 @@ np_photos_list (const char *dir, GError **error)
     g_error_free (why);
     return NULL;
   }
-  GPtrArray *files = g_ptr_array_new_with_free_func (np_photo_file_free);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) keys =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   for (const char *f; (f = g_dir_read_name (folder));)
     if (np_is_photo_name (f)) {
-      NpPhotoFile *file = g_new (NpPhotoFile, 1);
+      char *file = g_strdup (f);
       g_autofree char *shown = g_filename_display_name (f);
-      file->name = g_strdup (f);
-      file->key = g_utf8_collate_key_for_filename (shown, -1);
+      g_hash_table_insert (keys, file,
+                           g_utf8_collate_key_for_filename (shown, -1));
       g_ptr_array_add (files, file);
     }
   g_dir_close (folder);
-  g_ptr_array_sort (files, np_compare_files);
+  g_ptr_array_sort_with_data (files, np_compare_files, keys);
   return files;
 }
 
@@ -430,10 +420,10 @@ np_photos_load (const char *dir, guint count, double max_extent,
   gboolean *used = g_new0 (gboolean, files->len);
   /* First the files named after their caption, then the rest in order. */
   for (guint i = 0; i < files->len; i++) {
-    const NpPhotoFile *file = files->pdata[i];
-    guint n = np_caption_number (file->name);
+    char *file = files->pdata[i];
+    guint n = np_caption_number (file);
     if (n >= 1 && n <= count && !chosen[n - 1]) {
-      chosen[n - 1] = file->name;
+      chosen[n - 1] = file;
       used[i] = TRUE;
     }
   }
@@ -444,7 +434,7 @@ np_photos_load (const char *dir, guint count, double max_extent,
     while (next < count && chosen[next])
       next++;
     if (next < count)
-      chosen[next] = ((NpPhotoFile *) files->pdata[i])->name;
+      chosen[next] = files->pdata[i];
     else
       spare++;
   }

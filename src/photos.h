@@ -41,7 +41,7 @@ NpPhoto *np_photo_new_from_data (guint8 *data, gsize len, const char *path,
 void np_photo_free (NpPhoto *photo); /* accepts NULL */
 
 /* The names of the files in `dir` that np_photos_load reads (of char*,
- * newly allocated, in no order).  Errors: NP_ERROR_NO_INPUT. */
+ * newly allocated), in a file manager's order.  Errors: NP_ERROR_NO_INPUT. */
 GPtrArray *np_photos_list (const char *dir, GError **error);
 
 G_END_DECLS
