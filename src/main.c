@@ -122,6 +122,11 @@ np_option_text (char **value, const char *name, GError **error)
   return TRUE;
 }
 
+/* PNG proofs: a screen's resolution at least, a fine print's at most. */
+#define NP_DEFAULT_DPI 150.0
+#define NP_MIN_DPI 10.0
+#define NP_MAX_DPI 1200.0
+
 static gboolean
 np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
 {
@@ -191,6 +196,13 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
       strcmp (a->emoji, "strip") != 0) {
     g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
                  "--emoji takes keep or strip, not '%s'", a->emoji);
+    return FALSE;
+  }
+  /* NaN fails both comparisons. */
+  if (!(a->dpi >= NP_MIN_DPI && a->dpi <= NP_MAX_DPI)) {
+    g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
+                 "--dpi takes a number from %d to %d", (int) NP_MIN_DPI,
+                 (int) NP_MAX_DPI);
     return FALSE;
   }
   if (a->output && !*a->output) {
@@ -565,7 +577,7 @@ int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
-  NpArgs a = { 0 };
+  NpArgs a = { .dpi = NP_DEFAULT_DPI };
   GError *error = NULL;
   int code;
   if (!np_parse_args (&argc, &argv, &a, &error))

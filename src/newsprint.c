@@ -8,6 +8,7 @@
  */
 #include "newsprint.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "draw.h"
@@ -366,6 +367,33 @@ np_check_output (const NpOptions *o, gboolean proofs, GError **error)
   return ok;
 }
 
+/* The largest PNG proof page, in pixels: A4 at 1200 dpi and no more, so
+ * that a large page at a high --dpi is refused before its memory is taken;
+ * and Cairo's limit on either side. */
+#define NP_MAX_PROOF_PIXELS 150e6
+#define NP_MAX_PROOF_SIDE 32767.0
+
+static gboolean
+np_check_proof_size (const NpOptions *o, const NpPages *pages, double dpi,
+                     GError **error)
+{
+  for (guint i = 0; i < pages->pages->len; i++) {
+    const NpPage *page = g_ptr_array_index (pages->pages, i);
+    double w = ceil (page->width * dpi / 72);
+    double h = ceil (page->height * dpi / 72);
+    if (w * h > NP_MAX_PROOF_PIXELS || w > NP_MAX_PROOF_SIDE ||
+        h > NP_MAX_PROOF_SIDE) {
+      g_autofree char *name = g_filename_display_name (o->output);
+      g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
+                   "%s: a page of %.0f x %.0f pixels is too large a proof (the "
+                   "limit is 150 megapixels, 32767 a side): lower --dpi",
+                   name, w, h);
+      return FALSE;
+    }
+  }
+  return TRUE;
+}
+
 /* One proof file per page, all written before any is moved into place,
  * each closed once written (a proof may have thousands of pages);
  * `first` (page 1's, opened before layout) is used or freed. */
@@ -374,6 +402,11 @@ np_write_proofs (const NpOptions *o, const NpPages *pages, NpOutput *first,
                  GError **error)
 {
   NpFormat format = np_draw_format (o->output);
+  double dpi = o->dpi > 0 ? o->dpi : 150;
+  if (format == NP_FORMAT_PNG && !np_check_proof_size (o, pages, dpi, error)) {
+    np_output_abort (first);
+    return FALSE;
+  }
   guint n = pages->pages->len;
   NpOutput **outs = g_new0 (NpOutput *, n);
   outs[0] = first;
@@ -386,8 +419,7 @@ np_write_proofs (const NpOptions *o, const NpPages *pages, NpOutput *first,
     }
     if (ok)
       ok = format == NP_FORMAT_PNG
-             ? np_draw_png (pages, i, o->dpi > 0 ? o->dpi : 150, outs[i],
-                            error)
+             ? np_draw_png (pages, i, dpi, outs[i], error)
              : np_draw_svg (pages, i, outs[i], error);
     if (ok)
       np_output_close (outs[i]);

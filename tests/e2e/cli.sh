@@ -96,6 +96,15 @@ expect 66 "^newsprint: nosuchlayout: no such layout" -- "$np" --print-layout nos
 # --watch needs files to watch and to write.
 expect 64 "^newsprint: --watch needs a REPORT file" -- "$np" --watch - -o "$work/a.pdf"
 expect 64 "^newsprint: --watch needs a REPORT file" -- "$np" --watch "$src/examples/report.txt" -o -
+# --dpi: a number in range; a proof page too large for memory is refused
+# before anything is written.
+for dpi in -5 0 nan 100000; do
+  expect 64 "^newsprint: --dpi takes a number from 10 to 1200" -- "$np" "$src/examples/report.txt" -o "$work/p.png" --dpi "$dpi"
+done
+printf '[page]\nsize = 4000mmx4000mm\n' >"$work/huge.ini"
+expect 64 "^newsprint: $work/huge.png: a page of 94489 x 94489 pixels is too large a proof" -- "$np" "$src/examples/report.txt" -o "$work/huge.png" --dpi 600 -l "$work/huge.ini" --emoji strip
+if [ -z "$(ls -A "$work" | grep huge.*png)" ]; then
+  passes=$((passes + 1)); else echo "FAIL: a refused proof left a file"; fails=$((fails + 1)); fi
 if "$np" --dump-structure "$src/examples/report.txt" | python3 -c 'import json,sys; json.load(sys.stdin)'; then
   passes=$((passes + 1)); else echo "FAIL: --dump-structure is not JSON"; fails=$((fails + 1)); fi
 
