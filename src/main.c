@@ -577,6 +577,9 @@ int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
+  /* Numbers in messages quote layout files and options, which are written
+   * with a full stop in every locale ("0.5pt", not "0,5pt"). */
+  setlocale (LC_NUMERIC, "C");
   NpArgs a = { .dpi = NP_DEFAULT_DPI };
   GError *error = NULL;
   int code;

@@ -64,8 +64,14 @@ if mkdir "$work/locale" && localedef -i de_DE -c -f UTF-8 "$work/locale/de_DE.UT
   if LOCPATH="$work/locale" LC_ALL=de_DE.UTF-8 "$np" --bleed 0.5cm "$work/r.txt" \
        -o "$work/point.pdf" -l "$work/point.ini" 2>"$work/err"; then pass
   else fail "0.5cm under de_DE.UTF-8:"; cat "$work/err"; fi
+  # Messages quote lengths as a layout file is written: with a full stop.
+  printf '[page]\nmargin-inner = 105mm\nmargin-outer = 105mm\n' >"$work/wide.ini"
+  LOCPATH="$work/locale" LC_ALL=de_DE.UTF-8 "$np" "$work/r.txt" \
+    -o "$work/wide.pdf" -l "$work/wide.ini" 2>"$work/err"
+  if grep -q 'a 210\.0mm page' "$work/err"; then pass
+  else fail "a message under de_DE.UTF-8 has no full stop:"; cat "$work/err"; fi
 else
-  echo "layout.sh: no localedef: the comma locale goes unchecked"
+  fail "localedef cannot make de_DE.UTF-8 (the package locales is needed)"
 fi
 
 # ---- hostile layouts -----------------------------------------------------
