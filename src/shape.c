@@ -689,6 +689,36 @@ np_adjust_line (const NpShaping *s, const NpMeasure *m, guint a, guint end,
     np_justify (s, a, end, measure - z.natural, trail);
 }
 
+/* Puts a line's runs, cut in text order, into the order they are seen:
+ * the Unicode bidirectional algorithm (UAX #9, rule L2) reverses each run
+ * of right-to-left levels, so that a Hebrew or Arabic name in Chinese text
+ * reads from right to left, and a number inside it from left to right. */
+static void
+np_reorder_runs (GPtrArray *runs)
+{
+  gboolean mixed = FALSE;
+  GList *items = NULL;
+  for (guint r = runs->len; r-- > 0;) {
+    PangoGlyphItem *run = g_ptr_array_index (runs, r);
+    mixed |= run->item->analysis.level > 0;
+    items = g_list_prepend (items, run->item);
+  }
+  if (mixed) {
+    GList *visual = pango_reorder_items (items);
+    gpointer *logical = g_memdup2 (runs->pdata, runs->len * sizeof (gpointer));
+    guint k = 0;
+    for (GList *l = visual; l; l = l->next, k++)
+      for (guint r = 0; r < runs->len; r++) {
+        PangoGlyphItem *run = logical[r];
+        if (run->item == l->data)
+          runs->pdata[k] = run;
+      }
+    g_free (logical);
+    g_list_free (visual);
+  }
+  g_list_free (items);
+}
+
 static NpLine *
 np_make_line (const NpShaping *s, const NpMeasure *m, guint a, guint b,
               int measure, gboolean last)
@@ -709,15 +739,17 @@ np_make_line (const NpShaping *s, const NpMeasure *m, guint a, guint b,
     while (j < end && NP_UNIT (s, j)->run == u->run)
       j++;
     const NpUnit *v = NP_UNIT (s, j - 1);
-    PangoGlyphItem *slice =
-      np_slice_run (g_ptr_array_index (s->runs, u->run), s->text,
-                    u->glyph0, v->glyph1, u->start, v->end);
+    /* A right-to-left run (Hebrew, Arabic, or text after U+202E) holds its
+     * glyphs in visual order, so its logically first unit has the last
+     * glyphs: the slice spans from the lowest glyph to the highest. */
+    int g0 = MIN (u->glyph0, v->glyph0), g1 = MAX (u->glyph1, v->glyph1);
+    PangoGlyphItem *slice = np_slice_run (g_ptr_array_index (s->runs, u->run),
+                                          s->text, g0, g1, u->start, v->end);
     PangoGlyphInfo *glyphs = slice->glyphs->glyphs;
     for (guint k = i; k < j; k++) {
       const NpUnit *w = NP_UNIT (s, k);
-      glyphs[w->glyph0 - u->glyph0].geometry.x_offset += lead[k - a];
-      glyphs[w->glyph1 - 1 - u->glyph0].geometry.width +=
-        lead[k - a] + trail[k - a];
+      glyphs[w->glyph0 - g0].geometry.x_offset += lead[k - a];
+      glyphs[w->glyph1 - 1 - g0].geometry.width += lead[k - a] + trail[k - a];
       width += w->width + lead[k - a] + trail[k - a];
     }
     g_ptr_array_add (line->runs, slice);
@@ -725,6 +757,7 @@ np_make_line (const NpShaping *s, const NpMeasure *m, guint a, guint b,
   }
   g_free (lead);
   g_free (trail);
+  np_reorder_runs (line->runs);
 
   line->start = NP_UNIT (s, a)->start;
   line->end = end > a ? NP_UNIT (s, end - 1)->end : line->start;
