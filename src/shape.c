@@ -549,10 +549,53 @@ np_line_measure (int width, int indent, int hang, gboolean first)
   return first ? width - indent : width - hang;
 }
 
-/* Chooses breaks for the whole paragraph (total fit, as Knuth and Plass):
- * best[b] is the cheapest way to set units [0, b).  Returns the line ends. */
+/* What a line ending in a break the rules forbid costs: more than any
+ * line the rules allow, less than one running past the measure. */
+#define NP_FORCED_COST 1e16
+
+/* The places a line may end: where the rules allow a break, and, in a
+ * stretch without one that is wider than the narrowest line, between any
+ * two of its units.  clreq 3.1.7 makes the prohibition rules what line
+ * adjustment works within; when no adjustment can meet them (ten thousand
+ * 。 in a row, a dash a page long), breaking them is the last resort, and
+ * still better than text running off the column.  Sets `forced` for the
+ * forced places, and `*longest` to the characters of the longest stretch
+ * broken so. */
 static GArray *
-np_break_lines (const NpShaping *s, const NpMeasure *m, int width, int indent)
+np_break_candidates (const NpShaping *s, int narrowest, gboolean *forced,
+                     guint *longest)
+{
+  guint n = s->units->len;
+  GArray *cands = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint a = 0;
+  g_array_append_val (cands, a);
+  for (guint b = 1; b <= n; b++) {
+    if (b < n && !NP_UNIT (s, b)->break_before)
+      continue;
+    guint end = np_trim_end (s, a, b);
+    NpLineSize z = np_line_size (s, a, end, a == 0);
+    if (end > a + 1 && z.natural - z.shrink > narrowest) {
+      for (guint i = a + 1; i < end; i++) {
+        forced[i] = TRUE;
+        g_array_append_val (cands, i);
+      }
+      const NpUnit *first = NP_UNIT (s, a), *last = NP_UNIT (s, end - 1);
+      *longest =
+        MAX (*longest, (guint) g_utf8_strlen (s->text + first->start,
+                                              last->end - first->start));
+    }
+    g_array_append_val (cands, b);
+    a = b;
+  }
+  return cands;
+}
+
+/* Chooses breaks for the whole paragraph (total fit, as Knuth and Plass):
+ * best[b] is the cheapest way to set units [0, b).  Returns the line ends;
+ * `*forced_run` (may be NULL) is set as np_break_candidates() says. */
+static GArray *
+np_break_lines (const NpShaping *s, const NpMeasure *m, int width, int indent,
+                guint *forced_run)
 {
   guint n = s->units->len;
   int hang = (int) lround (m->hang * PANGO_SCALE);
@@ -560,13 +603,15 @@ np_break_lines (const NpShaping *s, const NpMeasure *m, int width, int indent)
   if (n == 0)
     return ends;
 
-  GArray *cands = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint zero = 0;
-  g_array_append_val (cands, zero);
-  for (guint i = 1; i < n; i++)
-    if (NP_UNIT (s, i)->break_before)
-      g_array_append_val (cands, i);
-  g_array_append_val (cands, n);
+  gboolean *forced = g_new0 (gboolean, n + 1);
+  guint longest = 0;
+  GArray *cands =
+    np_break_candidates (s,
+                         MIN (np_line_measure (width, indent, hang, TRUE),
+                              np_line_measure (width, indent, hang, FALSE)),
+                         forced, &longest);
+  if (forced_run)
+    *forced_run = longest;
 
   guint nc = cands->len;
   double *best = g_new (double, nc);
@@ -579,7 +624,8 @@ np_break_lines (const NpShaping *s, const NpMeasure *m, int width, int indent)
     for (guint i = j; i-- > 0;) {
       guint a = g_array_index (cands, guint, i);
       int measure = np_line_measure (width, indent, hang, a == 0);
-      double c = best[i] + np_line_cost (s, m, a, b, b == n, measure);
+      double c = best[i] + np_line_cost (s, m, a, b, b == n, measure) +
+                 (forced[b] ? NP_FORCED_COST : 0);
       if (c < best[j]) {
         best[j] = c;
         from[j] = i;
@@ -595,6 +641,7 @@ np_break_lines (const NpShaping *s, const NpMeasure *m, int width, int indent)
     g_array_prepend_val (ends, g_array_index (cands, guint, j));
   g_free (best);
   g_free (from);
+  g_free (forced);
   g_array_free (cands, TRUE);
   return ends;
 }
@@ -796,13 +843,13 @@ static int
 np_balanced_width (const NpShaping *s, const NpMeasure *m, int width,
                    int indent)
 {
-  g_autoptr (GArray) full = np_break_lines (s, m, width, indent);
+  g_autoptr (GArray) full = np_break_lines (s, m, width, indent, NULL);
   if (full->len < 2)
     return width;
   int lo = (int) (s->prefix[s->units->len] / full->len), hi = width;
   while (hi - lo > PANGO_SCALE / 4) {
     int mid = lo + (hi - lo) / 2;
-    g_autoptr (GArray) ends = np_break_lines (s, m, mid, indent);
+    g_autoptr (GArray) ends = np_break_lines (s, m, mid, indent, NULL);
     gboolean fits = ends->len <= full->len;
     for (guint i = 0, a = 0; fits && i < ends->len; i++) {
       guint b = g_array_index (ends, guint, i);
@@ -871,7 +918,8 @@ np_shape_paragraph (NpFonts *fonts, const NpFont *font, const char *text,
   int hang = (int) lround (measure->hang * PANGO_SCALE);
   s.target = measure->balance ? np_balanced_width (&s, measure, width, indent)
                               : 0;
-  g_autoptr (GArray) ends = np_break_lines (&s, measure, width, indent);
+  g_autoptr (GArray) ends =
+    np_break_lines (&s, measure, width, indent, &p->forced);
   for (guint i = 0, a = 0; i < ends->len; i++) {
     guint b = g_array_index (ends, guint, i);
     int line_measure = np_line_measure (width, indent, hang, a == 0);

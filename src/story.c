@@ -24,6 +24,7 @@ typedef struct {
   NpFonts *fonts;
   NpPages *pages;
   GPtrArray *warnings;
+  gboolean forced; /* a line was broken where the rules forbid: told once */
   double column;  /* column width, points */
   double pitch;   /* body line pitch, points */
 } NpComposer;
@@ -43,6 +44,13 @@ np_compose_text (NpComposer *c, NpRole role, int weight, const char *text,
     g_ptr_array_add (c->warnings,
                      g_strdup_printf ("line %u: no font has U+%04X '%s'",
                                       source_line, ch, utf8));
+  }
+  if (p->forced && !c->forced) {
+    c->forced = TRUE;
+    g_ptr_array_add (c->warnings,
+                     g_strdup_printf ("line %u: no allowed line break in a "
+                                      "run of %u characters; broken by force",
+                                      source_line, p->forced));
   }
   return np_pages_keep (c->pages, p);
 }

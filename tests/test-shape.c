@@ -409,6 +409,35 @@ test_bidi_controls (void)
     }
 }
 
+/* A run with no allowed break wider than the measure (ten thousand 。, （
+ * or —) is broken anyway: every line fits, every character is kept, and
+ * the paragraph says how long the run was. */
+static void
+test_forced_breaks (void)
+{
+  static const char *const marks[] = { "。", "（", "——" };
+  for (guint k = 0; k < G_N_ELEMENTS (marks); k++) {
+    GString *text = g_string_new ("開始");
+    for (guint i = 0; i < 10000 / g_utf8_strlen (marks[k], -1); i++)
+      g_string_append (text, marks[k]);
+    g_string_append (text, "結束。");
+    g_autoptr (NpParagraph) p = np_set (text->str, 100, NP_ALIGN_JUSTIFY, 20);
+    g_assert_cmpuint (p->lines->len, >, 50);
+    g_assert_cmpuint (p->forced, >=, 10000);
+    g_autofree char *all = np_lines_text (p);
+    g_assert_cmpstr (all, ==, text->str);
+    for (guint i = 0; i < p->lines->len; i++) {
+      const NpLine *line = g_ptr_array_index (p->lines, i);
+      g_assert_cmpfloat (line->x + line->width, <=, 100 + 0.01);
+    }
+    g_string_free (text, TRUE);
+  }
+  /* Text with allowed breaks is never broken by force. */
+  g_autoptr (NpParagraph) p =
+    np_set ("會議氣氛熱烈，精彩不斷。", 30, NP_ALIGN_JUSTIFY, 0);
+  g_assert_cmpuint (p->forced, ==, 0);
+}
+
 static void
 test_empty (void)
 {
@@ -443,6 +472,7 @@ main (int argc, char **argv)
   g_test_add_func ("/shape/tight-justification", test_tight_justification);
   g_test_add_func ("/shape/right-to-left", test_right_to_left);
   g_test_add_func ("/shape/bidi-controls", test_bidi_controls);
+  g_test_add_func ("/shape/forced-breaks", test_forced_breaks);
   int status = g_test_run ();
   np_fonts_free (np_fonts_fixture);
   np_fonts_free (np_fonts_hans_fixture);
