@@ -557,7 +557,7 @@ np_put_head (const NpFlow *f, NpPage *page)
   double y = st->margin_top;
   if (s->masthead) {
     np_page_tag (page, NP_TAG_P);
-    y = np_put_centred (page, st, s->masthead, y, 1.25, 0);
+    y = np_put_centred (page, st, s->masthead, y, NP_MASTHEAD_LEADING, 0);
     np_page_add_rule (page, left, y + 2, right, y + 2, &st->masthead_rule, 2);
     np_page_add_rule (page, left, y + 5, right, y + 5, &st->masthead_rule,
                       0.5);
@@ -565,11 +565,12 @@ np_put_head (const NpFlow *f, NpPage *page)
   }
   if (s->meta) {
     np_page_tag (page, NP_TAG_P);
-    y = np_put_centred (page, st, s->meta, y, 2.0, 0);
+    y = np_put_centred (page, st, s->meta, y, NP_META_LEADING, 0);
   }
   if (s->kicker) {
     np_page_tag (page, NP_TAG_P);
-    y = np_put_centred (page, st, s->kicker, y + 0.25 * f->pitch, 1.4, 0);
+    y = np_put_centred (page, st, s->kicker, y + 0.25 * f->pitch,
+                        NP_KICKER_LEADING, 0);
   }
   if (s->headline) {
     NpColumn head = { .page = page, .index = 0, .x = left };
@@ -577,15 +578,16 @@ np_put_head (const NpFlow *f, NpPage *page)
     np_page_tag (page, NP_TAG_H1);
     if (f->pages)
       np_pages_add_bookmark (f->pages, s->headline->text, 0, y);
-    y = np_put_centred (page, st, s->headline, y + 0.25 * f->pitch, 1.3, 0);
+    y = np_put_centred (page, st, s->headline, y + 0.25 * f->pitch,
+                        NP_HEADLINE_LEADING, 0);
   }
   if (s->subtitle) {
     np_page_tag (page, NP_TAG_P);
-    y = np_put_centred (page, st, s->subtitle, y, 1.4, 0);
+    y = np_put_centred (page, st, s->subtitle, y, NP_SUBTITLE_LEADING, 0);
   }
   if (s->byline) {
     np_page_tag (page, NP_TAG_P);
-    y = np_put_centred (page, st, s->byline, y, 1.6, 0);
+    y = np_put_centred (page, st, s->byline, y, NP_BYLINE_LEADING, 0);
   }
   y += 0.4 * f->pitch;
   np_page_add_rule (page, left, y, right, y, &st->frame_border,

@@ -358,6 +358,95 @@ np_compose_table (NpComposer *c, const NpBlock *block)
   return e;
 }
 
+/* A part of the page 1 head and how much of the page it may take: all
+ * together at most 0.7 of the text area, so that page 1 keeps room for the
+ * story's first lines, and no part more lines than a reader takes in at a
+ * glance.  A headline of twenty lines is a paragraph read as a headline,
+ * or a pasted --title. */
+typedef struct {
+  const char *name; /* for the warning */
+  NpRole role;
+  double leading; /* line pitch, times the font size */
+  double share;   /* of the text area's height, at most */
+  guint lines;    /* at most, however tall the page */
+} NpHeadPart;
+
+static const NpHeadPart np_masthead_part = { "masthead", NP_ROLE_MASTHEAD,
+                                             NP_MASTHEAD_LEADING, 0.12, 2 };
+static const NpHeadPart np_meta_part = { "issue and date line", NP_ROLE_META,
+                                         NP_META_LEADING, 0.08, 2 };
+static const NpHeadPart np_kicker_part = { "kicker", NP_ROLE_SUBTITLE,
+                                           NP_KICKER_LEADING, 0.08, 3 };
+static const NpHeadPart np_headline_part = { "headline", NP_ROLE_HEADLINE,
+                                             NP_HEADLINE_LEADING, 0.24, 4 };
+static const NpHeadPart np_subtitle_part = { "subtitle", NP_ROLE_SUBTITLE,
+                                             NP_SUBTITLE_LEADING, 0.10, 3 };
+static const NpHeadPart np_byline_part = { "byline", NP_ROLE_META,
+                                           NP_BYLINE_LEADING, 0.08, 3 };
+
+/* Drops marks and spaces that would stand before the ellipsis ("，……"). */
+static char *
+np_cut_before_ellipsis (const char *text, glong chars)
+{
+  const char *end = g_utf8_offset_to_pointer (text, chars);
+  while (end > text) {
+    const char *prev = g_utf8_find_prev_char (text, end);
+    gunichar ch = g_utf8_get_char (prev);
+    if (!g_unichar_ispunct (ch) && !g_unichar_isspace (ch))
+      break;
+    end = prev;
+  }
+  g_autofree char *kept = g_strndup (text, end - text);
+  /* clreq 3.1.8: the Chinese ellipsis is two … , two ems long. */
+  return g_strconcat (kept, "\u2026\u2026", NULL);
+}
+
+/* `text` as the head part sets it: whole when it fits its share of the
+ * page, else cut after the last character that fits with an ellipsis, and
+ * a warning.  Newly allocated. */
+static char *
+np_head_text (NpComposer *c, const NpHeadPart *part, const char *text,
+              const NpMeasure *measure)
+{
+  const NpStyle *st = c->style;
+  const NpFont *font = &st->font[part->role];
+  double area = st->page_height - st->margin_top - st->margin_bottom;
+  guint most =
+    (guint) MAX (1, MIN (part->lines, floor (part->share * area /
+                                             (font->size * part->leading))));
+  g_autoptr (NpParagraph) whole =
+    np_shape_paragraph (c->fonts, font, text, measure);
+  if (whole->lines->len <= most)
+    return g_strdup (text);
+  /* Characters, not bytes: `whole` may hold 〓 for a missing character. */
+  const NpLine *last = g_ptr_array_index (whole->lines, most - 1);
+  glong chars = g_utf8_strlen (whole->text, last->end);
+  char *cut = NULL;
+  for (; chars >= 0; chars--) {
+    g_free (cut);
+    cut = np_cut_before_ellipsis (text, chars);
+    g_autoptr (NpParagraph) p =
+      np_shape_paragraph (c->fonts, font, cut, measure);
+    if (p->lines->len <= most)
+      break;
+  }
+  g_ptr_array_add (c->warnings,
+                   g_strdup_printf ("%s: too long for the page (%ld "
+                                    "characters): shortened to %u line%s, "
+                                    "ending in \u2026\u2026",
+                                    part->name, g_utf8_strlen (text, -1), most,
+                                    most > 1 ? "s" : ""));
+  return cut;
+}
+
+static const NpParagraph *
+np_compose_head_part (NpComposer *c, const NpHeadPart *part, const char *text,
+                      const NpMeasure *measure)
+{
+  g_autofree char *fitted = np_head_text (c, part, text, measure);
+  return np_compose_text (c, part->role, 0, fitted, measure, 1);
+}
+
 /* The page 1 head: masthead, the issue line, the headline. */
 static void
 np_compose_head (NpComposer *c, NpStory *story)
@@ -370,8 +459,8 @@ np_compose_head (NpComposer *c, NpStory *story)
   const char *masthead = doc->masthead ? doc->masthead
                                        : np_style_masthead (st, doc->script);
   if (masthead && *masthead)
-    story->masthead = np_compose_text (c, NP_ROLE_MASTHEAD, 0, masthead,
-                                       &centred, 1);
+    story->masthead =
+      np_compose_head_part (c, &np_masthead_part, masthead, &centred);
   GPtrArray *meta = g_ptr_array_new ();
   if (doc->issue)
     g_ptr_array_add (meta, doc->issue);
@@ -383,21 +472,21 @@ np_compose_head (NpComposer *c, NpStory *story)
   if (meta->len > 1) {
     /* Ideographic spaces: the separator of a Chinese issue line. */
     g_autofree char *line = g_strjoinv ("\u3000\u3000", (char **) meta->pdata);
-    story->meta = np_compose_text (c, NP_ROLE_META, 0, line, &centred, 1);
+    story->meta = np_compose_head_part (c, &np_meta_part, line, &centred);
   }
   g_ptr_array_free (meta, TRUE);
   if (doc->headline && *doc->headline)
-    story->headline = np_compose_text (c, NP_ROLE_HEADLINE, 0, doc->headline,
-                                       &centred, 1);
+    story->headline =
+      np_compose_head_part (c, &np_headline_part, doc->headline, &centred);
   if (doc->subtitle && *doc->subtitle)
-    story->subtitle = np_compose_text (c, NP_ROLE_SUBTITLE, 0, doc->subtitle,
-                                       &centred, 1);
+    story->subtitle =
+      np_compose_head_part (c, &np_subtitle_part, doc->subtitle, &centred);
   if (doc->kicker && *doc->kicker)
-    story->kicker = np_compose_text (c, NP_ROLE_SUBTITLE, 0, doc->kicker,
-                                     &centred, 1);
+    story->kicker =
+      np_compose_head_part (c, &np_kicker_part, doc->kicker, &centred);
   if (doc->byline && *doc->byline)
-    story->byline = np_compose_text (c, NP_ROLE_META, 0, doc->byline,
-                                     &centred, 1);
+    story->byline =
+      np_compose_head_part (c, &np_byline_part, doc->byline, &centred);
 }
 
 NpStory *

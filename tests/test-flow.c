@@ -354,6 +354,99 @@ test_all_lines_placed (void)
   np_setting_clear (&s);
 }
 
+/* `text` repeated to `chars` characters. */
+static char *
+np_repeat (const char *text, guint chars)
+{
+  GString *out = g_string_new (NULL);
+  while (g_utf8_strlen (out->str, -1) < chars)
+    g_string_append (out, text);
+  return g_string_free (out, FALSE);
+}
+
+/* Every text line of the setting stays on its page, inside the margins
+ * left and right, and no two lines that share a stretch of the width
+ * share a stretch of the height (their em boxes, clreq 3.8). */
+static void
+np_assert_nothing_off_or_over (const NpSetting *s)
+{
+  const NpStyle *st = s->style;
+  for (guint p = 0; p < s->pages->pages->len; p++) {
+    NpPage *page = g_ptr_array_index (s->pages->pages, p);
+    for (guint i = 0; i < page->items->len; i++) {
+      const NpItem *a = &g_array_index (page->items, NpItem, i);
+      if (a->kind != NP_ITEM_TEXT)
+        continue;
+      double size = a->paragraph->font.size;
+      g_assert_cmpfloat (a->y - 0.88 * size, >=, 0);
+      g_assert_cmpfloat (a->y + 0.12 * size, <=, st->page_height);
+      g_assert_cmpfloat (a->x, >=,
+                         MIN (st->margin_inner, st->margin_outer) - 0.01);
+      g_assert_cmpfloat (a->x + a->line->width, <=,
+                         st->page_width -
+                           MIN (st->margin_inner, st->margin_outer) + 0.01);
+      for (guint k = i + 1; k < page->items->len; k++) {
+        const NpItem *b = &g_array_index (page->items, NpItem, k);
+        if (b->kind != NP_ITEM_TEXT)
+          continue;
+        double bsize = b->paragraph->font.size;
+        gboolean across = a->x < b->x + b->line->width - 0.5 &&
+                          b->x < a->x + a->line->width - 0.5;
+        gboolean down = a->y - 0.88 * size < b->y + 0.12 * bsize - 0.5 &&
+                        b->y - 0.88 * bsize < a->y + 0.12 * size - 0.5;
+        if (across && down)
+          g_error ("page %u: '%.*s' overlaps '%.*s'", p + 1,
+                   (int) (a->line->end - a->line->start),
+                   a->paragraph->text + a->line->start,
+                   (int) (b->line->end - b->line->start),
+                   b->paragraph->text + b->line->start);
+      }
+    }
+  }
+}
+
+/* A headline of 2,000 characters (a pasted --title, a paragraph read as
+ * the headline), a date as long, a masthead of 500: each is cut to what
+ * a head holds, with an ellipsis and one warning, and nothing overlaps or
+ * leaves the page. */
+static void
+test_head_too_long (void)
+{
+  g_autofree char *text = np_generate_report (20, 0);
+  NpSetting s = { 0 };
+  GError *error = NULL;
+  s.doc = np_report_parse (text, "generated", &error);
+  g_assert_no_error (error);
+  g_free (s.doc->headline);
+  s.doc->headline = np_repeat ("產教融合發展大會在汽車城隆重召開，", 2000);
+  g_free (s.doc->date);
+  s.doc->date = np_repeat ("2024年6月18日", 2000);
+  g_free (s.doc->masthead);
+  s.doc->masthead = np_repeat ("產教聯合體通訊", 500);
+  g_free (s.doc->subtitle);
+  s.doc->subtitle = np_repeat ("副題", 1000);
+  s.style = np_style_new_default ();
+  s.pages = np_pages_new ();
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  s.story = np_story_new (s.doc, s.style, np_fonts_fixture, s.pages, warnings);
+  np_flow (s.story, s.style, np_fonts_fixture, s.pages);
+  g_assert_cmpuint (warnings->len, ==, 4);
+  for (guint i = 0; i < warnings->len; i++)
+    g_assert_nonnull (strstr (warnings->pdata[i], "too long for the page"));
+  g_assert_cmpuint (s.story->headline->lines->len, <=, 4);
+  g_assert_true (g_str_has_suffix (s.story->headline->text, "……"));
+  g_assert_true (g_str_has_prefix (s.story->headline->text, "產教融合"));
+  np_assert_nothing_off_or_over (&s);
+  np_setting_clear (&s);
+
+  /* A head of ordinary length is set whole. */
+  g_autofree char *plain = np_generate_report (20, 0);
+  NpSetting t = np_set_report (plain);
+  g_assert_false (g_str_has_suffix (t.story->headline->text, "……"));
+  np_assert_nothing_off_or_over (&t);
+  np_setting_clear (&t);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -370,6 +463,7 @@ main (int argc, char **argv)
   g_test_add_func ("/flow/credit-balance", test_credit_and_balance);
   g_test_add_func ("/flow/all-lines-placed", test_all_lines_placed);
   g_test_add_func ("/flow/spanning-ending", test_spanning_ending);
+  g_test_add_func ("/flow/head-too-long", test_head_too_long);
   int status = g_test_run ();
   np_fonts_free (np_fonts_fixture);
   return status;
