@@ -62,6 +62,54 @@ np_lines_for (NpComposer *c, double height)
   return MAX (1, (int) ceil (height / c->pitch - 1e-6));
 }
 
+/* Drops marks and spaces that would stand before the ellipsis ("，……"). */
+static char *
+np_cut_before_ellipsis (const char *text, glong chars)
+{
+  const char *end = g_utf8_offset_to_pointer (text, chars);
+  while (end > text) {
+    const char *prev = g_utf8_find_prev_char (text, end);
+    gunichar ch = g_utf8_get_char (prev);
+    if (!g_unichar_ispunct (ch) && !g_unichar_isspace (ch))
+      break;
+    end = prev;
+  }
+  g_autofree char *kept = g_strndup (text, end - text);
+  /* clreq 3.1.8: the Chinese ellipsis is two … , two ems long. */
+  return g_strconcat (kept, "\u2026\u2026", NULL);
+}
+
+/* `text` whole when it sets in at most `most` lines, else cut after the
+ * last character that fits with an ellipsis, and a warning that begins
+ * with `what` ("headline: too long for the page").  Newly allocated. */
+static char *
+np_fit_lines (NpComposer *c, const NpFont *font, const char *text,
+              const NpMeasure *measure, guint most, const char *what)
+{
+  g_autoptr (NpParagraph) whole =
+    np_shape_paragraph (c->fonts, font, text, measure);
+  if (whole->lines->len <= most)
+    return g_strdup (text);
+  /* Characters, not bytes: `whole` may hold 〓 for a missing character. */
+  const NpLine *last = g_ptr_array_index (whole->lines, most - 1);
+  glong chars = g_utf8_strlen (whole->text, last->end);
+  char *cut = NULL;
+  for (; chars >= 0; chars--) {
+    g_free (cut);
+    cut = np_cut_before_ellipsis (text, chars);
+    g_autoptr (NpParagraph) p =
+      np_shape_paragraph (c->fonts, font, cut, measure);
+    if (p->lines->len <= most)
+      break;
+  }
+  g_ptr_array_add (c->warnings,
+                   g_strdup_printf ("%s (%ld characters): shortened to %u "
+                                    "line%s, ending in \u2026\u2026",
+                                    what, g_utf8_strlen (text, -1), most,
+                                    most > 1 ? "s" : ""));
+  return cut;
+}
+
 /* Bytes of a list item's number: the digits, circled numbers, brackets
  * and marks it opens with ("1. ", "（1）", "①").  Read here, from the text
  * as the stages after the report left it (punctuation widened, emoji
@@ -263,13 +311,24 @@ np_table_edges (NpComposer *c, const NpBlock *block, double first_max)
   return edges;
 }
 
+/* A row at most `room` grid lines high: a cell longer than that would run
+ * off the foot of every column (tables split only between rows), so it is
+ * cut with an ellipsis and a warning. */
 static NpRow
 np_compose_row (NpComposer *c, const NpBlock *block, char **cells,
-                const GArray *edges, gboolean header, double text_pitch)
+                const GArray *edges, gboolean header, double text_pitch,
+                int room)
 {
   double pad = np_cell_padding (c);
   NpRow row = { .cells = g_ptr_array_new () };
   guint most = 1;
+  guint cell_lines = (guint) MAX (
+    1, floor ((room * c->pitch - 2 * pad / 3) / text_pitch + 1e-6));
+  NpFont font = c->style->font[NP_ROLE_TABLE];
+  if (header)
+    font.weight = 700;
+  g_autofree char *what =
+    g_strdup_printf ("line %u: table cell too long for a column", block->line);
   for (guint i = 0; cells[i] && i + 1 < edges->len; i++) {
     double w = g_array_index (edges, double, i + 1) -
                g_array_index (edges, double, i);
@@ -277,9 +336,10 @@ np_compose_row (NpComposer *c, const NpBlock *block, char **cells,
     gboolean centre = header || (block->kind == NP_BLOCK_UNITS && i == 0);
     NpMeasure m = { .width = w - 2 * pad,
                     .align = centre ? NP_ALIGN_CENTER : NP_ALIGN_LEFT };
-    const NpParagraph *p = np_compose_text (c, NP_ROLE_TABLE,
-                                            header ? 700 : 0, cells[i], &m,
-                                            block->line);
+    g_autofree char *fitted =
+      np_fit_lines (c, &font, cells[i], &m, cell_lines, what);
+    const NpParagraph *p = np_compose_text (c, NP_ROLE_TABLE, header ? 700 : 0,
+                                            fitted, &m, block->line);
     g_ptr_array_add (row.cells, (gpointer) p);
     most = MAX (most, p->lines->len);
   }
@@ -350,9 +410,16 @@ np_compose_table (NpComposer *c, const NpBlock *block)
   e.edges = np_table_edges (c, block,
                             block->kind == NP_BLOCK_UNITS ? 0.25 : 0.42);
   e.rows = g_array_new (FALSE, FALSE, sizeof (NpRow));
+  /* A column holds the header, a line of air and at least one row. */
+  const NpStyle *st = c->style;
+  int column = (int) floor (
+    (st->page_height - st->margin_top - st->margin_bottom) / c->pitch + 1e-6);
   for (guint r = 0; r < block->rows->len; r++) {
+    int room = r == 0
+                 ? MAX (1, column / 3)
+                 : MAX (1, column - 1 - g_array_index (e.rows, NpRow, 0).lines);
     NpRow row = np_compose_row (c, block, g_ptr_array_index (block->rows, r),
-                                e.edges, r == 0, e.text_pitch);
+                                e.edges, r == 0, e.text_pitch, room);
     g_array_append_val (e.rows, row);
   }
   return e;
@@ -384,26 +451,8 @@ static const NpHeadPart np_subtitle_part = { "subtitle", NP_ROLE_SUBTITLE,
 static const NpHeadPart np_byline_part = { "byline", NP_ROLE_META,
                                            NP_BYLINE_LEADING, 0.08, 3 };
 
-/* Drops marks and spaces that would stand before the ellipsis ("，……"). */
-static char *
-np_cut_before_ellipsis (const char *text, glong chars)
-{
-  const char *end = g_utf8_offset_to_pointer (text, chars);
-  while (end > text) {
-    const char *prev = g_utf8_find_prev_char (text, end);
-    gunichar ch = g_utf8_get_char (prev);
-    if (!g_unichar_ispunct (ch) && !g_unichar_isspace (ch))
-      break;
-    end = prev;
-  }
-  g_autofree char *kept = g_strndup (text, end - text);
-  /* clreq 3.1.8: the Chinese ellipsis is two … , two ems long. */
-  return g_strconcat (kept, "\u2026\u2026", NULL);
-}
-
-/* `text` as the head part sets it: whole when it fits its share of the
- * page, else cut after the last character that fits with an ellipsis, and
- * a warning.  Newly allocated. */
+/* `text` as a head part sets it: whole when it fits its share of the
+ * page, else cut to that many lines, with a warning. */
 static char *
 np_head_text (NpComposer *c, const NpHeadPart *part, const char *text,
               const NpMeasure *measure)
@@ -414,29 +463,9 @@ np_head_text (NpComposer *c, const NpHeadPart *part, const char *text,
   guint most =
     (guint) MAX (1, MIN (part->lines, floor (part->share * area /
                                              (font->size * part->leading))));
-  g_autoptr (NpParagraph) whole =
-    np_shape_paragraph (c->fonts, font, text, measure);
-  if (whole->lines->len <= most)
-    return g_strdup (text);
-  /* Characters, not bytes: `whole` may hold 〓 for a missing character. */
-  const NpLine *last = g_ptr_array_index (whole->lines, most - 1);
-  glong chars = g_utf8_strlen (whole->text, last->end);
-  char *cut = NULL;
-  for (; chars >= 0; chars--) {
-    g_free (cut);
-    cut = np_cut_before_ellipsis (text, chars);
-    g_autoptr (NpParagraph) p =
-      np_shape_paragraph (c->fonts, font, cut, measure);
-    if (p->lines->len <= most)
-      break;
-  }
-  g_ptr_array_add (c->warnings,
-                   g_strdup_printf ("%s: too long for the page (%ld "
-                                    "characters): shortened to %u line%s, "
-                                    "ending in \u2026\u2026",
-                                    part->name, g_utf8_strlen (text, -1), most,
-                                    most > 1 ? "s" : ""));
-  return cut;
+  g_autofree char *what =
+    g_strdup_printf ("%s: too long for the page", part->name);
+  return np_fit_lines (c, font, text, measure, most, what);
 }
 
 static const NpParagraph *

@@ -447,6 +447,39 @@ test_head_too_long (void)
   np_setting_clear (&t);
 }
 
+/* A signing table with a unit's name longer than a column would run off
+ * the column's foot (tables split only between rows): the cell is cut
+ * with an ellipsis and one warning, and every row stays on the page. */
+static void
+test_table_cell_too_long (void)
+{
+  g_autofree char *name = np_repeat ("甲", 3000);
+  g_autofree char *text = g_strdup_printf (
+    "2024年6月18日上午,產教融合發展大會在汽車城隆重召開。\n"
+    "會上,首批成員單位集中簽約。包括%s公司、乙學院、丙研究院等共3家單位。\n"
+    "(供稿:黨委宣傳部)\n",
+    name);
+  NpSetting s = { 0 };
+  GError *error = NULL;
+  s.doc = np_report_parse (text, "generated", &error);
+  g_assert_no_error (error);
+  s.style = np_style_new_default ();
+  s.pages = np_pages_new ();
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  s.story = np_story_new (s.doc, s.style, np_fonts_fixture, s.pages, warnings);
+  np_flow (s.story, s.style, np_fonts_fixture, s.pages);
+  guint tables = 0;
+  for (guint i = 0; i < s.story->elements->len; i++)
+    tables +=
+      g_array_index (s.story->elements, NpElement, i).kind == NP_ELEMENT_TABLE;
+  g_assert_cmpuint (tables, ==, 1);
+  np_assert_nothing_off_or_over (&s);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_nonnull (
+    strstr (warnings->pdata[0], "table cell too long for a column"));
+  np_setting_clear (&s);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -464,6 +497,7 @@ main (int argc, char **argv)
   g_test_add_func ("/flow/all-lines-placed", test_all_lines_placed);
   g_test_add_func ("/flow/spanning-ending", test_spanning_ending);
   g_test_add_func ("/flow/head-too-long", test_head_too_long);
+  g_test_add_func ("/flow/table-cell-too-long", test_table_cell_too_long);
   int status = g_test_run ();
   np_fonts_free (np_fonts_fixture);
   return status;
