@@ -70,7 +70,16 @@ if [ "$code" -gt 1 ] && [ "$code" -lt 64 ]; then
 else echo "controls alone: exit $code"; fi
 
 # A table cell and a caption.
-printf '會議報道\n\n2024年6月18日，會議召開。簽約單位如下：\n序號\t單位名稱\n1\tחברה 甲公司\n2\tشركة 乙公司\n圖一：代表שלום在會上發言\n' >"$work/table.txt"
-sets table && holds table חברה شركة 甲公司 乙公司 שלום
+printf '會議報道\n\n2024年6月18日，會議召開。\n\n會上，首批成員單位集中簽約。包括חברה甲公司、شركة乙學院、丙研究院等共3家單位。\n\n圖一：代表שלום在會上發言\n\n後文。\n' >"$work/table.txt"
+"$np" --dump-structure "$work/table.txt" 2>/dev/null | grep -q '"kind": "units"' ||
+  fail "table.txt: no table read"
+sets table && holds table חברה甲公司 شركة乙學院 代表שלום在會上發言
+
+# Right-to-left words, emoji and Chinese mixed, and an override before an
+# emoji sequence.
+printf '會議報道\n\n2024年6月18日，😀שלום👨\342\200\215👩\342\200\215👧中文مرحبا🇨🇳，\342\200\256👍🏽עברית 123 עברית😀會議召開。\n' >"$work/emoji.txt"
+# The override is honoured: what follows it is seen (and extracted)
+# right to left.
+sets emoji && holds emoji שלום مرحبا 中文 開召議會
 
 [ "$fails" -eq 0 ] || exit 1
