@@ -11,6 +11,7 @@
 
 #include "error.h"
 #include "style.h"
+#include "fuzzing.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -24,32 +25,12 @@ remove_layout (void)
   g_free (layout_path);
 }
 
-/* GLib's own fatal logs stop with SIGTRAP, which libFuzzer does not catch:
- * abort instead, so that the input is saved. */
-static void
-abort_on_log (const char *domain, GLogLevelFlags level, const char *message,
-              gpointer data)
-{
-  (void) data;
-  if (level &
-      (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING)) {
-    fprintf (stderr, "%s: %s\n", domain ? domain : "newsprint", message);
-    abort ();
-  }
-}
-
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
   (void) argc;
   (void) argv;
-  /* GLib 2.74 recycles small blocks (GError, GPtrArray, list nodes) in
-   * its slice allocator, where LeakSanitizer cannot see them leak.  It
-   * reads G_SLICE before this runs, so run.sh sets it. */
-  if (g_strcmp0 (g_getenv ("G_SLICE"), "always-malloc") != 0)
-    fprintf (stderr, "fuzz-layout: without G_SLICE=always-malloc, leaks of "
-                     "GLib's small blocks go unseen\n");
-  g_log_set_default_handler (abort_on_log, NULL);
+  np_fuzz_init ("fuzz-layout");
   GError *error = NULL;
   int fd = g_file_open_tmp ("np-fuzz-XXXXXX.ini", &layout_path, &error);
   g_assert_no_error (error);

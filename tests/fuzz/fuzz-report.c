@@ -17,36 +17,17 @@
 #include "punct.h"
 #include "report.h"
 #include "source.h"
+#include "fuzzing.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-/* GLib's own fatal logs stop with SIGTRAP, which libFuzzer does not catch:
- * abort instead, so that the input is saved. */
-static void
-abort_on_log (const char *domain, GLogLevelFlags level, const char *message,
-              gpointer data)
-{
-  (void) data;
-  if (level &
-      (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING)) {
-    fprintf (stderr, "%s: %s\n", domain ? domain : "newsprint", message);
-    abort ();
-  }
-}
 
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
   (void) argc;
   (void) argv;
-  /* GLib 2.74 recycles small blocks (GError, GPtrArray, list nodes) in
-   * its slice allocator, where LeakSanitizer cannot see them leak.  It
-   * reads G_SLICE before this runs, so run.sh sets it. */
-  if (g_strcmp0 (g_getenv ("G_SLICE"), "always-malloc") != 0)
-    fprintf (stderr, "fuzz-report: without G_SLICE=always-malloc, leaks of "
-                     "GLib's small blocks go unseen\n");
-  g_log_set_default_handler (abort_on_log, NULL);
+  np_fuzz_init ("fuzz-report");
   return 0;
 }
 
