@@ -62,18 +62,33 @@ np_generate_report (guint paragraphs, guint units)
   return g_string_free (out, FALSE);
 }
 
+static NpDocument *
+np_read_report (const char *text)
+{
+  GError *error = NULL;
+  NpDocument *doc = np_report_parse (text, "generated", &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* Sets `doc` (taken) with the default layout; its warnings go into
+ * `warnings`. */
+static NpSetting
+np_set_document (NpDocument *doc, GPtrArray *warnings)
+{
+  NpSetting s = { .doc = doc };
+  s.style = np_style_new_default ();
+  s.pages = np_pages_new ();
+  s.story = np_story_new (s.doc, s.style, np_fonts_fixture, s.pages, warnings);
+  np_flow (s.story, s.style, np_fonts_fixture, s.pages);
+  return s;
+}
+
 static NpSetting
 np_set_report (const char *text)
 {
-  NpSetting s = { 0 };
-  GError *error = NULL;
-  s.doc = np_report_parse (text, "generated", &error);
-  g_assert_no_error (error);
-  s.style = np_style_new_default ();
-  s.pages = np_pages_new ();
   g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  s.story = np_story_new (s.doc, s.style, np_fonts_fixture, s.pages, warnings);
-  np_flow (s.story, s.style, np_fonts_fixture, s.pages);
+  NpSetting s = np_set_document (np_read_report (text), warnings);
   g_assert_cmpuint (warnings->len, ==, 0);
   return s;
 }
@@ -413,23 +428,17 @@ static void
 test_head_too_long (void)
 {
   g_autofree char *text = np_generate_report (20, 0);
-  NpSetting s = { 0 };
-  GError *error = NULL;
-  s.doc = np_report_parse (text, "generated", &error);
-  g_assert_no_error (error);
-  g_free (s.doc->headline);
-  s.doc->headline = np_repeat ("產教融合發展大會在汽車城隆重召開，", 2000);
-  g_free (s.doc->date);
-  s.doc->date = np_repeat ("2024年6月18日", 2000);
-  g_free (s.doc->masthead);
-  s.doc->masthead = np_repeat ("產教聯合體通訊", 500);
-  g_free (s.doc->subtitle);
-  s.doc->subtitle = np_repeat ("副題", 1000);
-  s.style = np_style_new_default ();
-  s.pages = np_pages_new ();
+  NpDocument *doc = np_read_report (text);
+  g_free (doc->headline);
+  doc->headline = np_repeat ("產教融合發展大會在汽車城隆重召開，", 2000);
+  g_free (doc->date);
+  doc->date = np_repeat ("2024年6月18日", 2000);
+  g_free (doc->masthead);
+  doc->masthead = np_repeat ("產教聯合體通訊", 500);
+  g_free (doc->subtitle);
+  doc->subtitle = np_repeat ("副題", 1000);
   g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  s.story = np_story_new (s.doc, s.style, np_fonts_fixture, s.pages, warnings);
-  np_flow (s.story, s.style, np_fonts_fixture, s.pages);
+  NpSetting s = np_set_document (doc, warnings);
   g_assert_cmpuint (warnings->len, ==, 4);
   for (guint i = 0; i < warnings->len; i++)
     g_assert_nonnull (strstr (warnings->pdata[i], "too long for the page"));
@@ -459,15 +468,8 @@ test_table_cell_too_long (void)
     "會上,首批成員單位集中簽約。包括%s公司、乙學院、丙研究院等共3家單位。\n"
     "(供稿:黨委宣傳部)\n",
     name);
-  NpSetting s = { 0 };
-  GError *error = NULL;
-  s.doc = np_report_parse (text, "generated", &error);
-  g_assert_no_error (error);
-  s.style = np_style_new_default ();
-  s.pages = np_pages_new ();
   g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  s.story = np_story_new (s.doc, s.style, np_fonts_fixture, s.pages, warnings);
-  np_flow (s.story, s.style, np_fonts_fixture, s.pages);
+  NpSetting s = np_set_document (np_read_report (text), warnings);
   guint tables = 0;
   for (guint i = 0; i < s.story->elements->len; i++)
     tables +=

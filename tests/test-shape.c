@@ -43,6 +43,18 @@ np_line_text (const NpParagraph *p, guint i)
   return g_strndup (p->text + line->start, line->end - line->start);
 }
 
+/* The lines of `p` joined: every character once, in text order. */
+static char *
+np_lines_text (const NpParagraph *p)
+{
+  GString *all = g_string_new (NULL);
+  for (guint i = 0; i < p->lines->len; i++) {
+    g_autofree char *t = np_line_text (p, i);
+    g_string_append (all, t);
+  }
+  return g_string_free (all, FALSE);
+}
+
 static void
 test_rules (void)
 {
@@ -116,13 +128,8 @@ test_text_kept (void)
   const char *text = "安信8平台院長韓芳,上海蔚來汽車有限公司助理副總裁余晨,"
                      "中國人才研究會汽車人才專委會理事長朱明榮作大會主旨報告。";
   g_autoptr (NpParagraph) p = np_set (text, 120, NP_ALIGN_JUSTIFY, 20);
-  GString *all = g_string_new (NULL);
-  for (guint i = 0; i < p->lines->len; i++) {
-    g_autofree char *t = np_line_text (p, i);
-    g_string_append (all, t);
-  }
-  g_assert_cmpstr (all->str, ==, text);
-  g_string_free (all, TRUE);
+  g_autofree char *all = np_lines_text (p);
+  g_assert_cmpstr (all, ==, text);
 }
 
 /* A Latin word is never split, and a line of Latin words is justified at
@@ -292,18 +299,6 @@ test_tight_justification (void)
     /* no glyph advanced by more than 0.1 em beyond its full em */
     g_assert_cmpfloat (widest, <=, 1.1 * font.size);
   }
-}
-
-/* The lines of `p` joined: every character once, in text order. */
-static char *
-np_lines_text (const NpParagraph *p)
-{
-  GString *all = g_string_new (NULL);
-  for (guint i = 0; i < p->lines->len; i++) {
-    g_autofree char *t = np_line_text (p, i);
-    g_string_append (all, t);
-  }
-  return g_string_free (all, FALSE);
 }
 
 /* Each run of a line holds exactly its slice of the text: glyph clusters
