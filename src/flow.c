@@ -50,6 +50,7 @@ typedef struct {
   NpPages *pages;      /* for bookmarks; NULL while only measuring */
   guint ending;        /* a spanning figure closing the story (followed
                           only by the credit), or G_MAXUINT */
+  int full;            /* grid lines of a whole column (pages after 1) */
 } NpFlow;
 
 /* Where a figure's parts go, in points below the top of its first grid
@@ -300,6 +301,17 @@ np_keep_after (const NpFlow *f, guint i)
   return 0;
 }
 
+/* Whether a figure too tall for what is left of `col` must go here all
+ * the same: the column is empty and as tall as any, so waiting would not
+ * help.  An empty column under the page 1 head, or shortened to balance
+ * the last page, lets the figure wait for a whole one rather than run off
+ * the foot of the page. */
+static gboolean
+np_only_room (const NpFlow *f, const NpColumn *col)
+{
+  return col->used == 0 && col->capacity >= f->full;
+}
+
 /* Places the figures waiting for room, in order; one that does not fit
  * waits on (with those behind it) while text fills the column. */
 static void
@@ -311,7 +323,7 @@ np_place_pending (const NpFlow *f, NpCursor *c, NpColumn *col)
   while (c->pending->len > 0) {
     const NpElement *e = np_element (f, g_array_index (c->pending, guint, 0));
     if (np_figure_lines (f, e) + credit > col->capacity - col->used) {
-      if (col->used > 0)
+      if (!np_only_room (f, col))
         return;
       c->forced = TRUE;
     }
@@ -331,8 +343,8 @@ np_place_figure (const NpFlow *f, NpCursor *c, NpColumn *col,
     return TRUE;
   }
   int need = np_figure_lines (f, e) + np_keep_after (f, c->element);
-  if (c->pending->len > 0 || (need > col->capacity - col->used &&
-                              col->used > 0)) {
+  if (c->pending->len > 0 ||
+      (need > col->capacity - col->used && !np_only_room (f, col))) {
     /* Float: it waits for the next column while the text goes on here. */
     g_array_append_val (c->pending, c->element);
   } else {
@@ -748,6 +760,9 @@ np_flow (const NpStory *story, const NpStyle *style, NpFonts *fonts,
   NpFlow f = { .story = story, .style = style,
                .pitch = np_style_pitch (style),
                .column = np_style_column_width (style), .figure_scale = 1 };
+  f.full = (int) floor (
+    (style->page_height - style->margin_top - style->margin_bottom) / f.pitch +
+    1e-6);
   np_find_ending (&f);
   f.figure_scale = np_figure_scale (&f);
   f.pages = pages;

@@ -235,6 +235,12 @@ np_spans (const NpStyle *style, const char *caption)
   return FALSE;
 }
 
+/* Lines of a photo credit at most: a name, perhaps with its agency. */
+#define NP_CREDIT_LINES 2
+
+/* A figure is never split, so its caption and credit take at most what a
+ * column holds under the frame, less a line of air above and below;
+ * longer ones are cut with an ellipsis and a warning. */
 static NpElement
 np_compose_figure (NpComposer *c, const NpBlock *block)
 {
@@ -242,17 +248,8 @@ np_compose_figure (NpComposer *c, const NpBlock *block)
   const NpFont *font = &st->font[NP_ROLE_CAPTION];
   NpElement e = { .kind = NP_ELEMENT_FIGURE, .block = block->kind };
   e.span = st->columns > 1 && np_spans (st, block->text);
-  double width = e.span ? st->page_width - st->margin_inner - st->margin_outer
-                        : c->column;
-  NpMeasure m = { .width = width, .align = NP_ALIGN_CENTER, .balance = TRUE };
-  e.text = np_compose_text (c, NP_ROLE_CAPTION, 0, block->text, &m,
-                            block->line);
-  if (block->credit) {
-    /* the photographer's name, small, flush right under the caption */
-    NpMeasure right = { .width = width, .align = NP_ALIGN_RIGHT };
-    e.credit = np_compose_text (c, NP_ROLE_PHOTO_CREDIT, 0, block->credit,
-                                &right, block->line);
-  }
+  double width =
+    e.span ? st->page_width - st->margin_inner - st->margin_outer : c->column;
   e.frame_width = width;
   e.frame_height = MIN (width * st->frame_aspect, st->frame_max_height);
   e.photo = np_figure_photo (c);
@@ -263,6 +260,26 @@ np_compose_figure (NpComposer *c, const NpBlock *block)
   e.text_pitch = font->size * NP_CAPTION_LEADING;
   /* Its height in grid lines depends on how the frame is scaled: flow.c
    * measures it. */
+
+  double column = st->page_height - st->margin_top - st->margin_bottom;
+  int room = (int) floor ((column - e.inset - e.frame_height - 2 * c->pitch) /
+                          e.text_pitch);
+  g_autofree char *what =
+    g_strdup_printf ("line %u: caption too long for a column", block->line);
+  if (block->credit) {
+    /* the photographer's name, small, flush right under the caption */
+    NpMeasure right = { .width = width, .align = NP_ALIGN_RIGHT };
+    g_autofree char *credit =
+      np_fit_lines (c, &st->font[NP_ROLE_PHOTO_CREDIT], block->credit, &right,
+                    NP_CREDIT_LINES, what);
+    e.credit =
+      np_compose_text (c, NP_ROLE_PHOTO_CREDIT, 0, credit, &right, block->line);
+    room -= (int) e.credit->lines->len;
+  }
+  NpMeasure m = { .width = width, .align = NP_ALIGN_CENTER, .balance = TRUE };
+  g_autofree char *caption =
+    np_fit_lines (c, font, block->text, &m, (guint) MAX (1, room), what);
+  e.text = np_compose_text (c, NP_ROLE_CAPTION, 0, caption, &m, block->line);
   return e;
 }
 

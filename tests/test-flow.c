@@ -482,6 +482,33 @@ test_table_cell_too_long (void)
   np_setting_clear (&s);
 }
 
+/* A caption (with its photo credit) longer than a column can hold under
+ * its frame would run off the column's foot (a figure is never split):
+ * it is cut with an ellipsis and one warning. */
+static void
+test_caption_too_long (void)
+{
+  g_autofree char *text = np_generate_report (12, 0);
+  NpDocument *doc = np_read_report (text);
+  guint captions = 0;
+  for (guint i = 0; i < doc->blocks->len; i++) {
+    NpBlock *block = g_ptr_array_index (doc->blocks, i);
+    if (block->kind != NP_BLOCK_CAPTION || captions++ > 0)
+      continue;
+    g_free (block->text);
+    block->text = np_repeat ("嘉賓在大會上講話，", 3000);
+    g_free (block->credit);
+    block->credit = g_strdup ("攝影：張三");
+  }
+  g_assert_cmpuint (captions, >, 1);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  NpSetting s = np_set_document (doc, warnings);
+  np_assert_nothing_off_or_over (&s);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_nonnull (strstr (warnings->pdata[0], "caption too long"));
+  np_setting_clear (&s);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -500,6 +527,7 @@ main (int argc, char **argv)
   g_test_add_func ("/flow/spanning-ending", test_spanning_ending);
   g_test_add_func ("/flow/head-too-long", test_head_too_long);
   g_test_add_func ("/flow/table-cell-too-long", test_table_cell_too_long);
+  g_test_add_func ("/flow/caption-too-long", test_caption_too_long);
   int status = g_test_run ();
   np_fonts_free (np_fonts_fixture);
   return status;
