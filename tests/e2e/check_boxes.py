@@ -10,8 +10,10 @@ import sys
 
 
 def main():
+    # poppler writes an emoji of the PDF's title as two UTF-16 halves
     xhtml = subprocess.run(["pdftotext", "-bbox", sys.argv[1], "-"],
-                           check=True, capture_output=True, text=True).stdout
+                           check=True, capture_output=True
+                           ).stdout.decode("utf-8", "replace")
     bad = []
     for n, page in enumerate(re.split(r"<page ", xhtml)[1:], 1):
         width, height = (float(v) for v in re.search(

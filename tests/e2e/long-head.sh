@@ -1,8 +1,8 @@
 #!/bin/sh
 # A headline, date, issue or masthead too long for the page (2,000
-# characters of --title, --date, --issue, a layout's masthead) is cut with
-# an ellipsis and one warning; the PDF's text stays on its pages and no
-# line lies over another.
+# characters of --title, --date, --issue, a layout's masthead; 3,000 emoji
+# or 600 Hebrew words as a title) is cut with an ellipsis and one warning;
+# the PDF's text stays on its pages and no line lies over another.
 #   long-head.sh NEWSPRINT REPORT
 set -u
 np=$1 report=$2
@@ -36,4 +36,6 @@ sets title headline --title "$long"
 sets date "issue and date line" --date "$long"
 sets issue "issue and date line" --issue "$long"
 sets masthead masthead --layout "$work/masthead.ini"
+sets emoji headline --title "$(python3 -c 'print("😀" * 3000)')"
+sets hebrew headline --title "$(python3 -c 'print("שלום " * 600)')"
 [ "$fails" -eq 0 ] || exit 1
