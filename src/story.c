@@ -29,14 +29,68 @@ typedef struct {
   double pitch;   /* body line pitch, points */
 } NpComposer;
 
+/* Drops marks and spaces that would stand before the ellipsis ("，……"). */
+static char *
+np_cut_before_ellipsis (const char *text, glong chars)
+{
+  const char *end = g_utf8_offset_to_pointer (text, chars);
+  while (end > text) {
+    const char *prev = g_utf8_find_prev_char (text, end);
+    gunichar ch = g_utf8_get_char (prev);
+    if (!g_unichar_ispunct (ch) && !g_unichar_isspace (ch))
+      break;
+    end = prev;
+  }
+  g_autofree char *kept = g_strndup (text, end - text);
+  /* clreq 3.1.8: the Chinese ellipsis is two … , two ems long. */
+  return g_strconcat (kept, "\u2026\u2026", NULL);
+}
+
+/* `text`, which `whole` sets in more than `most` lines, cut after the last
+ * character that fits with an ellipsis; and a warning that begins with
+ * `what` ("headline: too long for the page").  Returns the shorter
+ * paragraph. */
+static NpParagraph *
+np_shorten (NpComposer *c, const NpFont *font, const char *text,
+            const NpParagraph *whole, const NpMeasure *measure, guint most,
+            const char *what)
+{
+  /* Characters, not bytes: `whole` may hold 〓 for a missing character. */
+  const NpLine *last = g_ptr_array_index (whole->lines, most - 1);
+  glong chars = g_utf8_strlen (whole->text, last->end);
+  NpParagraph *p = NULL;
+  for (; chars >= 0; chars--) {
+    g_autofree char *cut = np_cut_before_ellipsis (text, chars);
+    np_paragraph_free (p);
+    p = np_shape_paragraph (c->fonts, font, cut, measure);
+    if (p->lines->len <= most)
+      break;
+  }
+  g_ptr_array_add (c->warnings,
+                   g_strdup_printf ("%s (%ld characters): shortened to %u "
+                                    "line%s, ending in \u2026\u2026",
+                                    what, g_utf8_strlen (text, -1), most,
+                                    most > 1 ? "s" : ""));
+  return p;
+}
+
+/* Shapes `text` in the font of `role` (`weight`: 0 keeps the role's), in
+ * at most `most` lines: a longer text is cut (np_shorten()).  Warns of
+ * characters no font has and, once, of a line broken by force. */
 static const NpParagraph *
-np_compose_text (NpComposer *c, NpRole role, int weight, const char *text,
-                 const NpMeasure *measure, guint source_line)
+np_compose_fitted (NpComposer *c, NpRole role, int weight, const char *text,
+                   const NpMeasure *measure, guint source_line, guint most,
+                   const char *what)
 {
   NpFont font = c->style->font[role];
   if (weight)
     font.weight = weight;
   NpParagraph *p = np_shape_paragraph (c->fonts, &font, text, measure);
+  if (p->lines->len > most) {
+    NpParagraph *whole = p;
+    p = np_shorten (c, &font, text, whole, measure, most, what);
+    np_paragraph_free (whole);
+  }
   for (guint i = 0; i < p->missing->len; i++) {
     gunichar ch = g_array_index (p->missing, gunichar, i);
     char utf8[8] = { 0 };
@@ -55,59 +109,19 @@ np_compose_text (NpComposer *c, NpRole role, int weight, const char *text,
   return np_pages_keep (c->pages, p);
 }
 
+static const NpParagraph *
+np_compose_text (NpComposer *c, NpRole role, int weight, const char *text,
+                 const NpMeasure *measure, guint source_line)
+{
+  return np_compose_fitted (c, role, weight, text, measure, source_line,
+                            G_MAXUINT, NULL);
+}
+
 static int
 np_lines_for (NpComposer *c, double height)
 {
   /* A hair of tolerance so that exact multiples do not round up. */
   return MAX (1, (int) ceil (height / c->pitch - 1e-6));
-}
-
-/* Drops marks and spaces that would stand before the ellipsis ("，……"). */
-static char *
-np_cut_before_ellipsis (const char *text, glong chars)
-{
-  const char *end = g_utf8_offset_to_pointer (text, chars);
-  while (end > text) {
-    const char *prev = g_utf8_find_prev_char (text, end);
-    gunichar ch = g_utf8_get_char (prev);
-    if (!g_unichar_ispunct (ch) && !g_unichar_isspace (ch))
-      break;
-    end = prev;
-  }
-  g_autofree char *kept = g_strndup (text, end - text);
-  /* clreq 3.1.8: the Chinese ellipsis is two … , two ems long. */
-  return g_strconcat (kept, "\u2026\u2026", NULL);
-}
-
-/* `text` whole when it sets in at most `most` lines, else cut after the
- * last character that fits with an ellipsis, and a warning that begins
- * with `what` ("headline: too long for the page").  Newly allocated. */
-static char *
-np_fit_lines (NpComposer *c, const NpFont *font, const char *text,
-              const NpMeasure *measure, guint most, const char *what)
-{
-  g_autoptr (NpParagraph) whole =
-    np_shape_paragraph (c->fonts, font, text, measure);
-  if (whole->lines->len <= most)
-    return g_strdup (text);
-  /* Characters, not bytes: `whole` may hold 〓 for a missing character. */
-  const NpLine *last = g_ptr_array_index (whole->lines, most - 1);
-  glong chars = g_utf8_strlen (whole->text, last->end);
-  char *cut = NULL;
-  for (; chars >= 0; chars--) {
-    g_free (cut);
-    cut = np_cut_before_ellipsis (text, chars);
-    g_autoptr (NpParagraph) p =
-      np_shape_paragraph (c->fonts, font, cut, measure);
-    if (p->lines->len <= most)
-      break;
-  }
-  g_ptr_array_add (c->warnings,
-                   g_strdup_printf ("%s (%ld characters): shortened to %u "
-                                    "line%s, ending in \u2026\u2026",
-                                    what, g_utf8_strlen (text, -1), most,
-                                    most > 1 ? "s" : ""));
-  return cut;
 }
 
 /* Bytes of a list item's number: the digits, circled numbers, brackets
@@ -269,17 +283,13 @@ np_compose_figure (NpComposer *c, const NpBlock *block)
   if (block->credit) {
     /* the photographer's name, small, flush right under the caption */
     NpMeasure right = { .width = width, .align = NP_ALIGN_RIGHT };
-    g_autofree char *credit =
-      np_fit_lines (c, &st->font[NP_ROLE_PHOTO_CREDIT], block->credit, &right,
-                    NP_CREDIT_LINES, what);
-    e.credit =
-      np_compose_text (c, NP_ROLE_PHOTO_CREDIT, 0, credit, &right, block->line);
+    e.credit = np_compose_fitted (c, NP_ROLE_PHOTO_CREDIT, 0, block->credit,
+                                  &right, block->line, NP_CREDIT_LINES, what);
     room -= (int) e.credit->lines->len;
   }
   NpMeasure m = { .width = width, .align = NP_ALIGN_CENTER, .balance = TRUE };
-  g_autofree char *caption =
-    np_fit_lines (c, font, block->text, &m, (guint) MAX (1, room), what);
-  e.text = np_compose_text (c, NP_ROLE_CAPTION, 0, caption, &m, block->line);
+  e.text = np_compose_fitted (c, NP_ROLE_CAPTION, 0, block->text, &m,
+                              block->line, (guint) MAX (1, room), what);
   return e;
 }
 
@@ -341,9 +351,6 @@ np_compose_row (NpComposer *c, const NpBlock *block, char **cells,
   guint most = 1;
   guint cell_lines = (guint) MAX (
     1, floor ((room * c->pitch - 2 * pad / 3) / text_pitch + 1e-6));
-  NpFont font = c->style->font[NP_ROLE_TABLE];
-  if (header)
-    font.weight = 700;
   g_autofree char *what =
     g_strdup_printf ("line %u: table cell too long for a column", block->line);
   for (guint i = 0; cells[i] && i + 1 < edges->len; i++) {
@@ -353,10 +360,9 @@ np_compose_row (NpComposer *c, const NpBlock *block, char **cells,
     gboolean centre = header || (block->kind == NP_BLOCK_UNITS && i == 0);
     NpMeasure m = { .width = w - 2 * pad,
                     .align = centre ? NP_ALIGN_CENTER : NP_ALIGN_LEFT };
-    g_autofree char *fitted =
-      np_fit_lines (c, &font, cells[i], &m, cell_lines, what);
-    const NpParagraph *p = np_compose_text (c, NP_ROLE_TABLE, header ? 700 : 0,
-                                            fitted, &m, block->line);
+    const NpParagraph *p =
+      np_compose_fitted (c, NP_ROLE_TABLE, header ? 700 : 0, cells[i], &m,
+                         block->line, cell_lines, what);
     g_ptr_array_add (row.cells, (gpointer) p);
     most = MAX (most, p->lines->len);
   }
@@ -468,11 +474,11 @@ static const NpHeadPart np_subtitle_part = { "subtitle", NP_ROLE_SUBTITLE,
 static const NpHeadPart np_byline_part = { "byline", NP_ROLE_META,
                                            NP_BYLINE_LEADING, 0.08, 3 };
 
-/* `text` as a head part sets it: whole when it fits its share of the
- * page, else cut to that many lines, with a warning. */
-static char *
-np_head_text (NpComposer *c, const NpHeadPart *part, const char *text,
-              const NpMeasure *measure)
+/* A head part: whole when it fits its share of the page, else cut to
+ * that many lines, with a warning. */
+static const NpParagraph *
+np_compose_head_part (NpComposer *c, const NpHeadPart *part, const char *text,
+                      const NpMeasure *measure)
 {
   const NpStyle *st = c->style;
   const NpFont *font = &st->font[part->role];
@@ -482,15 +488,7 @@ np_head_text (NpComposer *c, const NpHeadPart *part, const char *text,
                                              (font->size * part->leading))));
   g_autofree char *what =
     g_strdup_printf ("%s: too long for the page", part->name);
-  return np_fit_lines (c, font, text, measure, most, what);
-}
-
-static const NpParagraph *
-np_compose_head_part (NpComposer *c, const NpHeadPart *part, const char *text,
-                      const NpMeasure *measure)
-{
-  g_autofree char *fitted = np_head_text (c, part, text, measure);
-  return np_compose_text (c, part->role, 0, fitted, measure, 1);
+  return np_compose_fitted (c, part->role, 0, text, measure, 1, most, what);
 }
 
 /* The page 1 head: masthead, the issue line, the headline. */
