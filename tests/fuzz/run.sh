@@ -27,6 +27,11 @@ export G_SLICE=always-malloc
 status=0
 for name in $names; do
   fuzzer=$build/tests/fuzz/fuzz-$name
+  # Leaks inside fontconfig and Cairo that the suite knows of (explained in
+  # the file); newsprint's own allocations are never suppressed.
+  export LSAN_OPTIONS="print_suppressions=0"
+  [ -f "tests/fuzz/$name.supp" ] &&
+    export LSAN_OPTIONS="suppressions=$PWD/tests/fuzz/$name.supp:print_suppressions=0"
   # Earlier findings first: each must now pass.
   for input in tests/fuzz/regressions/"$name"-*; do
     [ -f "$input" ] || continue
@@ -44,11 +49,6 @@ for name in $names; do
     seeds="$seeds tests/fuzz/corpus-report" dict=tests/fuzz/report.dict
     max_len=4096
   fi
-  # Leaks inside fontconfig and Cairo that the suite knows of (explained in
-  # the file); newsprint's own allocations are never suppressed.
-  export LSAN_OPTIONS="print_suppressions=0"
-  [ -f "tests/fuzz/$name.supp" ] &&
-    export LSAN_OPTIONS="suppressions=$PWD/tests/fuzz/$name.supp:print_suppressions=0"
   echo "run.sh: fuzz-$name for ${seconds}s"
   # shellcheck disable=SC2086
   if ! "$fuzzer" "$build/corpus-$name" $seeds \
