@@ -321,13 +321,13 @@ np_draw_crop_marks (cairo_t *cr, const NpPress *press, double w, double h)
 }
 
 gboolean
-np_draw_pdf (const NpPages *pages, const NpPress *press, NpOutput *out,
-             GError **error)
+np_draw_pdf_stream (const NpPages *pages, const NpPress *press,
+                    cairo_write_func_t write, void *closure, GError **error)
 {
   const NpPage *first = g_ptr_array_index (pages->pages, 0);
   double slug = np_slug (press);
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (
-    np_write_output, out, first->width + 2 * slug, first->height + 2 * slug);
+    write, closure, first->width + 2 * slug, first->height + 2 * slug);
   np_set_metadata (surface, pages);
   cairo_t *cr = cairo_create (surface);
   NpInk ink = { np_emoji_new (), np_subsets_new (pages) };
@@ -358,6 +358,17 @@ np_draw_pdf (const NpPages *pages, const NpPress *press, NpOutput *out,
                  cairo_status_to_string (status));
     return FALSE;
   }
+  return TRUE;
+}
+
+gboolean
+np_draw_pdf (const NpPages *pages, const NpPress *press, NpOutput *out,
+             GError **error)
+{
+  if (!np_draw_pdf_stream (pages, press, np_write_output, out, error))
+    return FALSE;
+  const NpPage *first = g_ptr_array_index (pages->pages, 0);
+  double slug = np_slug (press);
   const char *language = pages->language ? pages->language : "zh";
   if (slug == 0)
     return np_pdf_finish (out, language, NULL, NULL, error);

@@ -21,6 +21,11 @@ typedef struct {
  * stays the page.  Errors: NP_ERROR_INTERNAL. */
 gboolean np_draw_pdf (const NpPages *pages, const NpPress *press,
                       NpOutput *out, GError **error);
+/* The same PDF as Cairo makes it, written through `write`, before the
+ * tags' language and the print boxes are added (for tests and fuzzing). */
+gboolean np_draw_pdf_stream (const NpPages *pages, const NpPress *press,
+                             cairo_write_func_t write, void *closure,
+                             GError **error);
 
 /* What a file name asks for: PDF (also "-"), or proofs of each page as
  * PNG or SVG (by the extension, .png or .svg). */

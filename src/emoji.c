@@ -221,7 +221,7 @@ np_emoji_show (NpEmoji *emoji, cairo_t *cr, const char *text,
   int n = np_glyphs_for_run (run, x, y, PANGO_GLYPH_EMPTY, &glyphs, &clusters,
                              &nc);
   for (int g = 0; g < n; g++) {
-    PangoGlyph glyph = run->glyphs->glyphs[g].glyph;
+    PangoGlyph glyph = (PangoGlyph) glyphs[g].index; /* in text order */
     if (glyph != PANGO_GLYPH_EMPTY && !(glyph & PANGO_GLYPH_UNKNOWN_FLAG))
       np_paint_picture (cr, f, glyph, glyphs[g].x, glyphs[g].y, scale);
   }

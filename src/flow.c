@@ -50,6 +50,7 @@ typedef struct {
   NpPages *pages;      /* for bookmarks; NULL while only measuring */
   guint ending;        /* a spanning figure closing the story (followed
                           only by the credit), or G_MAXUINT */
+  int full;            /* grid lines of a whole column (pages after 1) */
 } NpFlow;
 
 /* Where a figure's parts go, in points below the top of its first grid
@@ -300,6 +301,17 @@ np_keep_after (const NpFlow *f, guint i)
   return 0;
 }
 
+/* Whether a figure too tall for what is left of `col` must go here all
+ * the same: the column is empty and as tall as any, so waiting would not
+ * help.  An empty column under the page 1 head, or shortened to balance
+ * the last page, lets the figure wait for a whole one rather than run off
+ * the foot of the page. */
+static gboolean
+np_only_room (const NpFlow *f, const NpColumn *col)
+{
+  return col->used == 0 && col->capacity >= f->full;
+}
+
 /* Places the figures waiting for room, in order; one that does not fit
  * waits on (with those behind it) while text fills the column. */
 static void
@@ -311,7 +323,7 @@ np_place_pending (const NpFlow *f, NpCursor *c, NpColumn *col)
   while (c->pending->len > 0) {
     const NpElement *e = np_element (f, g_array_index (c->pending, guint, 0));
     if (np_figure_lines (f, e) + credit > col->capacity - col->used) {
-      if (col->used > 0)
+      if (!np_only_room (f, col))
         return;
       c->forced = TRUE;
     }
@@ -331,8 +343,8 @@ np_place_figure (const NpFlow *f, NpCursor *c, NpColumn *col,
     return TRUE;
   }
   int need = np_figure_lines (f, e) + np_keep_after (f, c->element);
-  if (c->pending->len > 0 || (need > col->capacity - col->used &&
-                              col->used > 0)) {
+  if (c->pending->len > 0 ||
+      (need > col->capacity - col->used && !np_only_room (f, col))) {
     /* Float: it waits for the next column while the text goes on here. */
     g_array_append_val (c->pending, c->element);
   } else {
@@ -557,7 +569,7 @@ np_put_head (const NpFlow *f, NpPage *page)
   double y = st->margin_top;
   if (s->masthead) {
     np_page_tag (page, NP_TAG_P);
-    y = np_put_centred (page, st, s->masthead, y, 1.25, 0);
+    y = np_put_centred (page, st, s->masthead, y, NP_MASTHEAD_LEADING, 0);
     np_page_add_rule (page, left, y + 2, right, y + 2, &st->masthead_rule, 2);
     np_page_add_rule (page, left, y + 5, right, y + 5, &st->masthead_rule,
                       0.5);
@@ -565,11 +577,12 @@ np_put_head (const NpFlow *f, NpPage *page)
   }
   if (s->meta) {
     np_page_tag (page, NP_TAG_P);
-    y = np_put_centred (page, st, s->meta, y, 2.0, 0);
+    y = np_put_centred (page, st, s->meta, y, NP_META_LEADING, 0);
   }
   if (s->kicker) {
     np_page_tag (page, NP_TAG_P);
-    y = np_put_centred (page, st, s->kicker, y + 0.25 * f->pitch, 1.4, 0);
+    y = np_put_centred (page, st, s->kicker, y + 0.25 * f->pitch,
+                        NP_KICKER_LEADING, 0);
   }
   if (s->headline) {
     NpColumn head = { .page = page, .index = 0, .x = left };
@@ -577,15 +590,16 @@ np_put_head (const NpFlow *f, NpPage *page)
     np_page_tag (page, NP_TAG_H1);
     if (f->pages)
       np_pages_add_bookmark (f->pages, s->headline->text, 0, y);
-    y = np_put_centred (page, st, s->headline, y + 0.25 * f->pitch, 1.3, 0);
+    y = np_put_centred (page, st, s->headline, y + 0.25 * f->pitch,
+                        NP_HEADLINE_LEADING, 0);
   }
   if (s->subtitle) {
     np_page_tag (page, NP_TAG_P);
-    y = np_put_centred (page, st, s->subtitle, y, 1.4, 0);
+    y = np_put_centred (page, st, s->subtitle, y, NP_SUBTITLE_LEADING, 0);
   }
   if (s->byline) {
     np_page_tag (page, NP_TAG_P);
-    y = np_put_centred (page, st, s->byline, y, 1.6, 0);
+    y = np_put_centred (page, st, s->byline, y, NP_BYLINE_LEADING, 0);
   }
   y += 0.4 * f->pitch;
   np_page_add_rule (page, left, y, right, y, &st->frame_border,
@@ -746,6 +760,9 @@ np_flow (const NpStory *story, const NpStyle *style, NpFonts *fonts,
   NpFlow f = { .story = story, .style = style,
                .pitch = np_style_pitch (style),
                .column = np_style_column_width (style), .figure_scale = 1 };
+  f.full = (int) floor (
+    (style->page_height - style->margin_top - style->margin_bottom) / f.pitch +
+    1e-6);
   np_find_ending (&f);
   f.figure_scale = np_figure_scale (&f);
   f.pages = pages;

@@ -20,11 +20,13 @@
 #include "error.h"
 
 /* Tried in order for characters the role's family lacks: symbols in text
- * style first (⚃, ⚧, ♀ without U+FE0F stay text, UTS #51), colour emoji
- * last.  Emoji sequences themselves are set in the emoji family
+ * style first (⚃, ⚧, ♀ without U+FE0F stay text, UTS #51), then Hebrew
+ * and Arabic in faces designed for them (a name quoted in a report), colour
+ * emoji last.  Emoji sequences themselves are set in the emoji family
  * explicitly (shape.c), and Pango asks for "emoji" on its own too. */
 static const char np_fallback_families[] =
-  "Noto Sans Symbols2,Noto Sans Symbols,DejaVu Sans,Noto Color Emoji";
+  "Noto Sans Symbols2,Noto Sans Symbols,Noto Serif Hebrew,Noto Naskh Arabic,"
+  "DejaVu Sans,Noto Color Emoji";
 
 const char np_emoji_family[] = "Noto Color Emoji";
 

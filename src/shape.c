@@ -573,10 +573,53 @@ np_line_measure (int width, int indent, int hang, gboolean first)
   return first ? width - indent : width - hang;
 }
 
-/* Chooses breaks for the whole paragraph (total fit, as Knuth and Plass):
- * best[b] is the cheapest way to set units [0, b).  Returns the line ends. */
+/* What a line ending in a break the rules forbid costs: more than any
+ * line the rules allow, less than one running past the measure. */
+#define NP_FORCED_COST 1e16
+
+/* The places a line may end: where the rules allow a break, and, in a
+ * stretch without one that is wider than the narrowest line, between any
+ * two of its units.  clreq 3.1.7 makes the prohibition rules what line
+ * adjustment works within; when no adjustment can meet them (ten thousand
+ * 。 in a row, a dash a page long), breaking them is the last resort, and
+ * still better than text running off the column.  Sets `forced` for the
+ * forced places, and `*longest` to the characters of the longest stretch
+ * broken so. */
 static GArray *
-np_break_lines (const NpShaping *s, const NpMeasure *m, int width, int indent)
+np_break_candidates (const NpShaping *s, int narrowest, gboolean *forced,
+                     guint *longest)
+{
+  guint n = s->units->len;
+  GArray *cands = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint a = 0;
+  g_array_append_val (cands, a);
+  for (guint b = 1; b <= n; b++) {
+    if (b < n && !NP_UNIT (s, b)->break_before)
+      continue;
+    guint end = np_trim_end (s, a, b);
+    NpLineSize z = np_line_size (s, a, end, a == 0);
+    if (end > a + 1 && z.natural - z.shrink > narrowest) {
+      for (guint i = a + 1; i < end; i++) {
+        forced[i] = TRUE;
+        g_array_append_val (cands, i);
+      }
+      const NpUnit *first = NP_UNIT (s, a), *last = NP_UNIT (s, end - 1);
+      *longest =
+        MAX (*longest, (guint) g_utf8_strlen (s->text + first->start,
+                                              last->end - first->start));
+    }
+    g_array_append_val (cands, b);
+    a = b;
+  }
+  return cands;
+}
+
+/* Chooses breaks for the whole paragraph (total fit, as Knuth and Plass):
+ * best[b] is the cheapest way to set units [0, b).  Returns the line ends;
+ * `*forced_run` (may be NULL) is set as np_break_candidates() says. */
+static GArray *
+np_break_lines (const NpShaping *s, const NpMeasure *m, int width, int indent,
+                guint *forced_run)
 {
   guint n = s->units->len;
   int hang = (int) lround (m->hang * PANGO_SCALE);
@@ -584,13 +627,15 @@ np_break_lines (const NpShaping *s, const NpMeasure *m, int width, int indent)
   if (n == 0)
     return ends;
 
-  GArray *cands = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint zero = 0;
-  g_array_append_val (cands, zero);
-  for (guint i = 1; i < n; i++)
-    if (NP_UNIT (s, i)->break_before)
-      g_array_append_val (cands, i);
-  g_array_append_val (cands, n);
+  gboolean *forced = g_new0 (gboolean, n + 1);
+  guint longest = 0;
+  GArray *cands =
+    np_break_candidates (s,
+                         MIN (np_line_measure (width, indent, hang, TRUE),
+                              np_line_measure (width, indent, hang, FALSE)),
+                         forced, &longest);
+  if (forced_run)
+    *forced_run = longest;
 
   guint nc = cands->len;
   double *best = g_new (double, nc);
@@ -603,7 +648,8 @@ np_break_lines (const NpShaping *s, const NpMeasure *m, int width, int indent)
     for (guint i = j; i-- > 0;) {
       guint a = g_array_index (cands, guint, i);
       int measure = np_line_measure (width, indent, hang, a == 0);
-      double c = best[i] + np_line_cost (s, m, a, b, b == n, measure);
+      double c = best[i] + np_line_cost (s, m, a, b, b == n, measure) +
+                 (forced[b] ? NP_FORCED_COST : 0);
       if (c < best[j]) {
         best[j] = c;
         from[j] = i;
@@ -619,6 +665,7 @@ np_break_lines (const NpShaping *s, const NpMeasure *m, int width, int indent)
     g_array_prepend_val (ends, g_array_index (cands, guint, j));
   g_free (best);
   g_free (from);
+  g_free (forced);
   g_array_free (cands, TRUE);
   return ends;
 }
@@ -713,6 +760,36 @@ np_adjust_line (const NpShaping *s, const NpMeasure *m, guint a, guint end,
     np_justify (s, a, end, measure - z.natural, trail);
 }
 
+/* Puts a line's runs, cut in text order, into the order they are seen:
+ * the Unicode bidirectional algorithm (UAX #9, rule L2) reverses each run
+ * of right-to-left levels, so that a Hebrew or Arabic name in Chinese text
+ * reads from right to left, and a number inside it from left to right. */
+static void
+np_reorder_runs (GPtrArray *runs)
+{
+  gboolean mixed = FALSE;
+  GList *items = NULL;
+  for (guint r = runs->len; r-- > 0;) {
+    PangoGlyphItem *run = g_ptr_array_index (runs, r);
+    mixed |= run->item->analysis.level > 0;
+    items = g_list_prepend (items, run->item);
+  }
+  if (mixed) {
+    GList *visual = pango_reorder_items (items);
+    gpointer *logical = g_memdup2 (runs->pdata, runs->len * sizeof (gpointer));
+    guint k = 0;
+    for (GList *l = visual; l; l = l->next, k++)
+      for (guint r = 0; r < runs->len; r++) {
+        PangoGlyphItem *run = logical[r];
+        if (run->item == l->data)
+          runs->pdata[k] = run;
+      }
+    g_free (logical);
+    g_list_free (visual);
+  }
+  g_list_free (items);
+}
+
 static NpLine *
 np_make_line (const NpShaping *s, const NpMeasure *m, guint a, guint b,
               int measure, gboolean last)
@@ -733,15 +810,17 @@ np_make_line (const NpShaping *s, const NpMeasure *m, guint a, guint b,
     while (j < end && NP_UNIT (s, j)->run == u->run)
       j++;
     const NpUnit *v = NP_UNIT (s, j - 1);
-    PangoGlyphItem *slice =
-      np_slice_run (g_ptr_array_index (s->runs, u->run), s->text,
-                    u->glyph0, v->glyph1, u->start, v->end);
+    /* A right-to-left run (Hebrew, Arabic, or text after U+202E) holds its
+     * glyphs in visual order, so its logically first unit has the last
+     * glyphs: the slice spans from the lowest glyph to the highest. */
+    int g0 = MIN (u->glyph0, v->glyph0), g1 = MAX (u->glyph1, v->glyph1);
+    PangoGlyphItem *slice = np_slice_run (g_ptr_array_index (s->runs, u->run),
+                                          s->text, g0, g1, u->start, v->end);
     PangoGlyphInfo *glyphs = slice->glyphs->glyphs;
     for (guint k = i; k < j; k++) {
       const NpUnit *w = NP_UNIT (s, k);
-      glyphs[w->glyph0 - u->glyph0].geometry.x_offset += lead[k - a];
-      glyphs[w->glyph1 - 1 - u->glyph0].geometry.width +=
-        lead[k - a] + trail[k - a];
+      glyphs[w->glyph0 - g0].geometry.x_offset += lead[k - a];
+      glyphs[w->glyph1 - 1 - g0].geometry.width += lead[k - a] + trail[k - a];
       width += w->width + lead[k - a] + trail[k - a];
     }
     g_ptr_array_add (line->runs, slice);
@@ -749,6 +828,7 @@ np_make_line (const NpShaping *s, const NpMeasure *m, guint a, guint b,
   }
   g_free (lead);
   g_free (trail);
+  np_reorder_runs (line->runs);
 
   line->start = NP_UNIT (s, a)->start;
   line->end = end > a ? NP_UNIT (s, end - 1)->end : line->start;
@@ -787,13 +867,13 @@ static int
 np_balanced_width (const NpShaping *s, const NpMeasure *m, int width,
                    int indent)
 {
-  g_autoptr (GArray) full = np_break_lines (s, m, width, indent);
+  g_autoptr (GArray) full = np_break_lines (s, m, width, indent, NULL);
   if (full->len < 2)
     return width;
   int lo = (int) (s->prefix[s->units->len] / full->len), hi = width;
   while (hi - lo > PANGO_SCALE / 4) {
     int mid = lo + (hi - lo) / 2;
-    g_autoptr (GArray) ends = np_break_lines (s, m, mid, indent);
+    g_autoptr (GArray) ends = np_break_lines (s, m, mid, indent, NULL);
     gboolean fits = ends->len <= full->len;
     for (guint i = 0, a = 0; fits && i < ends->len; i++) {
       guint b = g_array_index (ends, guint, i);
@@ -862,7 +942,8 @@ np_shape_paragraph (NpFonts *fonts, const NpFont *font, const char *text,
   int hang = (int) lround (measure->hang * PANGO_SCALE);
   s.target = measure->balance ? np_balanced_width (&s, measure, width, indent)
                               : 0;
-  g_autoptr (GArray) ends = np_break_lines (&s, measure, width, indent);
+  g_autoptr (GArray) ends =
+    np_break_lines (&s, measure, width, indent, &p->forced);
   for (guint i = 0, a = 0; i < ends->len; i++) {
     guint b = g_array_index (ends, guint, i);
     int line_measure = np_line_measure (width, indent, hang, a == 0);

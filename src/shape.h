@@ -48,6 +48,9 @@ typedef struct {
   NpFont font;          /* the font it was set in (family not owned) */
   double width;         /* the measure, points */
   GArray *missing;      /* of gunichar: characters no font has */
+  guint forced;         /* characters of the longest stretch without an
+                           allowed break that had to be broken anyway, 0:
+                           none */
 } NpParagraph;
 
 /* Shapes and breaks `text` (UTF-8, no newlines).  Never fails: a character

@@ -24,18 +24,73 @@ typedef struct {
   NpFonts *fonts;
   NpPages *pages;
   GPtrArray *warnings;
+  gboolean forced; /* a line was broken where the rules forbid: told once */
   double column;  /* column width, points */
   double pitch;   /* body line pitch, points */
 } NpComposer;
 
+/* Drops marks and spaces that would stand before the ellipsis ("，……"). */
+static char *
+np_cut_before_ellipsis (const char *text, glong chars)
+{
+  const char *end = g_utf8_offset_to_pointer (text, chars);
+  while (end > text) {
+    const char *prev = g_utf8_find_prev_char (text, end);
+    gunichar ch = g_utf8_get_char (prev);
+    if (!g_unichar_ispunct (ch) && !g_unichar_isspace (ch))
+      break;
+    end = prev;
+  }
+  g_autofree char *kept = g_strndup (text, end - text);
+  /* clreq 3.1.8: the Chinese ellipsis is two … , two ems long. */
+  return g_strconcat (kept, "\u2026\u2026", NULL);
+}
+
+/* `text`, which `whole` sets in more than `most` lines, cut after the last
+ * character that fits with an ellipsis; and a warning that begins with
+ * `what` ("headline: too long for the page").  Returns the shorter
+ * paragraph. */
+static NpParagraph *
+np_shorten (NpComposer *c, const NpFont *font, const char *text,
+            const NpParagraph *whole, const NpMeasure *measure, guint most,
+            const char *what)
+{
+  /* Characters, not bytes: `whole` may hold 〓 for a missing character. */
+  const NpLine *last = g_ptr_array_index (whole->lines, most - 1);
+  glong chars = g_utf8_strlen (whole->text, last->end);
+  NpParagraph *p = NULL;
+  for (; chars >= 0; chars--) {
+    g_autofree char *cut = np_cut_before_ellipsis (text, chars);
+    np_paragraph_free (p);
+    p = np_shape_paragraph (c->fonts, font, cut, measure);
+    if (p->lines->len <= most)
+      break;
+  }
+  g_ptr_array_add (c->warnings,
+                   g_strdup_printf ("%s (%ld characters): shortened to %u "
+                                    "line%s, ending in \u2026\u2026",
+                                    what, g_utf8_strlen (text, -1), most,
+                                    most > 1 ? "s" : ""));
+  return p;
+}
+
+/* Shapes `text` in the font of `role` (`weight`: 0 keeps the role's), in
+ * at most `most` lines: a longer text is cut (np_shorten()).  Warns of
+ * characters no font has and, once, of a line broken by force. */
 static const NpParagraph *
-np_compose_text (NpComposer *c, NpRole role, int weight, const char *text,
-                 const NpMeasure *measure, guint source_line)
+np_compose_fitted (NpComposer *c, NpRole role, int weight, const char *text,
+                   const NpMeasure *measure, guint source_line, guint most,
+                   const char *what)
 {
   NpFont font = c->style->font[role];
   if (weight)
     font.weight = weight;
   NpParagraph *p = np_shape_paragraph (c->fonts, &font, text, measure);
+  if (p->lines->len > most) {
+    NpParagraph *whole = p;
+    p = np_shorten (c, &font, text, whole, measure, most, what);
+    np_paragraph_free (whole);
+  }
   for (guint i = 0; i < p->missing->len; i++) {
     gunichar ch = g_array_index (p->missing, gunichar, i);
     char utf8[8] = { 0 };
@@ -44,7 +99,22 @@ np_compose_text (NpComposer *c, NpRole role, int weight, const char *text,
                      g_strdup_printf ("line %u: no font has U+%04X '%s'",
                                       source_line, ch, utf8));
   }
+  if (p->forced && !c->forced) {
+    c->forced = TRUE;
+    g_ptr_array_add (c->warnings,
+                     g_strdup_printf ("line %u: no allowed line break in a "
+                                      "run of %u characters; broken by force",
+                                      source_line, p->forced));
+  }
   return np_pages_keep (c->pages, p);
+}
+
+static const NpParagraph *
+np_compose_text (NpComposer *c, NpRole role, int weight, const char *text,
+                 const NpMeasure *measure, guint source_line)
+{
+  return np_compose_fitted (c, role, weight, text, measure, source_line,
+                            G_MAXUINT, NULL);
 }
 
 static int
@@ -179,6 +249,12 @@ np_spans (const NpStyle *style, const char *caption)
   return FALSE;
 }
 
+/* Lines of a photo credit at most: a name, perhaps with its agency. */
+#define NP_CREDIT_LINES 2
+
+/* A figure is never split, so its caption and credit take at most what a
+ * column holds under the frame, less a line of air above and below;
+ * longer ones are cut with an ellipsis and a warning. */
 static NpElement
 np_compose_figure (NpComposer *c, const NpBlock *block)
 {
@@ -186,17 +262,8 @@ np_compose_figure (NpComposer *c, const NpBlock *block)
   const NpFont *font = &st->font[NP_ROLE_CAPTION];
   NpElement e = { .kind = NP_ELEMENT_FIGURE, .block = block->kind };
   e.span = st->columns > 1 && np_spans (st, block->text);
-  double width = e.span ? st->page_width - st->margin_inner - st->margin_outer
-                        : c->column;
-  NpMeasure m = { .width = width, .align = NP_ALIGN_CENTER, .balance = TRUE };
-  e.text = np_compose_text (c, NP_ROLE_CAPTION, 0, block->text, &m,
-                            block->line);
-  if (block->credit) {
-    /* the photographer's name, small, flush right under the caption */
-    NpMeasure right = { .width = width, .align = NP_ALIGN_RIGHT };
-    e.credit = np_compose_text (c, NP_ROLE_PHOTO_CREDIT, 0, block->credit,
-                                &right, block->line);
-  }
+  double width =
+    e.span ? st->page_width - st->margin_inner - st->margin_outer : c->column;
   e.frame_width = width;
   e.frame_height = MIN (width * st->frame_aspect, st->frame_max_height);
   e.photo = np_figure_photo (c);
@@ -207,6 +274,22 @@ np_compose_figure (NpComposer *c, const NpBlock *block)
   e.text_pitch = font->size * NP_CAPTION_LEADING;
   /* Its height in grid lines depends on how the frame is scaled: flow.c
    * measures it. */
+
+  double column = st->page_height - st->margin_top - st->margin_bottom;
+  int room = (int) floor ((column - e.inset - e.frame_height - 2 * c->pitch) /
+                          e.text_pitch);
+  g_autofree char *what =
+    g_strdup_printf ("line %u: caption too long for a column", block->line);
+  if (block->credit) {
+    /* the photographer's name, small, flush right under the caption */
+    NpMeasure right = { .width = width, .align = NP_ALIGN_RIGHT };
+    e.credit = np_compose_fitted (c, NP_ROLE_PHOTO_CREDIT, 0, block->credit,
+                                  &right, block->line, NP_CREDIT_LINES, what);
+    room -= (int) e.credit->lines->len;
+  }
+  NpMeasure m = { .width = width, .align = NP_ALIGN_CENTER, .balance = TRUE };
+  e.text = np_compose_fitted (c, NP_ROLE_CAPTION, 0, block->text, &m,
+                              block->line, (guint) MAX (1, room), what);
   return e;
 }
 
@@ -255,13 +338,21 @@ np_table_edges (NpComposer *c, const NpBlock *block, double first_max)
   return edges;
 }
 
+/* A row at most `room` grid lines high: a cell longer than that would run
+ * off the foot of every column (tables split only between rows), so it is
+ * cut with an ellipsis and a warning. */
 static NpRow
 np_compose_row (NpComposer *c, const NpBlock *block, char **cells,
-                const GArray *edges, gboolean header, double text_pitch)
+                const GArray *edges, gboolean header, double text_pitch,
+                int room)
 {
   double pad = np_cell_padding (c);
   NpRow row = { .cells = g_ptr_array_new () };
   guint most = 1;
+  guint cell_lines = (guint) MAX (
+    1, floor ((room * c->pitch - 2 * pad / 3) / text_pitch + 1e-6));
+  g_autofree char *what =
+    g_strdup_printf ("line %u: table cell too long for a column", block->line);
   for (guint i = 0; cells[i] && i + 1 < edges->len; i++) {
     double w = g_array_index (edges, double, i + 1) -
                g_array_index (edges, double, i);
@@ -269,9 +360,9 @@ np_compose_row (NpComposer *c, const NpBlock *block, char **cells,
     gboolean centre = header || (block->kind == NP_BLOCK_UNITS && i == 0);
     NpMeasure m = { .width = w - 2 * pad,
                     .align = centre ? NP_ALIGN_CENTER : NP_ALIGN_LEFT };
-    const NpParagraph *p = np_compose_text (c, NP_ROLE_TABLE,
-                                            header ? 700 : 0, cells[i], &m,
-                                            block->line);
+    const NpParagraph *p =
+      np_compose_fitted (c, NP_ROLE_TABLE, header ? 700 : 0, cells[i], &m,
+                         block->line, cell_lines, what);
     g_ptr_array_add (row.cells, (gpointer) p);
     most = MAX (most, p->lines->len);
   }
@@ -342,12 +433,62 @@ np_compose_table (NpComposer *c, const NpBlock *block)
   e.edges = np_table_edges (c, block,
                             block->kind == NP_BLOCK_UNITS ? 0.25 : 0.42);
   e.rows = g_array_new (FALSE, FALSE, sizeof (NpRow));
+  /* A column holds the header, a line of air and at least one row. */
+  const NpStyle *st = c->style;
+  int column = (int) floor (
+    (st->page_height - st->margin_top - st->margin_bottom) / c->pitch + 1e-6);
   for (guint r = 0; r < block->rows->len; r++) {
+    int room = r == 0
+                 ? MAX (1, column / 3)
+                 : MAX (1, column - 1 - g_array_index (e.rows, NpRow, 0).lines);
     NpRow row = np_compose_row (c, block, g_ptr_array_index (block->rows, r),
-                                e.edges, r == 0, e.text_pitch);
+                                e.edges, r == 0, e.text_pitch, room);
     g_array_append_val (e.rows, row);
   }
   return e;
+}
+
+/* A part of the page 1 head and how much of the page it may take: all
+ * together at most 0.7 of the text area, so that page 1 keeps room for the
+ * story's first lines, and no part more lines than a reader takes in at a
+ * glance.  A headline of twenty lines is a paragraph read as a headline,
+ * or a pasted --title. */
+typedef struct {
+  const char *name; /* for the warning */
+  NpRole role;
+  double leading; /* line pitch, times the font size */
+  double share;   /* of the text area's height, at most */
+  guint lines;    /* at most, however tall the page */
+} NpHeadPart;
+
+static const NpHeadPart np_masthead_part = { "masthead", NP_ROLE_MASTHEAD,
+                                             NP_MASTHEAD_LEADING, 0.12, 2 };
+static const NpHeadPart np_meta_part = { "issue and date line", NP_ROLE_META,
+                                         NP_META_LEADING, 0.08, 2 };
+static const NpHeadPart np_kicker_part = { "kicker", NP_ROLE_SUBTITLE,
+                                           NP_KICKER_LEADING, 0.08, 3 };
+static const NpHeadPart np_headline_part = { "headline", NP_ROLE_HEADLINE,
+                                             NP_HEADLINE_LEADING, 0.24, 4 };
+static const NpHeadPart np_subtitle_part = { "subtitle", NP_ROLE_SUBTITLE,
+                                             NP_SUBTITLE_LEADING, 0.10, 3 };
+static const NpHeadPart np_byline_part = { "byline", NP_ROLE_META,
+                                           NP_BYLINE_LEADING, 0.08, 3 };
+
+/* A head part: whole when it fits its share of the page, else cut to
+ * that many lines, with a warning. */
+static const NpParagraph *
+np_compose_head_part (NpComposer *c, const NpHeadPart *part, const char *text,
+                      const NpMeasure *measure)
+{
+  const NpStyle *st = c->style;
+  const NpFont *font = &st->font[part->role];
+  double area = st->page_height - st->margin_top - st->margin_bottom;
+  guint most =
+    (guint) MAX (1, MIN (part->lines, floor (part->share * area /
+                                             (font->size * part->leading))));
+  g_autofree char *what =
+    g_strdup_printf ("%s: too long for the page", part->name);
+  return np_compose_fitted (c, part->role, 0, text, measure, 1, most, what);
 }
 
 /* The page 1 head: masthead, the issue line, the headline. */
@@ -362,8 +503,8 @@ np_compose_head (NpComposer *c, NpStory *story)
   const char *masthead = doc->masthead ? doc->masthead
                                        : np_style_masthead (st, doc->script);
   if (masthead && *masthead)
-    story->masthead = np_compose_text (c, NP_ROLE_MASTHEAD, 0, masthead,
-                                       &centred, 1);
+    story->masthead =
+      np_compose_head_part (c, &np_masthead_part, masthead, &centred);
   GPtrArray *meta = g_ptr_array_new ();
   if (doc->issue)
     g_ptr_array_add (meta, doc->issue);
@@ -375,21 +516,21 @@ np_compose_head (NpComposer *c, NpStory *story)
   if (meta->len > 1) {
     /* Ideographic spaces: the separator of a Chinese issue line. */
     g_autofree char *line = g_strjoinv ("\u3000\u3000", (char **) meta->pdata);
-    story->meta = np_compose_text (c, NP_ROLE_META, 0, line, &centred, 1);
+    story->meta = np_compose_head_part (c, &np_meta_part, line, &centred);
   }
   g_ptr_array_free (meta, TRUE);
   if (doc->headline && *doc->headline)
-    story->headline = np_compose_text (c, NP_ROLE_HEADLINE, 0, doc->headline,
-                                       &centred, 1);
+    story->headline =
+      np_compose_head_part (c, &np_headline_part, doc->headline, &centred);
   if (doc->subtitle && *doc->subtitle)
-    story->subtitle = np_compose_text (c, NP_ROLE_SUBTITLE, 0, doc->subtitle,
-                                       &centred, 1);
+    story->subtitle =
+      np_compose_head_part (c, &np_subtitle_part, doc->subtitle, &centred);
   if (doc->kicker && *doc->kicker)
-    story->kicker = np_compose_text (c, NP_ROLE_SUBTITLE, 0, doc->kicker,
-                                     &centred, 1);
+    story->kicker =
+      np_compose_head_part (c, &np_kicker_part, doc->kicker, &centred);
   if (doc->byline && *doc->byline)
-    story->byline = np_compose_text (c, NP_ROLE_META, 0, doc->byline,
-                                     &centred, 1);
+    story->byline =
+      np_compose_head_part (c, &np_byline_part, doc->byline, &centred);
 }
 
 NpStory *

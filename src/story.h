@@ -12,6 +12,16 @@
 
 G_BEGIN_DECLS
 
+/* The line pitch of each part of the page 1 head, times its font size:
+ * flow.c sets the parts so, and story.c keeps each short enough for the
+ * page. */
+#define NP_MASTHEAD_LEADING 1.25
+#define NP_META_LEADING     2.0
+#define NP_KICKER_LEADING   1.4
+#define NP_HEADLINE_LEADING 1.3
+#define NP_SUBTITLE_LEADING 1.4
+#define NP_BYLINE_LEADING   1.6
+
 typedef enum {
   NP_ELEMENT_TEXT,   /* lines of a paragraph, one grid line each */
   NP_ELEMENT_FIGURE, /* a frame and its caption; never split */

@@ -62,18 +62,33 @@ np_generate_report (guint paragraphs, guint units)
   return g_string_free (out, FALSE);
 }
 
+static NpDocument *
+np_read_report (const char *text)
+{
+  GError *error = NULL;
+  NpDocument *doc = np_report_parse (text, "generated", &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* Sets `doc` (taken) with the default layout; its warnings go into
+ * `warnings`. */
+static NpSetting
+np_set_document (NpDocument *doc, GPtrArray *warnings)
+{
+  NpSetting s = { .doc = doc };
+  s.style = np_style_new_default ();
+  s.pages = np_pages_new ();
+  s.story = np_story_new (s.doc, s.style, np_fonts_fixture, s.pages, warnings);
+  np_flow (s.story, s.style, np_fonts_fixture, s.pages);
+  return s;
+}
+
 static NpSetting
 np_set_report (const char *text)
 {
-  NpSetting s = { 0 };
-  GError *error = NULL;
-  s.doc = np_report_parse (text, "generated", &error);
-  g_assert_no_error (error);
-  s.style = np_style_new_default ();
-  s.pages = np_pages_new ();
   g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  s.story = np_story_new (s.doc, s.style, np_fonts_fixture, s.pages, warnings);
-  np_flow (s.story, s.style, np_fonts_fixture, s.pages);
+  NpSetting s = np_set_document (np_read_report (text), warnings);
   g_assert_cmpuint (warnings->len, ==, 0);
   return s;
 }
@@ -354,6 +369,146 @@ test_all_lines_placed (void)
   np_setting_clear (&s);
 }
 
+/* `text` repeated to `chars` characters. */
+static char *
+np_repeat (const char *text, guint chars)
+{
+  GString *out = g_string_new (NULL);
+  while (g_utf8_strlen (out->str, -1) < chars)
+    g_string_append (out, text);
+  return g_string_free (out, FALSE);
+}
+
+/* Every text line of the setting stays on its page, inside the margins
+ * left and right, and no two lines that share a stretch of the width
+ * share a stretch of the height (their em boxes, clreq 3.8). */
+static void
+np_assert_nothing_off_or_over (const NpSetting *s)
+{
+  const NpStyle *st = s->style;
+  for (guint p = 0; p < s->pages->pages->len; p++) {
+    NpPage *page = g_ptr_array_index (s->pages->pages, p);
+    for (guint i = 0; i < page->items->len; i++) {
+      const NpItem *a = &g_array_index (page->items, NpItem, i);
+      if (a->kind != NP_ITEM_TEXT)
+        continue;
+      double size = a->paragraph->font.size;
+      g_assert_cmpfloat (a->y - 0.88 * size, >=, 0);
+      g_assert_cmpfloat (a->y + 0.12 * size, <=, st->page_height);
+      g_assert_cmpfloat (a->x, >=,
+                         MIN (st->margin_inner, st->margin_outer) - 0.01);
+      g_assert_cmpfloat (a->x + a->line->width, <=,
+                         st->page_width -
+                           MIN (st->margin_inner, st->margin_outer) + 0.01);
+      for (guint k = i + 1; k < page->items->len; k++) {
+        const NpItem *b = &g_array_index (page->items, NpItem, k);
+        if (b->kind != NP_ITEM_TEXT)
+          continue;
+        double bsize = b->paragraph->font.size;
+        gboolean across = a->x < b->x + b->line->width - 0.5 &&
+                          b->x < a->x + a->line->width - 0.5;
+        gboolean down = a->y - 0.88 * size < b->y + 0.12 * bsize - 0.5 &&
+                        b->y - 0.88 * bsize < a->y + 0.12 * size - 0.5;
+        if (across && down)
+          g_error ("page %u: '%.*s' overlaps '%.*s'", p + 1,
+                   (int) (a->line->end - a->line->start),
+                   a->paragraph->text + a->line->start,
+                   (int) (b->line->end - b->line->start),
+                   b->paragraph->text + b->line->start);
+      }
+    }
+  }
+}
+
+/* A headline of 2,000 characters (a pasted --title, a paragraph read as
+ * the headline), a date as long, a masthead of 500: each is cut to what
+ * a head holds, with an ellipsis and one warning, and nothing overlaps or
+ * leaves the page. */
+static void
+test_head_too_long (void)
+{
+  g_autofree char *text = np_generate_report (20, 0);
+  NpDocument *doc = np_read_report (text);
+  g_free (doc->headline);
+  doc->headline = np_repeat ("產教融合發展大會在汽車城隆重召開，", 2000);
+  g_free (doc->date);
+  doc->date = np_repeat ("2024年6月18日", 2000);
+  g_free (doc->masthead);
+  doc->masthead = np_repeat ("產教聯合體通訊", 500);
+  g_free (doc->subtitle);
+  doc->subtitle = np_repeat ("副題", 1000);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  NpSetting s = np_set_document (doc, warnings);
+  g_assert_cmpuint (warnings->len, ==, 4);
+  for (guint i = 0; i < warnings->len; i++)
+    g_assert_nonnull (strstr (warnings->pdata[i], "too long for the page"));
+  g_assert_cmpuint (s.story->headline->lines->len, <=, 4);
+  g_assert_true (g_str_has_suffix (s.story->headline->text, "……"));
+  g_assert_true (g_str_has_prefix (s.story->headline->text, "產教融合"));
+  np_assert_nothing_off_or_over (&s);
+  np_setting_clear (&s);
+
+  /* A head of ordinary length is set whole. */
+  g_autofree char *plain = np_generate_report (20, 0);
+  NpSetting t = np_set_report (plain);
+  g_assert_false (g_str_has_suffix (t.story->headline->text, "……"));
+  np_assert_nothing_off_or_over (&t);
+  np_setting_clear (&t);
+}
+
+/* A signing table with a unit's name longer than a column would run off
+ * the column's foot (tables split only between rows): the cell is cut
+ * with an ellipsis and one warning, and every row stays on the page. */
+static void
+test_table_cell_too_long (void)
+{
+  g_autofree char *name = np_repeat ("甲", 3000);
+  g_autofree char *text = g_strdup_printf (
+    "2024年6月18日上午,產教融合發展大會在汽車城隆重召開。\n"
+    "會上,首批成員單位集中簽約。包括%s公司、乙學院、丙研究院等共3家單位。\n"
+    "(供稿:黨委宣傳部)\n",
+    name);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  NpSetting s = np_set_document (np_read_report (text), warnings);
+  guint tables = 0;
+  for (guint i = 0; i < s.story->elements->len; i++)
+    tables +=
+      g_array_index (s.story->elements, NpElement, i).kind == NP_ELEMENT_TABLE;
+  g_assert_cmpuint (tables, ==, 1);
+  np_assert_nothing_off_or_over (&s);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_nonnull (
+    strstr (warnings->pdata[0], "table cell too long for a column"));
+  np_setting_clear (&s);
+}
+
+/* A caption (with its photo credit) longer than a column can hold under
+ * its frame would run off the column's foot (a figure is never split):
+ * it is cut with an ellipsis and one warning. */
+static void
+test_caption_too_long (void)
+{
+  g_autofree char *text = np_generate_report (12, 0);
+  NpDocument *doc = np_read_report (text);
+  guint captions = 0;
+  for (guint i = 0; i < doc->blocks->len; i++) {
+    NpBlock *block = g_ptr_array_index (doc->blocks, i);
+    if (block->kind != NP_BLOCK_CAPTION || captions++ > 0)
+      continue;
+    g_free (block->text);
+    block->text = np_repeat ("嘉賓在大會上講話，", 3000);
+    g_free (block->credit);
+    block->credit = g_strdup ("攝影：張三");
+  }
+  g_assert_cmpuint (captions, >, 1);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  NpSetting s = np_set_document (doc, warnings);
+  np_assert_nothing_off_or_over (&s);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_nonnull (strstr (warnings->pdata[0], "caption too long"));
+  np_setting_clear (&s);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -370,6 +525,9 @@ main (int argc, char **argv)
   g_test_add_func ("/flow/credit-balance", test_credit_and_balance);
   g_test_add_func ("/flow/all-lines-placed", test_all_lines_placed);
   g_test_add_func ("/flow/spanning-ending", test_spanning_ending);
+  g_test_add_func ("/flow/head-too-long", test_head_too_long);
+  g_test_add_func ("/flow/table-cell-too-long", test_table_cell_too_long);
+  g_test_add_func ("/flow/caption-too-long", test_caption_too_long);
   int status = g_test_run ();
   np_fonts_free (np_fonts_fixture);
   return status;

@@ -43,6 +43,18 @@ np_line_text (const NpParagraph *p, guint i)
   return g_strndup (p->text + line->start, line->end - line->start);
 }
 
+/* The lines of `p` joined: every character once, in text order. */
+static char *
+np_lines_text (const NpParagraph *p)
+{
+  GString *all = g_string_new (NULL);
+  for (guint i = 0; i < p->lines->len; i++) {
+    g_autofree char *t = np_line_text (p, i);
+    g_string_append (all, t);
+  }
+  return g_string_free (all, FALSE);
+}
+
 static void
 test_rules (void)
 {
@@ -246,13 +258,8 @@ test_text_kept (void)
   const char *text = "安信8平台院長韓芳,上海蔚來汽車有限公司助理副總裁余晨,"
                      "中國人才研究會汽車人才專委會理事長朱明榮作大會主旨報告。";
   g_autoptr (NpParagraph) p = np_set (text, 120, NP_ALIGN_JUSTIFY, 20);
-  GString *all = g_string_new (NULL);
-  for (guint i = 0; i < p->lines->len; i++) {
-    g_autofree char *t = np_line_text (p, i);
-    g_string_append (all, t);
-  }
-  g_assert_cmpstr (all->str, ==, text);
-  g_string_free (all, TRUE);
+  g_autofree char *all = np_lines_text (p);
+  g_assert_cmpstr (all, ==, text);
 }
 
 /* A Latin word is never split, and a line of Latin words is justified at
@@ -424,6 +431,138 @@ test_tight_justification (void)
   }
 }
 
+/* Each run of a line holds exactly its slice of the text: glyph clusters
+ * within its bytes, in the direction of its level, and the line is as wide
+ * as its runs. */
+static void
+np_assert_runs_sound (const NpParagraph *p)
+{
+  for (guint i = 0; i < p->lines->len; i++) {
+    const NpLine *line = g_ptr_array_index (p->lines, i);
+    double width = 0;
+    for (guint r = 0; r < line->runs->len; r++) {
+      PangoGlyphItem *run = g_ptr_array_index (line->runs, r);
+      gboolean rtl = run->item->analysis.level % 2;
+      g_assert_cmpint (run->glyphs->num_glyphs, >, 0);
+      g_assert_cmpint (run->item->offset, >=, (int) line->start);
+      g_assert_cmpint (run->item->offset + run->item->length, <=,
+                       (int) line->end);
+      for (int g = 0; g < run->glyphs->num_glyphs; g++) {
+        int c = run->glyphs->log_clusters[g];
+        g_assert_cmpint (c, >=, 0);
+        g_assert_cmpint (c, <, run->item->length);
+        if (g > 0 && rtl)
+          g_assert_cmpint (c, <=, run->glyphs->log_clusters[g - 1]);
+        else if (g > 0)
+          g_assert_cmpint (c, >=, run->glyphs->log_clusters[g - 1]);
+      }
+      width +=
+        pango_glyph_string_get_width (run->glyphs) / (double) PANGO_SCALE;
+    }
+    g_assert_cmpfloat (fabs (width - line->width), <, 0.01);
+  }
+}
+
+/* The visual position, in line `i`, of the run holding `word`. */
+static guint
+np_run_at (const NpParagraph *p, guint i, const char *word)
+{
+  const NpLine *line = g_ptr_array_index (p->lines, i);
+  int at = (int) (strstr (p->text, word) - p->text);
+  for (guint r = 0; r < line->runs->len; r++) {
+    PangoGlyphItem *run = g_ptr_array_index (line->runs, r);
+    if (at >= run->item->offset && at < run->item->offset + run->item->length)
+      return r;
+  }
+  g_assert_not_reached ();
+}
+
+/* Hebrew and Arabic inside Chinese text are set right to left in their own
+ * fonts, and a line may break anywhere around them without losing or
+ * repeating a glyph; the glyphs of a right-to-left run come in visual
+ * order, so the lines must be cut in text order all the same. */
+static void
+test_right_to_left (void)
+{
+  const char *text = "會議由中文של主持，以色列代表שלום עולם致辭，"
+                     "阿拉伯文代表مرحبا بكم發言，並介紹了עולם 2024 שלום項目。";
+  for (double w = 20; w <= 300; w += 9) {
+    g_autoptr (NpParagraph) p = np_set (text, w, NP_ALIGN_JUSTIFY, 20);
+    g_autofree char *all = np_lines_text (p);
+    /* a space at a break is dropped, as between Latin words */
+    g_auto (GStrv) words = g_strsplit (text, " ", -1);
+    g_autofree char *unspaced = g_strjoinv ("", words);
+    g_auto (GStrv) kept = g_strsplit (all, " ", -1);
+    g_autofree char *kept_unspaced = g_strjoinv ("", kept);
+    g_assert_cmpstr (kept_unspaced, ==, unspaced);
+    g_assert_cmpuint (p->missing->len, ==, 0);
+    np_assert_runs_sound (p);
+  }
+  /* One wide line: the two Hebrew words around a number read from right to
+   * left, so the word written second is the leftmost (UAX #9, L2). */
+  g_autoptr (NpParagraph) wide = np_set (text, 1000, NP_ALIGN_LEFT, 0);
+  g_assert_cmpuint (wide->lines->len, ==, 1);
+  guint written_first = np_run_at (wide, 0, "עולם 2024");
+  guint number = np_run_at (wide, 0, "2024");
+  guint written_second = np_run_at (wide, 0, "שלום項目");
+  g_assert_cmpuint (written_second, <, number);
+  g_assert_cmpuint (number, <, written_first);
+}
+
+/* Bidirectional controls honoured where they apply, and harmless where they
+ * do not: an override turns the Chinese that follows right to left, a
+ * control alone sets nothing. */
+static void
+test_bidi_controls (void)
+{
+  static const char *const texts[] = {
+    "\u202E中文內容很多很多，也有標點。",
+    "\u202B中文\u202C內容\u2067עברית\u2069結束。",
+    "\u202E",
+    "\u2067\u2069",
+    "\u200F\u200E",
+    "前文\u202D後文\u202E反向\u202C正常。",
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (texts); k++)
+    for (double w = 20; w <= 120; w += 25) {
+      g_autoptr (NpParagraph) p = np_set (texts[k], w, NP_ALIGN_JUSTIFY, 10);
+      g_autofree char *all = np_lines_text (p);
+      /* Trailing controls may be trimmed like spaces; nothing else. */
+      g_assert_true (g_str_has_prefix (texts[k], all));
+      g_assert_cmpuint (p->missing->len, ==, 0);
+      np_assert_runs_sound (p);
+    }
+}
+
+/* A run with no allowed break wider than the measure (ten thousand 。, （
+ * or —) is broken anyway: every line fits, every character is kept, and
+ * the paragraph says how long the run was. */
+static void
+test_forced_breaks (void)
+{
+  static const char *const marks[] = { "。", "（", "——" };
+  for (guint k = 0; k < G_N_ELEMENTS (marks); k++) {
+    GString *text = g_string_new ("開始");
+    for (guint i = 0; i < 10000 / g_utf8_strlen (marks[k], -1); i++)
+      g_string_append (text, marks[k]);
+    g_string_append (text, "結束。");
+    g_autoptr (NpParagraph) p = np_set (text->str, 100, NP_ALIGN_JUSTIFY, 20);
+    g_assert_cmpuint (p->lines->len, >, 50);
+    g_assert_cmpuint (p->forced, >=, 10000);
+    g_autofree char *all = np_lines_text (p);
+    g_assert_cmpstr (all, ==, text->str);
+    for (guint i = 0; i < p->lines->len; i++) {
+      const NpLine *line = g_ptr_array_index (p->lines, i);
+      g_assert_cmpfloat (line->x + line->width, <=, 100 + 0.01);
+    }
+    g_string_free (text, TRUE);
+  }
+  /* Text with allowed breaks is never broken by force. */
+  g_autoptr (NpParagraph) p =
+    np_set ("會議氣氛熱烈，精彩不斷。", 30, NP_ALIGN_JUSTIFY, 0);
+  g_assert_cmpuint (p->forced, ==, 0);
+}
+
 static void
 test_empty (void)
 {
@@ -457,6 +596,9 @@ main (int argc, char **argv)
   g_test_add_func ("/shape/latin-spacing", test_latin_spacing);
   g_test_add_func ("/shape/emoji-transparent", test_emoji_transparent);
   g_test_add_func ("/shape/tight-justification", test_tight_justification);
+  g_test_add_func ("/shape/right-to-left", test_right_to_left);
+  g_test_add_func ("/shape/bidi-controls", test_bidi_controls);
+  g_test_add_func ("/shape/forced-breaks", test_forced_breaks);
   int status = g_test_run ();
   np_fonts_free (np_fonts_fixture);
   np_fonts_free (np_fonts_hans_fixture);

@@ -15,6 +15,7 @@
 #include "error.h"
 #include "fuzzutil.h"
 #include "style.h"
+#include "fuzzutil.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);

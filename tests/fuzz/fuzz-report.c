@@ -18,6 +18,7 @@
 #include "punct.h"
 #include "report.h"
 #include "source.h"
+#include "fuzzutil.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);

@@ -2,8 +2,9 @@
 # The fuzzers' findings (tests/fuzz/regressions/), replayed through the
 # regular binary: a layout finding must be refused with exit 65 and one
 # line on stderr; a report finding, or a photo finding as the first
-# photo, must be read (exit 0) or refused (exit 65).  Nothing may print a
-# GLib warning or critical, crash, or (in the sanitizer build) leak.
+# photo, must be read (exit 0) or refused (exit 65), and a pipeline finding
+# set into a PDF (exit 0) or refused.  Nothing may print a GLib warning or
+# critical, crash, or (in the sanitizer build) leak.
 #   regressions.sh NEWSPRINT SOURCE_DIR
 set -u
 np=$1
@@ -34,6 +35,11 @@ for input in "$src"/tests/fuzz/regressions/*; do
     cp "$input" "$work/photos/01.jpg"
     "$np" --photos "$work/photos" "$src/examples/report.txt" \
       -o "$work/out.pdf" 2>"$work/err"
+    code=$?
+    if { [ "$code" -eq 0 ] || [ "$code" -eq 65 ]; } &&
+       ! grep -q 'GLib\|CRITICAL\|WARNING\|Sanitizer' "$work/err"; then ok=1; else ok=0; fi ;;
+  pipeline-*)
+    "$np" "$input" -o "$work/out.pdf" 2>"$work/err"
     code=$?
     if { [ "$code" -eq 0 ] || [ "$code" -eq 65 ]; } &&
        ! grep -q 'GLib\|CRITICAL\|WARNING\|Sanitizer' "$work/err"; then ok=1; else ok=0; fi ;;
