@@ -447,10 +447,14 @@ set_too_large_error (GError **error, const char *name, guint64 size,
     g_set_error (error, NP_ERROR, NP_ERROR_DATA,
                  "%s: too large (more than the limit of %.1f MiB)", name,
                  limit / mib);
-  else
+  else if (size / mib - limit / mib >= 0.05)
     g_set_error (error, NP_ERROR, NP_ERROR_DATA,
                  "%s: too large (%.1f MiB; the limit is %.1f MiB)", name,
                  size / mib, limit / mib);
+  else /* the two would read the same in MiB */
+    g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                 "%s: too large (%" G_GUINT64_FORMAT " bytes; the limit is %"
+                 G_GSIZE_FORMAT " bytes)", name, size, limit);
 }
 
 /* Reads `stream` to its end, or fails once it has given more than `limit`
@@ -506,8 +510,14 @@ open_regular (const char *path, const char *name, gsize limit, GError **error)
     wrong = g_strerror (errno);
   else if (S_ISDIR (st.st_mode))
     wrong = "is a directory";
+  else if (S_ISFIFO (st.st_mode))
+    wrong = "is a named pipe, not a regular file";
+  else if (S_ISSOCK (st.st_mode))
+    wrong = "is a socket, not a regular file";
+  else if (S_ISCHR (st.st_mode) || S_ISBLK (st.st_mode))
+    wrong = "is a device, not a regular file";
   else if (!S_ISREG (st.st_mode))
-    wrong = "not a regular file";
+    wrong = "is not a regular file";
   if (wrong)
     {
       g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: %s", name, wrong);

@@ -7,20 +7,15 @@
  *
  * The keys are described once, in the tables below; loading walks them.
  */
-#define _POSIX_C_SOURCE 200809L /* open (O_CLOEXEC), fstat, S_ISSOCK */
-
 #include "style.h"
 
 #include "error.h"
+#include "source.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #define PT_PER_MM (72.0 / 25.4)
 #define MM(x) ((x) * PT_PER_MM)
@@ -1150,101 +1145,6 @@ parse_key_file (const char *contents, gsize len, const char *name,
   return NULL;
 }
 
-/* What a path that is not a regular file is, for the message. */
-static const char *
-describe_file_type (mode_t mode)
-{
-  if (S_ISDIR (mode))
-    return "is a directory";
-  if (S_ISFIFO (mode))
-    return "is a named pipe, not a layout file";
-  if (S_ISSOCK (mode))
-    return "is a socket, not a layout file";
-  if (S_ISCHR (mode) || S_ISBLK (mode))
-    return "is a device, not a layout file";
-  return "is not a regular file";
-}
-
-static void
-set_too_large (GError **error, const char *name, gint64 size)
-{
-  g_set_error (error, NP_ERROR, NP_ERROR_DATA,
-               "%s: is %" G_GINT64_FORMAT " bytes long; a layout file may be "
-               "at most %d bytes (1 MiB)",
-               name, size, NP_STYLE_MAX_FILE);
-}
-
-/* The whole file, or NULL with NP_ERROR_NO_INPUT set (NP_ERROR_DATA when
- * it is too large).  Only a regular file is read: opening a named pipe
- * without O_NONBLOCK would wait for a writer for ever. */
-static char *
-read_layout (const char *path, const char *name, gsize *len, GError **error)
-{
-  int fd = open (path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: cannot open: %s",
-                   name, g_strerror (saved));
-      return NULL;
-    }
-  struct stat st;
-  if (fstat (fd, &st) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: cannot read: %s",
-                   name, g_strerror (saved));
-      close (fd);
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: %s", name,
-                   describe_file_type (st.st_mode));
-      close (fd);
-      return NULL;
-    }
-
-  if (st.st_size > NP_STYLE_MAX_FILE)
-    {
-      close (fd);
-      set_too_large (error, name, (gint64) st.st_size);
-      return NULL;
-    }
-  /* Up to one byte more than allowed, which tells a file that grew since. */
-  gsize size = NP_STYLE_MAX_FILE + 1;
-  char *bytes = g_malloc (size + 1);
-  gsize got = 0;
-  while (got < size)
-    {
-      ssize_t n = read (fd, bytes + got, size - got);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved = errno;
-          g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT,
-                       "%s: cannot read: %s", name, g_strerror (saved));
-          close (fd);
-          g_free (bytes);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      got += (gsize) n;
-    }
-  close (fd);
-  if (got > NP_STYLE_MAX_FILE)
-    {
-      set_too_large (error, name, (gint64) got);
-      g_free (bytes);
-      return NULL;
-    }
-  bytes[got] = '\0'; /* a C string too */
-  *len = got;
-  return bytes;
-}
-
 static void
 inherit_text (GKeyFile *file, const char *group, char **simplified,
               const char *text)
@@ -1260,11 +1160,14 @@ np_style_load (const char *path, GError **error)
   g_return_val_if_fail (path != NULL, NULL);
 
   g_autofree char *name = g_filename_display_name (path);
-  gsize len = 0;
-  g_autofree char *contents = read_layout (path, name, &len, error);
+  g_autoptr (GByteArray) contents =
+    np_source_read_file_max (path, name, NP_STYLE_MAX_FILE, error);
   if (!contents)
     return NULL;
-  g_autoptr (GKeyFile) file = parse_key_file (contents, len, name, error);
+  gsize len = contents->len;
+  g_byte_array_append (contents, (const guint8 *) "", 1); /* a C string */
+  g_autoptr (GKeyFile) file =
+    parse_key_file ((const char *) contents->data, len, name, error);
   if (!file)
     return NULL;
 

@@ -420,7 +420,8 @@ test_read_directory (Fixture *f, gconstpointer data)
 static void
 test_read_device (void)
 {
-  assert_read_fails ("/dev/zero", NP_ERROR_NO_INPUT, "not a regular file");
+  assert_read_fails ("/dev/zero", NP_ERROR_NO_INPUT,
+                     "is a device, not a regular file");
 }
 
 /* A FIFO with no writer: refused at once instead of waiting for ever. */
@@ -430,7 +431,8 @@ test_read_fifo (Fixture *f, gconstpointer data)
   (void) data;
   g_autofree char *path = g_build_filename (f->dir, "pipe", NULL);
   g_assert_cmpint (mkfifo (path, 0600), ==, 0);
-  assert_read_fails (path, NP_ERROR_NO_INPUT, "not a regular file");
+  assert_read_fails (path, NP_ERROR_NO_INPUT,
+                     "is a named pipe, not a regular file");
 }
 
 /* Past 16 MiB a file is refused by its size, unread (a sparse file). */

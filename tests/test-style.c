@@ -393,8 +393,7 @@ test_too_large (void)
   g_autofree char *text = g_malloc (len);
   memset (text, '#', len);
   assert_refused (text, len, NP_ERROR_DATA,
-                  "is 1048577 bytes long; a layout file may be at most "
-                  "1048576 bytes (1 MiB)");
+                  "too large (1048577 bytes; the limit is 1048576 bytes)");
 }
 
 /* A masthead of NP_STYLE_MAX_VALUE bytes is read; one byte more is not. */
@@ -471,7 +470,7 @@ test_fifo (void)
   g_assert_null (style);
   g_assert_error (error, NP_ERROR, NP_ERROR_NO_INPUT);
   g_autofree char *want =
-    g_strdup_printf ("%s: is a named pipe, not a layout file", path);
+    g_strdup_printf ("%s: is a named pipe, not a regular file", path);
   g_assert_cmpstr (error->message, ==, want);
   g_error_free (error);
   g_remove (path);

@@ -31,10 +31,10 @@ refuses() {
 }
 
 # The report.
-refuses 66 "/dev/zero: not a regular file" /dev/zero
-refuses 66 "/dev/urandom: not a regular file" /dev/urandom
+refuses 66 "/dev/zero: is a device, not a regular file" /dev/zero
+refuses 66 "/dev/urandom: is a device, not a regular file" /dev/urandom
 mkfifo pipe.txt
-refuses 66 "pipe.txt: not a regular file" pipe.txt
+refuses 66 "pipe.txt: is a named pipe, not a regular file" pipe.txt
 mkdir folder
 refuses 66 "folder: is a directory" folder
 truncate -s 17M big.txt
@@ -60,7 +60,7 @@ mkdir photos
 convert -size 400x300 xc:navy photos/01.jpg
 cp -r photos fifo && rm fifo/01.jpg && mkfifo fifo/01.jpg
 keep photos
-refuses 66 "fifo/01.jpg: not a regular file" --photos fifo "$report"
+refuses 66 "fifo/01.jpg: is a named pipe, not a regular file" --photos fifo "$report"
 
 # Cut off: libjpeg would fill the rest with grey and only warn.
 cp -r photos cut

@@ -94,14 +94,14 @@ head -c 4096 /dev/urandom >"$work/junk.ini"
 expect 65 "^newsprint: $work/junk.ini: " -- "$np" "$work/r.txt" -o "$work/a.pdf" -l "$work/junk.ini"
 expect 66 "^newsprint: $work: is a directory$" -- "$np" "$work/r.txt" -o "$work/a.pdf" -l "$work"
 mkfifo "$work/pipe.ini"
-expect 66 "^newsprint: $work/pipe.ini: is a named pipe, not a layout file$" -- \
+expect 66 "^newsprint: $work/pipe.ini: is a named pipe, not a regular file$" -- \
   "$np" "$work/r.txt" -o "$work/a.pdf" -l "$work/pipe.ini"
 
 # 20 MB is refused before it is read; a 10 MB masthead took 29 s and
 # 708 MiB to set.
 python3 -c "import sys; open(sys.argv[1], 'w').write('[masthead]\ntext = ' + '產' * 7000000 + '\n')" "$work/big.ini"
 start=$(date +%s)
-expect 65 "^newsprint: $work/big.ini: is 21000019 bytes long; a layout file may be at most 1048576 bytes (1 MiB)$" -- \
+expect 65 "^newsprint: $work/big.ini: too large (20.0 MiB; the limit is 1.0 MiB)$" -- \
   "$np" "$work/r.txt" -o "$work/a.pdf" -l "$work/big.ini"
 [ $(($(date +%s) - start)) -le 5 ] && pass || fail "a 20 MB layout took more than 5 s"
 rm -f "$work/big.ini"
