@@ -5,12 +5,10 @@
 # text holds the right-to-left words and the Chinese around them intact.
 #   bidi.sh NEWSPRINT
 set -u
+. "$(dirname "$0")/common.sh"
 np=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-fails=0
-
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 # sets NAME [OPTION...]: NAME.txt renders with exit 0.
 sets() {

@@ -2,28 +2,11 @@
 # Command-line behaviour: exit codes, one-line errors, outputs never damaged.
 #   cli.sh NEWSPRINT SOURCE_DIR
 set -u
+. "$(dirname "$0")/common.sh"
 np=$1
 src=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-fails=0
-passes=0
-
-# expect CODE PATTERN -- COMMAND...: exit status CODE, one stderr line
-# matching PATTERN.
-expect() {
-  code=$1 pattern=$2
-  shift 3
-  "$@" >"$work/out" 2>"$work/err"
-  got=$?
-  lines=$(wc -l <"$work/err")
-  if [ "$got" -ne "$code" ] || ! grep -q -- "$pattern" "$work/err" || [ "$lines" -ne 1 ]; then
-    echo "FAIL: $*: exit $got (want $code), stderr:"; cat "$work/err"
-    fails=$((fails + 1))
-  else
-    passes=$((passes + 1))
-  fi
-}
 
 expect 64 '^newsprint: expected one REPORT' -- "$np"
 expect 64 '^newsprint: .*--nonsense' -- "$np" --nonsense x.txt

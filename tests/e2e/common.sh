@@ -14,6 +14,20 @@ need() {
   done
 }
 
+# expect CODE PATTERN -- COMMAND...: exit status CODE and one line on
+# standard error matching PATTERN (60 s at most, nothing on standard
+# input); the output goes to $work/out, the error line to $work/err.
+expect() {
+  code=$1 pattern=$2
+  shift 3
+  timeout 60 "$@" >"$work/out" 2>"$work/err" </dev/null
+  got=$?
+  if [ "$got" -ne "$code" ] || [ "$(wc -l <"$work/err")" -ne 1 ] ||
+     ! grep -q -- "$pattern" "$work/err"; then
+    fail "$*: exit $got (want $code), stderr:"; head -c 2000 "$work/err"
+  else pass; fi
+}
+
 # A tally of checks: pass, or fail WHAT (one line); tally NAME prints the
 # count and returns non-zero when a check failed.
 fails=0

@@ -5,15 +5,11 @@
 # or is flagged, and never crashes.
 #   encodings.sh NEWSPRINT SOURCE_DIR
 set -u
+. "$(dirname "$0")/common.sh"
 np=$1
 src=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-fails=0
-passes=0
-
-pass() { passes=$((passes + 1)); }
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 # The reports: Traditional (with emoji, which Big5 cannot hold), the same
 # without its emoji (every character of it exists in Big5: checked below

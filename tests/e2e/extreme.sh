@@ -7,14 +7,10 @@
 # 6,000-paragraph report, the slowest, is left out.
 #   extreme.sh NEWSPRINT
 set -u
+. "$(dirname "$0")/common.sh"
 np=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-fails=0
-passes=0
-
-pass() { passes=$((passes + 1)); }
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 if ! python3 - "$work" <<'PY'
 import random, sys

@@ -5,27 +5,11 @@
 # time for proofs, and SOURCE_DATE_EPOCH read strictly.
 #   files.sh NEWSPRINT REPORT
 set -u
+. "$(dirname "$0")/common.sh"
 abs() { case $1 in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
 np=$(abs "$1") report=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-fails=0
-passes=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pass() { passes=$((passes + 1)); }
-
-# expect CODE PATTERN -- COMMAND...: exit status CODE and one stderr line
-# matching PATTERN.
-expect() {
-  code=$1 pattern=$2
-  shift 3
-  "$@" >"$work/out" 2>"$work/err"
-  got=$?
-  if [ "$got" -ne "$code" ] || ! grep -q -- "$pattern" "$work/err" ||
-     [ "$(wc -l <"$work/err")" -ne 1 ]; then
-    fail "$*: exit $got (want $code), stderr: $(cat "$work/err")"
-  else pass; fi
-}
 
 cp "$report" "$work/r.txt"
 # The report says nothing odd, so a good run writes nothing to stderr.

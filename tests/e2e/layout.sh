@@ -4,31 +4,14 @@
 # blocks or crashes.
 #   layout.sh NEWSPRINT SOURCE_DIR
 set -u
+. "$(dirname "$0")/common.sh"
 np=$1
 src=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-fails=0
-passes=0
-
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pass() { passes=$((passes + 1)); }
 
 # A report without emoji, so that a refusal is the only line on stderr.
 printf '2024年6月18日上午，大會召開。\n' >"$work/r.txt"
-
-# expect CODE PATTERN -- COMMAND...: exit status CODE within 20 s, and one
-# line on stderr matching PATTERN.
-expect() {
-  code=$1 pattern=$2
-  shift 3
-  timeout 20 "$@" >"$work/out" 2>"$work/err" </dev/null
-  got=$?
-  if [ "$got" -ne "$code" ] || [ "$(wc -l <"$work/err")" -ne 1 ] ||
-     ! grep -q -- "$pattern" "$work/err"; then
-    fail "$*: exit $got (want $code), stderr:"; head -c 2000 "$work/err"
-  else pass; fi
-}
 
 # ---- one length reader: --bleed and layouts agree on every row ----------
 

@@ -5,13 +5,11 @@
 # the PDF's text stays on its pages and no line lies over another.
 #   long-head.sh NEWSPRINT REPORT
 set -u
+. "$(dirname "$0")/common.sh"
 np=$1 report=$2
 here=$(dirname "$0")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-fails=0
-
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 long=$(python3 -c 'print("產教融合發展大會在汽車城隆重召開，" * 120)')
 # A layout value may hold 4096 bytes: 1,275 characters for the masthead.

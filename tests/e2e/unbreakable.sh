@@ -4,12 +4,10 @@
 # right margin, and one warning says so, however many such runs there are.
 #   unbreakable.sh NEWSPRINT
 set -u
+. "$(dirname "$0")/common.sh"
 np=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-fails=0
-
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 for mark in 。 （ —; do
   python3 - "$work/r.txt" "$mark" <<'PY'
