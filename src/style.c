@@ -770,7 +770,9 @@ static gboolean
 check_page (const NpStyle *s, const char *name, GError **error)
 {
   double width = s->page_width - s->margin_inner - s->margin_outer;
-  if (width <= 0)
+  /* Less than a millimetre: margins that fill the page, give or take the
+   * rounding of lengths in other units. */
+  if (width < MM (1))
     {
       g_set_error (error, NP_ERROR, NP_ERROR_DATA,
                    "%s: [page] margin-inner, margin-outer: %.1fmm and %.1fmm "
@@ -786,12 +788,13 @@ check_page (const NpStyle *s, const char *name, GError **error)
                    "%s: [page]: margins and gutter leave %d columns %.1fmm "
                    "wide on a %.1fmm page; a column needs at least %.0fmm "
                    "(use narrower margins or gutter, or fewer columns)",
-                   name, s->columns, TO_MM (column), TO_MM (s->page_width),
+                   name, s->columns, TO_MM (MAX (column, 0)),
+                   TO_MM (s->page_width),
                    TO_MM (MIN_COLUMN_WIDTH));
       return FALSE;
     }
   double height = s->page_height - s->margin_top - s->margin_bottom;
-  if (height <= 0)
+  if (height < MM (1))
     {
       g_set_error (error, NP_ERROR, NP_ERROR_DATA,
                    "%s: [page] margin-top, margin-bottom: %.1fmm and %.1fmm "

@@ -51,7 +51,7 @@ if mkdir "$work/locale" && localedef -i de_DE -c -f UTF-8 "$work/locale/de_DE.UT
   printf '[page]\nmargin-inner = 105mm\nmargin-outer = 105mm\n' >"$work/wide.ini"
   LOCPATH="$work/locale" LC_ALL=de_DE.UTF-8 "$np" "$work/r.txt" \
     -o "$work/wide.pdf" -l "$work/wide.ini" 2>"$work/err"
-  if grep -q 'a 210\.0mm page' "$work/err"; then pass
+  if grep -q 'margin-inner, margin-outer: 105\.0mm and 105\.0mm leave no text area across a 210\.0mm page' "$work/err"; then pass
   else fail "a message under de_DE.UTF-8 has no full stop:"; cat "$work/err"; fi
 else
   fail "localedef cannot make de_DE.UTF-8 (the package locales is needed)"
