@@ -128,12 +128,14 @@ np_shape_may_break (gunichar before, gunichar after)
 }
 
 /* Characters set on the ideographic em grid: justification may open the
- * gap on either side of them (clreq 3.8, inter-character spacing). */
+ * gap on either side of them (clreq 3.8, inter-character spacing).  Wide
+ * and ambiguous-width characters (UAX #11) and pictographs (UTS #51),
+ * which are set an em wide among Chinese whatever their width class. */
 static gboolean
 np_is_grid_char (gunichar c)
 {
-  return g_unichar_iswide (c) || g_unichar_iswide_cjk (c) || c >= 0x1F000 ||
-         (c >= 0x2600 && c <= 0x27BF);
+  return g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ||
+         np_emoji_is_part (c);
 }
 
 /* A cluster shown as an emoji: a pictograph, or a keycap or other
