@@ -215,6 +215,11 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
                  "expected one REPORT (try --help)");
     return FALSE;
   }
+  if (!*a->inputs[0]) {
+    g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
+                 "REPORT is an empty name (- reads standard input)");
+    return FALSE;
+  }
   if (a->watch && (strcmp (a->inputs[0], "-") == 0 ||
                    !g_strcmp0 (a->output, "-") || a->dump_structure)) {
     g_set_error_literal (error, NP_ERROR, NP_ERROR_USAGE,

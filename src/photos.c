@@ -18,6 +18,8 @@
  */
 #include "photos.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -385,8 +387,13 @@ np_photos_list (const char *dir, GError **error)
   GError *why = NULL;
   GDir *folder = g_dir_open (dir, 0, &why);
   if (!folder) {
-    g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: %s", name,
-                 why->message);
+    /* GLib's message names the folder again: say only what is wrong. */
+    GStatBuf st;
+    const char *reason = g_stat (dir, &st) != 0 ? g_strerror (errno)
+                         : !S_ISDIR (st.st_mode) ? "not a folder"
+                                                 : why->message;
+    g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT,
+                 "%s: cannot open the photo folder: %s", name, reason);
     g_error_free (why);
     return NULL;
   }

@@ -10,6 +10,7 @@ trap 'rm -rf "$work"' EXIT
 
 expect 64 '^newsprint: expected one REPORT' -- "$np"
 expect 64 '^newsprint: .*--nonsense' -- "$np" --nonsense x.txt
+expect 64 '^newsprint: REPORT is an empty name' -- "$np" "" -o "$work/a.pdf"
 expect 66 "^newsprint: $work/none.txt: cannot open" -- "$np" "$work/none.txt" -o "$work/a.pdf"
 expect 66 "^newsprint: $work: is a directory" -- "$np" "$work" -o "$work/a.pdf"
 printf '\n  \n' >"$work/empty.txt"

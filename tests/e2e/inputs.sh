@@ -61,6 +61,8 @@ convert -size 400x300 xc:navy photos/01.jpg
 cp -r photos fifo && rm fifo/01.jpg && mkfifo fifo/01.jpg
 keep photos
 refuses 66 "fifo/01.jpg: is a named pipe, not a regular file" --photos fifo "$report"
+refuses 66 "/dev/null: cannot open the photo folder: not a folder" --photos /dev/null "$report"
+refuses 66 "none: cannot open the photo folder: No such file or directory" --photos none "$report"
 
 # Cut off: libjpeg would fill the rest with grey and only warn.
 cp -r photos cut
