@@ -561,17 +561,11 @@ np_print_layout_run (const char *name)
   GError *error = NULL;
   g_auto (GStrv) dirs = np_data_dirs ();
   NpOptions o = { .layout = name, .datadirs = (const char *const *) dirs };
-  g_autofree char *path = np_find_layout (&o, &error);
-  g_autofree char *text = NULL;
-  gsize length = 0;
-  if (!path)
+  g_autoptr (GBytes) layout = np_read_layout (&o, &error);
+  if (!layout)
     return np_fail (error);
-  if (!g_file_get_contents (path, &text, &length, &error)) {
-    GError *why = g_error_new (NP_ERROR, NP_ERROR_NO_INPUT,
-                               "%s: cannot read: %s", path, error->message);
-    g_error_free (error);
-    return np_fail (why);
-  }
+  gsize length = 0;
+  const void *text = g_bytes_get_data (layout, &length);
   if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
     return np_fail (g_error_new (NP_ERROR, NP_ERROR_OUTPUT,
                                  "stdout: cannot write the layout"));

@@ -165,6 +165,18 @@ np_find_layout (const NpOptions *o, GError **error)
                         (const char *const *) dirs, error);
 }
 
+GBytes *
+np_read_layout (const NpOptions *o, GError **error)
+{
+  g_autofree char *path = np_find_layout (o, error);
+  if (!path)
+    return NULL;
+  g_autofree char *name = g_filename_display_name (path);
+  GByteArray *bytes =
+    np_source_read_file_max (path, name, NP_STYLE_MAX_FILE, error);
+  return bytes ? g_byte_array_free_to_bytes (bytes) : NULL;
+}
+
 static void
 np_layout_info_free (NpLayoutInfo *info)
 {

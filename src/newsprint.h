@@ -65,6 +65,11 @@ char **np_data_dirs (void);
  * allocated path, or NULL with NP_ERROR_NO_INPUT. */
 char *np_find_layout (const NpOptions *options, GError **error);
 
+/* The bytes of the layout file np_find_layout () finds, read as layouts
+ * are: a regular file of at most NP_STYLE_MAX_FILE bytes.  Returns them
+ * newly allocated, or NULL with NP_ERROR_NO_INPUT or NP_ERROR_DATA. */
+GBytes *np_read_layout (const NpOptions *options, GError **error);
+
 /* A layout file found in a data folder. */
 typedef struct {
   char *name;        /* "bulletin" */

@@ -76,6 +76,7 @@ if ! cmp -s "$work/edited.ini" "$src/layouts/bulletin.ini"; then
   expect 65 "^newsprint: $work/edited.ini: \[page\] columns" -- "$np" "$src/examples/report.txt" -o "$work/a.pdf" -l "$work/edited.ini"
 else echo "FAIL: bulletin.ini has no 'columns = 2' line to edit"; fails=$((fails + 1)); fi
 expect 66 "^newsprint: nosuchlayout: no such layout" -- "$np" --print-layout nosuchlayout
+expect 66 "^newsprint: /dev/zero: is a device, not a regular file" -- "$np" --print-layout /dev/zero
 
 # --watch needs files to watch and to write.
 expect 64 "^newsprint: --watch needs a REPORT file" -- "$np" --watch - -o "$work/a.pdf"
