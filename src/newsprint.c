@@ -362,8 +362,12 @@ np_check_output (const NpOptions *o, gboolean proofs, GError **error)
   GArray *inputs = np_inputs (o);
   const NpInput *in = (const NpInput *) inputs->data;
   gboolean ok = TRUE;
+  /* "-" is standard output, which the shell may have opened on an input
+   * (`-o - >>report.txt`): /dev/stdout names whatever it is. */
   if (!proofs)
-    ok = np_output_check_inputs (o->output, in, inputs->len, error);
+    ok = np_output_check_inputs (
+      strcmp (o->output, "-") == 0 ? "/dev/stdout" : o->output, in,
+      inputs->len, error);
   g_autofree char *dir = g_path_get_dirname (o->output);
   GDir *folder = proofs ? g_dir_open (dir, 0, NULL) : NULL;
   for (const char *name; ok && folder && (name = g_dir_read_name (folder));)
@@ -450,7 +454,7 @@ gboolean
 np_render (const NpOptions *o, NpNotes *notes, GError **error)
 {
   gboolean proofs = np_draw_format (o->output) != NP_FORMAT_PDF;
-  if (strcmp (o->output, "-") != 0 && !np_check_output (o, proofs, error))
+  if (!np_check_output (o, proofs, error))
     return FALSE;
   g_autofree char *target = proofs ? np_draw_page_path (o->output, 1)
                                    : g_strdup (o->output);

@@ -58,6 +58,9 @@ same report "$work/r.txt" -- "$np" "$work/r.txt" -o "$work/hardlink.txt"
 same report "$work/notes.pdf" -- "$np" "$work/notes.pdf"
 cp "$work/short.txt" "$work/stdin.txt"
 same report "$work/stdin.txt" -- sh -c '"$1" - -o "$2" <"$2"' sh "$np" "$work/stdin.txt"
+# Standard output that the shell opened on the report, or on standard input's.
+same report "$work/r.txt" -- sh -c '"$1" "$2" -o - >>"$2"' sh "$np" "$work/r.txt"
+same report "$work/stdin.txt" -- sh -c '"$1" - -o - <"$2" >>"$2"' sh "$np" "$work/stdin.txt"
 same layout "$work/mine.ini" -- "$np" -l "$work/mine.ini" "$work/short.txt" -o "$work/mine.ini"
 # Proofs write one file a page: out.png -> out-1.png, out-2.png…
 convert -size 60x40 xc:green "$work/photos/p-2.png"
