@@ -636,8 +636,10 @@ np_put_footers (const NpStyle *st, const char *format, NpFonts *fonts,
       np_pages_keep (pages, np_shape_paragraph (fonts, font, text, &m));
     double top = st->page_height - st->margin_bottom;
     double y = np_baseline (top, st->margin_bottom, font->size);
-    for (guint k = 0; k < p->lines->len; k++) {
-      const NpLine *line = g_ptr_array_index (p->lines, k);
+    /* One line: a longer footer (style.c refuses most) would otherwise
+     * be set over itself. */
+    if (p->lines->len > 0) {
+      const NpLine *line = g_ptr_array_index (p->lines, 0);
       np_page_add_text (page, p, line, np_page_left (st, i) + line->x, y);
     }
   }

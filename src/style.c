@@ -764,6 +764,26 @@ check_known (GKeyFile *file, const char *name, GError **error)
 
 #define TO_MM(points) ((points) / PT_PER_MM)
 
+/* The length of a footer text in ems, {page} and {pages} counted as three
+ * digits; 0 for NULL. */
+static double
+footer_ems (const char *text)
+{
+  if (!text)
+    return 0;
+  GString *filled = g_string_new (text);
+  g_string_replace (filled, "{pages}", "999", 0);
+  g_string_replace (filled, "{page}", "999", 0);
+  double ems = 0;
+  for (const char *p = filled->str; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      ems += g_unichar_iswide (c) ? 1.0 : 0.5;
+    }
+  g_string_free (filled, TRUE);
+  return ems;
+}
+
 /* Checks that margins and gutter leave a text area with room for columns,
  * which no single key can tell. */
 static gboolean
@@ -943,6 +963,27 @@ check_places (const NpStyle *s, const char *name, GError **error)
                    "text)",
                    name, footer, TO_MM (s->margin_bottom));
       return FALSE;
+    }
+
+  /* The footer is one line: a text that cannot be one across the text
+   * width is refused, with the numbers at three digits, Chinese an em
+   * wide and anything else half one (an underestimate for Latin capitals,
+   * which the flow then cuts at the line's end). */
+  double width = s->page_width - s->margin_inner - s->margin_outer;
+  const char *footers[] = { s->footer_text, s->footer_text_hans };
+  const char *keys[] = { "text", "text-simplified" };
+  for (guint i = 0; i < G_N_ELEMENTS (footers); i++)
+    {
+      double ems = footer_ems (footers[i]);
+      if (ems * footer > width)
+        {
+          g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                       "%s: [footer] %s: about %.0fmm long at %gpt, longer "
+                       "than the text is wide (%.1fmm); the footer is one "
+                       "line", name, keys[i], TO_MM (ems * footer), footer,
+                       TO_MM (width));
+          return FALSE;
+        }
     }
 
   /* A photo taller than wide is set max-height high (story.c): with its
