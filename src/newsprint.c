@@ -244,9 +244,15 @@ np_load_fonts (const NpOptions *o, const NpStyle *style, NpScript script,
   g_autoptr (NpFonts) fonts = np_fonts_new (conf, script, error);
   if (!fonts)
     return NULL;
-  for (int role = 0; role < NP_ROLE_COUNT; role++)
-    if (!np_fonts_check (fonts, &style->font[role], error))
+  /* Each family once: most roles share the body's or the heads'. */
+  for (int role = 0; role < NP_ROLE_COUNT; role++) {
+    gboolean seen = FALSE;
+    for (int earlier = 0; earlier < role && !seen; earlier++)
+      seen = g_strcmp0 (style->font[earlier].family,
+                        style->font[role].family) == 0;
+    if (!seen && !np_fonts_check (fonts, &style->font[role], error))
       return NULL;
+  }
   return g_steal_pointer (&fonts);
 }
 
