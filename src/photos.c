@@ -290,6 +290,7 @@ np_photo_new_from_data (guint8 *data, gsize len, const char *path,
 {
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (path != NULL, NULL);
+  g_autofree guint8 *owned = data; /* until handed to Cairo */
   g_autofree char *name = g_filename_display_name (path);
   gboolean jpeg = np_is_jpeg (data, len);
   int components = 0;
@@ -303,7 +304,6 @@ np_photo_new_from_data (guint8 *data, gsize len, const char *path,
   if (wrong) {
     g_set_error (error, NP_ERROR, NP_ERROR_DATA,
                  "%s: not a readable JPEG or PNG image (%s)", name, wrong);
-    g_free (data);
     return NULL;
   }
 
@@ -311,17 +311,14 @@ np_photo_new_from_data (guint8 *data, gsize len, const char *path,
   NpDecodeSize size = { .max_side = (int) CLAMP (side, 1, NP_CAIRO_MAX_SIDE) };
   GdkPixbuf *pixbuf =
     np_decode (data, len, jpeg ? "jpeg" : "png", &size, name, error);
-  if (!pixbuf) {
-    g_free (data);
+  if (!pixbuf)
     return NULL;
-  }
   cairo_surface_t *surface = np_surface_from_pixbuf (pixbuf);
   if (!surface) {
     g_set_error (error, NP_ERROR, NP_ERROR_INTERNAL,
                  "%s: no memory for the photo's %d x %d pixels", name,
                  gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf));
     g_object_unref (pixbuf);
-    g_free (data);
     return NULL;
   }
   NpPhoto *photo = g_new0 (NpPhoto, 1);
@@ -337,9 +334,9 @@ np_photo_new_from_data (guint8 *data, gsize len, const char *path,
   photo->height = turned ? w : h;
   if (jpeg) {
     gboolean scaled = w != size.width || h != size.height;
-    np_attach_jpeg (surface, pixbuf, data, len, !scaled && components != 4);
-  } else
-    g_free (data);
+    np_attach_jpeg (surface, pixbuf, g_steal_pointer (&owned), len,
+                    !scaled && components != 4);
+  }
   g_object_unref (pixbuf);
   return photo;
 }
