@@ -22,6 +22,12 @@ typedef enum {
   NP_ERROR_INTERNAL, /* fonts missing, cairo failure (exit 70) */
 } NpErrorCode;
 
+/* What a file that is not a regular file is, for a message about it:
+ * "a directory", "a named pipe", "a socket", "a device", "a block
+ * device", else "a special file".  `mode` is a struct stat's
+ * st_mode. */
+const char *np_file_kind (unsigned int mode);
+
 G_END_DECLS
 
 #endif

@@ -108,20 +108,6 @@ np_forget_temp (NpOutput *out)
   np_block_fatal_signals (FALSE, &saved);
 }
 
-/* What a file that is neither regular nor written directly is, for the
- * message that refuses it. */
-static const char *
-np_file_kind (mode_t mode)
-{
-  if (S_ISDIR (mode))
-    return "a directory";
-  if (S_ISSOCK (mode))
-    return "a socket";
-  if (S_ISBLK (mode))
-    return "a block device";
-  return "not a regular file";
-}
-
 static NpOutput *
 np_output_new (const char *path, int fd)
 {

@@ -505,22 +505,17 @@ open_regular (const char *path, const char *name, gsize limit, GError **error)
       return NULL;
     }
   struct stat st;
-  const char *wrong = NULL;
-  if (fstat (fd, &st) != 0)
-    wrong = g_strerror (errno);
-  else if (S_ISDIR (st.st_mode))
-    wrong = "is a directory";
-  else if (S_ISFIFO (st.st_mode))
-    wrong = "is a named pipe, not a regular file";
-  else if (S_ISSOCK (st.st_mode))
-    wrong = "is a socket, not a regular file";
-  else if (S_ISCHR (st.st_mode) || S_ISBLK (st.st_mode))
-    wrong = "is a device, not a regular file";
+  gboolean stated = fstat (fd, &st) == 0;
+  if (!stated)
+    g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: cannot read: %s",
+                 name, g_strerror (errno));
   else if (!S_ISREG (st.st_mode))
-    wrong = "is not a regular file";
-  if (wrong)
+    /* "is a directory", "is a named pipe, not a regular file" */
+    g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: is %s%s", name,
+                 np_file_kind (st.st_mode),
+                 S_ISDIR (st.st_mode) ? "" : ", not a regular file");
+  if (!stated || !S_ISREG (st.st_mode))
     {
-      g_set_error (error, NP_ERROR, NP_ERROR_NO_INPUT, "%s: %s", name, wrong);
       close (fd);
       return NULL;
     }
