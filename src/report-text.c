@@ -39,16 +39,23 @@ np_is_cjk (gunichar c)
          || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF);
 }
 
+/* Brackets and quotes by their Unicode category (Pe/Pf and Ps/Pi), so
+ * that every form of them counts (〗 ﹂ ｣); the straight ASCII quotes
+ * both open and close. */
 gboolean
 np_is_closer (gunichar c)
 {
-  return g_utf8_strchr ("”’」』\"')）】》〉〕］]", -1, c) != NULL;
+  GUnicodeType t = g_unichar_type (c);
+  return t == G_UNICODE_CLOSE_PUNCTUATION ||
+         t == G_UNICODE_FINAL_PUNCTUATION || c == '"' || c == '\'';
 }
 
 gboolean
 np_is_opener (gunichar c)
 {
-  return g_utf8_strchr ("“‘「『\"'(（【《〈〔［[", -1, c) != NULL;
+  GUnicodeType t = g_unichar_type (c);
+  return t == G_UNICODE_OPEN_PUNCTUATION ||
+         t == G_UNICODE_INITIAL_PUNCTUATION || c == '"' || c == '\'';
 }
 
 gboolean
