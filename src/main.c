@@ -405,24 +405,6 @@ np_watch_changed (GFileMonitor *monitor, GFile *file, GFile *other,
   w->pending = g_timeout_add (NP_WATCH_DEBOUNCE_MS, np_watch_fire, w);
 }
 
-/* Whether `name` is the output's own file: "bulletin.pdf" itself, or a
- * proof page "bulletin-2.png" of it. */
-static gboolean
-np_is_output_name (const char *name, const char *output)
-{
-  g_autofree char *base = g_path_get_basename (output);
-  if (strcmp (name, base) == 0)
-    return TRUE;
-  const char *dot = strrchr (base, '.');
-  gsize stem = dot ? (gsize) (dot - base) : strlen (base);
-  const char *p = name + stem;
-  if (strncmp (name, base, stem) != 0 || *p != '-' || !g_ascii_isdigit (p[1]))
-    return FALSE;
-  for (p++; g_ascii_isdigit (*p); p++)
-    ;
-  return strcmp (p, dot ? dot : "") == 0;
-}
-
 /* In the photo folder, the output's own files (bulletin.pdf, its hidden
  * temporary file, the proofs bulletin-1.png ...) are no change to render:
  * rendering on them would never stop. */
@@ -432,7 +414,7 @@ np_watch_photos_changed (GFileMonitor *monitor, GFile *file, GFile *other,
 {
   NpWatch *w = data;
   g_autofree char *name = g_file_get_basename (file);
-  if (name[0] != '.' && !np_is_output_name (name, w->output))
+  if (name[0] != '.' && !np_is_output_file (w->output, name))
     np_watch_changed (monitor, file, other, event, data);
 }
 

@@ -165,6 +165,13 @@ np_find_layout (const NpOptions *o, GError **error)
                         (const char *const *) dirs, error);
 }
 
+gboolean
+np_is_output_file (const char *output, const char *name)
+{
+  g_autofree char *base = g_path_get_basename (output);
+  return strcmp (name, base) == 0 || np_draw_is_page_name (output, name);
+}
+
 GBytes *
 np_read_layout (const NpOptions *o, GError **error)
 {

@@ -65,6 +65,11 @@ char **np_data_dirs (void);
  * allocated path, or NULL with NP_ERROR_NO_INPUT. */
 char *np_find_layout (const NpOptions *options, GError **error);
 
+/* Whether `name` (a file name, no folder) is one that a render to
+ * `output` writes: the file itself, or a proof page of it (out.png ->
+ * out-1.png, out-2.png…). */
+gboolean np_is_output_file (const char *output, const char *name);
+
 /* The bytes of the layout file np_find_layout () finds, read as layouts
  * are: a regular file of at most NP_STYLE_MAX_FILE bytes.  Returns them
  * newly allocated, or NULL with NP_ERROR_NO_INPUT or NP_ERROR_DATA. */
