@@ -77,6 +77,8 @@ np_style_new_default (void)
   set_font (&s->font[NP_ROLE_TABLE], sans, 8.5, 400, 0x111111);
   set_font (&s->font[NP_ROLE_CREDIT], sans, 9, 400, 0x333333);
   set_font (&s->font[NP_ROLE_FOOTER], sans, 8, 400, 0x555555);
+  set_font (&s->font[NP_ROLE_SECTION], sans, 9, 700, 0xffffff);
+  set_font (&s->font[NP_ROLE_CONTENTS], sans, 9, 400, 0x111111);
   s->line_height = 1.75;
   s->indent = 2;
 
@@ -93,6 +95,16 @@ np_style_new_default (void)
   s->frame_border = rgb (0x999999);
   s->table_header_fill = rgb (0xe6e6e6);
   s->rule_width = 0.5;
+
+  s->masthead_rule_form = NP_MASTHEAD_RULE_DOUBLE;
+  s->meta_form = NP_META_LINE;
+  s->contents_title = g_strdup ("本期導讀");
+  s->contents_title_hans = g_strdup ("本期导读");
+  s->span_lines = 24;
+  s->running_head = g_strdup ("{masthead} · {number}");
+  s->separator = TRUE;
+  s->colophon = NP_COLOPHON_BOX;
+  s->accent = rgb (0x8b1a1a);
   return s;
 }
 
@@ -109,6 +121,9 @@ np_style_free (NpStyle *style)
   g_free (style->frame_span);
   g_free (style->masthead_text_hans);
   g_free (style->footer_text_hans);
+  g_free (style->contents_title);
+  g_free (style->contents_title_hans);
+  g_free (style->running_head);
   g_free (style);
 }
 
@@ -124,6 +139,13 @@ np_style_footer (const NpStyle *style, NpScript script)
 {
   return script == NP_SCRIPT_HANS ? style->footer_text_hans
                                   : style->footer_text;
+}
+
+const char *
+np_style_contents_title (const NpStyle *style, NpScript script)
+{
+  return script == NP_SCRIPT_HANS ? style->contents_title_hans
+                                  : style->contents_title;
 }
 
 double

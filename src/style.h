@@ -39,8 +39,33 @@ typedef enum {
   NP_ROLE_TABLE,
   NP_ROLE_CREDIT,
   NP_ROLE_FOOTER,
+  NP_ROLE_SECTION,  /* an issue's section label over its articles (要闻) */
+  NP_ROLE_CONTENTS, /* the contents box and the colophon of an issue */
   NP_ROLE_COUNT
 } NpRole;
+
+/* The rules under the masthead. */
+typedef enum {
+  NP_MASTHEAD_RULE_DOUBLE, /* a thick rule over a thin one */
+  NP_MASTHEAD_RULE_SINGLE, /* one rule (the red rule of a 简报) */
+  NP_MASTHEAD_RULE_NONE,
+} NpMastheadRule;
+
+/* How the issue line sits under the masthead. */
+typedef enum {
+  NP_META_LINE,  /* number, serial and date centred on one line */
+  NP_META_SPLIT, /* the number centred under the masthead, then the
+                    publisher at the left and the date at the right
+                    (GB/T 9704 版头) */
+} NpMetaForm;
+
+/* What closes the last page of an issue. */
+typedef enum {
+  NP_COLOPHON_BOX,     /* a framed box: 主办, 编辑, 地址, 电话, 邮箱, 印数 */
+  NP_COLOPHON_IMPRINT, /* 报/送/发 lines between rules and the 印发 line
+                          (GB/T 9704 版记), at the foot of the page */
+  NP_COLOPHON_NONE,
+} NpColophonForm;
 
 typedef struct {
   char *path;                /* the file it was read from, or "built-in" */
@@ -70,6 +95,23 @@ typedef struct {
   NpColor frame_border;
   NpColor table_header_fill;
   double rule_width;      /* table and frame hairlines, points */
+
+  NpMastheadRule masthead_rule_form; /* [masthead] rule */
+  NpMetaForm meta_form;              /* [masthead] meta */
+
+  /* An issue of several reports ([issue]). */
+  char *contents_title;      /* the contents box's title (本期導讀); "":
+                                no contents box */
+  char *contents_title_hans; /* the same for Simplified Chinese */
+  int span_lines;            /* an article shorter than this many body
+                                lines gets its headline over one column,
+                                a longer one across all; 0: all across */
+  char *running_head;        /* over pages after the first, with
+                                {masthead} and {number}; "": none */
+  gboolean separator;        /* a thin rule between articles */
+  NpColophonForm colophon;   /* what closes the last page */
+  NpColor accent;            /* section labels, the contents box and the
+                                colophon's rules */
 } NpStyle;
 
 /* The built-in defaults (the `bulletin` layout). */
@@ -111,6 +153,9 @@ gboolean np_style_parse_length (const char *text, double min, double max,
 /* The masthead and footer text for a report in `script`. */
 const char *np_style_masthead (const NpStyle *style, NpScript script);
 const char *np_style_footer (const NpStyle *style, NpScript script);
+
+/* The contents box's title for an issue in `script`. */
+const char *np_style_contents_title (const NpStyle *style, NpScript script);
 
 /* Width of one column of the text area, in points. */
 double np_style_column_width (const NpStyle *style);
