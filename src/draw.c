@@ -272,9 +272,16 @@ np_set_metadata (cairo_surface_t *surface, const NpPages *pages)
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
+/* The deepest outline an issue makes: section, article, its headings. */
+#define NP_OUTLINE_DEPTH 4
+
 static void
 np_add_outline (cairo_surface_t *surface, const NpPages *pages)
 {
+  /* The last entry at each depth: an entry goes under the nearest one
+   * above it. */
+  int parents[NP_OUTLINE_DEPTH] = { CAIRO_PDF_OUTLINE_ROOT };
+  guint depth = 0;
   for (guint i = 0; i < pages->bookmarks->len; i++) {
     const NpBookmark *b = &g_array_index (pages->bookmarks, NpBookmark, i);
     /* A whole point: Cairo 1.16 reads a fraction here by the locale's
@@ -282,8 +289,12 @@ np_add_outline (cairo_surface_t *surface, const NpPages *pages)
      * no finer place. */
     g_autofree char *link = g_strdup_printf ("page=%u pos=[0 %ld]",
                                              b->page + 1, lround (b->y));
-    cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, b->title,
-                                   link, 0);
+    guint level = MIN (b->level, MIN (depth, NP_OUTLINE_DEPTH - 1));
+    int id = cairo_pdf_surface_add_outline (
+      surface, level ? parents[level - 1] : CAIRO_PDF_OUTLINE_ROOT, b->title,
+      link, CAIRO_PDF_OUTLINE_FLAG_OPEN);
+    parents[level] = id;
+    depth = level + 1;
   }
 }
 

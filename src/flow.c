@@ -51,6 +51,14 @@ typedef struct {
   guint ending;        /* a spanning figure closing the story (followed
                           only by the credit), or G_MAXUINT */
   int full;            /* grid lines of a whole column (pages after 1) */
+  guint limit;         /* the band being set ends before this element: a
+                          head across all columns, or the story's end */
+  int colophon;        /* grid lines the colophon takes with its air, 0:
+                          none */
+  gboolean colophon_set; /* placed (this pass) */
+  GArray *starts;      /* of guint: the page each article starts on */
+  GArray *entries;     /* of double: each contents entry's last baseline
+                          on page 1 */
 } NpFlow;
 
 /* Where a figure's parts go, in points below the top of its first grid
@@ -111,7 +119,7 @@ np_cursor_clear (NpCursor *c)
 static gboolean
 np_columns_done (const NpFlow *f, const NpCursor *c)
 {
-  return (c->element >= f->story->elements->len || c->element == f->ending)
+  return (c->element >= f->limit || c->element == f->ending)
          && c->pending->len == 0 && c->spans->len == 0;
 }
 
@@ -132,11 +140,12 @@ np_element (const NpFlow *f, guint i)
 /* ------------------------------------------------------------ placing */
 
 static void
-np_mark (const NpFlow *f, const NpColumn *col, const char *title)
+np_mark (const NpFlow *f, const NpColumn *col, const char *title,
+         guint level)
 {
   if (f->pages && col->page && title)
     np_pages_add_bookmark (f->pages, title, col->index,
-                           col->top + col->used * f->pitch);
+                           col->top + col->used * f->pitch, level);
 }
 
 /* An annotated proof's note beside the element starting at `top`: in the
@@ -172,7 +181,7 @@ np_put_lines (const NpFlow *f, NpColumn *col, const NpElement *e,
   const NpParagraph *p = e->text;
   if (from == 0) {
     np_put_note (f, col, e->note, col->top + col->used * f->pitch);
-    np_mark (f, col, e->label);
+    np_mark (f, col, e->label, e->level);
   }
   np_page_tag (col->page, e->block == NP_BLOCK_HEADING ? NP_TAG_H2 : NP_TAG_P);
   for (guint i = 0; i < count; i++, col->used++) {
@@ -279,11 +288,22 @@ np_keep_after (const NpFlow *f, guint i)
   const NpElement *e = np_element (f, i), *next = np_element (f, i + 1);
   if (!next)
     return 0;
-  if (next->kind == NP_ELEMENT_TEXT && np_block_closes (next->block))
-    return next->lines;
+  /* The closing lines (signature, credit) stay together with the
+   * lines before them. */
+  if (next->kind == NP_ELEMENT_TEXT && np_block_closes (next->block)) {
+    int lines = 0;
+    for (guint k = i + 1; (next = np_element (f, k)) &&
+                          next->kind == NP_ELEMENT_TEXT &&
+                          np_block_closes (next->block);
+         k++)
+      lines += next->lines;
+    return lines;
+  }
   if (e->block != NP_BLOCK_HEADING)
     return 0;
   switch (next->kind) {
+  case NP_ELEMENT_HEAD:
+    return 0;
   case NP_ELEMENT_TEXT:
     return MIN (2, next->lines);
   case NP_ELEMENT_FIGURE:
@@ -420,6 +440,16 @@ np_place_table (const NpFlow *f, NpCursor *c, NpColumn *col,
   guint start = MAX (c->offset, 1), n = e->rows->len;
   int gap = (c->offset == 0 && col->used > 0) ? 1 : 0; /* air above */
   guint end = np_rows_fitting (e, start, col->capacity - col->used - gap);
+  int keep = np_keep_after (f, c->element);
+  if (end == n && keep > 0 && end - start >= 3) {
+    /* The closing lines after the table: when they cannot follow it
+     * here, two rows go on with them to the next column. */
+    int used = col->used + gap;
+    for (guint r = 0; r < end; r = r == 0 ? start : r + 1)
+      used += g_array_index (e->rows, NpRow, r).lines;
+    if (used + 1 + keep > col->capacity)
+      end -= 2;
+  }
   if (end == start && start < n) {
     if (col->used > 0)
       return FALSE;
@@ -429,7 +459,7 @@ np_place_table (const NpFlow *f, NpCursor *c, NpColumn *col,
   col->used += gap;
   if (c->offset == 0) {
     np_put_note (f, col, e->note, col->top + col->used * f->pitch);
-    np_mark (f, col, e->label);
+    np_mark (f, col, e->label, e->level);
   }
   np_put_row (f, col, e, 0); /* the header, again in every column */
   for (guint r = start; r < end; r++)
@@ -445,6 +475,125 @@ np_place_table (const NpFlow *f, NpCursor *c, NpColumn *col,
   return TRUE;
 }
 
+/* The page an article starts on, for the contents box. */
+static void
+np_note_start (const NpFlow *f, const NpElement *e, guint page)
+{
+  if (f->pages && e->article < f->starts->len &&
+      g_array_index (f->starts, guint, e->article) == G_MAXUINT)
+    g_array_index (f->starts, guint, e->article) = page;
+}
+
+static double
+np_put_centred_at (NpPage *page, const NpParagraph *p, double x, double y,
+                   double leading)
+{
+  double slot = p->font.size * leading;
+  for (guint i = 0; i < p->lines->len; i++, y += slot) {
+    const NpLine *line = g_ptr_array_index (p->lines, i);
+    np_page_add_text (page, p, line, x + line->x,
+                      np_baseline (y, slot, p->font.size));
+  }
+  return y;
+}
+
+/* An article's head at (x, top), `width` wide: the section label on an
+ * accent bar with a rule running on from it, then kicker, headline,
+ * subtitle and byline centred.  One outline entry for a new section and
+ * one for the article, which opens its page there. */
+static void
+np_put_article_head (const NpFlow *f, NpPage *page, guint index,
+                     const NpElement *e, double x, double top, double width)
+{
+  const NpHead *h = e->head;
+  const NpStyle *st = f->style;
+  double y = top;
+  if (h->section) {
+    const NpParagraph *p = h->section;
+    double size = p->font.size, slot = size * 1.8;
+    const NpLine *line = g_ptr_array_index (p->lines, 0);
+    double bar = line->width + size; /* half an em either side */
+    double bar_top = y + 0.15 * slot, bar_h = 0.7 * slot;
+    np_page_add_box (page, x, bar_top, bar, bar_h, &st->accent, NULL, 0);
+    np_page_add_rule (page, x + bar, bar_top + bar_h - 0.5, x + width,
+                      bar_top + bar_h - 0.5, &st->accent, 1);
+    np_page_tag (page, NP_TAG_P);
+    np_page_add_text (page, p, line, x + size / 2,
+                      np_baseline (bar_top, bar_h, size));
+    if (f->pages && h->section_title)
+      np_pages_add_bookmark (f->pages, h->section_title, index, y,
+                             e->level - 1);
+    y += slot;
+  }
+  if (h->kicker) {
+    np_page_tag (page, NP_TAG_P);
+    y = np_put_centred_at (page, h->kicker, x, y, NP_KICKER_LEADING);
+  }
+  if (h->headline) {
+    NpColumn at = { .page = page, .index = index, .x = x };
+    np_put_note (f, &at, e->note, y);
+    np_page_tag (page, NP_TAG_H1);
+    if (f->pages && e->label)
+      np_pages_add_bookmark (f->pages, e->label, index, y, e->level);
+    y = np_put_centred_at (page, h->headline, x, y, NP_HEADLINE_LEADING);
+  }
+  if (h->subtitle) {
+    np_page_tag (page, NP_TAG_P);
+    y = np_put_centred_at (page, h->subtitle, x, y, NP_SUBTITLE_LEADING);
+  }
+  if (h->byline) {
+    np_page_tag (page, NP_TAG_P);
+    np_put_centred_at (page, h->byline, x, y, NP_BYLINE_LEADING);
+  }
+}
+
+/* The thin rule between two articles, in the middle of a line of air
+ * (a section label separates them itself). */
+static void
+np_put_separator (const NpFlow *f, NpPage *page, const NpElement *e, double x,
+                  double top, double width)
+{
+  const NpStyle *st = f->style;
+  if (!page || e->head->section || !st->separator)
+    return;
+  np_page_tag (page, NP_TAG_ARTIFACT);
+  double y = top + f->pitch / 2;
+  np_page_add_rule (page, x, y, x + width, y, &st->frame_border,
+                    st->rule_width);
+}
+
+/* A head over one column: after the figures of the article before it,
+ * with a line of air (and the separator) unless it opens the column, and
+ * never without the first lines of its article under it (clreq 3.6.3:
+ * a heading is not left at the foot of a column). */
+static gboolean
+np_place_head (const NpFlow *f, NpCursor *c, NpColumn *col,
+               const NpElement *e)
+{
+  if (c->pending->len > 0 || c->spans->len > 0)
+    return FALSE;
+  int air = col->used > 0 ? 1 : 0;
+  if (air + e->lines + np_keep_after (f, c->element) >
+      col->capacity - col->used) {
+    if (col->used > 0)
+      return FALSE;
+    c->forced = TRUE;
+  }
+  if (air) {
+    np_put_separator (f, col->page, e, col->x, col->top + col->used * f->pitch,
+                      f->column);
+    col->used += air;
+  }
+  if (col->page) {
+    np_note_start (f, e, col->index);
+    np_put_article_head (f, col->page, col->index, e, col->x,
+                         col->top + col->used * f->pitch, f->column);
+  }
+  col->used += e->lines;
+  c->element++;
+  return TRUE;
+}
+
 static void
 np_fill_column (const NpFlow *f, NpCursor *c, NpColumn *col)
 {
@@ -452,9 +601,13 @@ np_fill_column (const NpFlow *f, NpCursor *c, NpColumn *col)
   while (room) {
     np_place_pending (f, c, col);
     const NpElement *e = np_element (f, c->element);
-    if (!e || col->used >= col->capacity || c->element == f->ending)
+    if (!e || col->used >= col->capacity || c->element == f->ending ||
+        c->element >= f->limit)
       return;
     switch (e->kind) {
+    case NP_ELEMENT_HEAD:
+      room = np_place_head (f, c, col, e);
+      break;
     case NP_ELEMENT_FIGURE:
       room = np_place_figure (f, c, col, e);
       break;
@@ -547,12 +700,94 @@ static double
 np_put_centred (NpPage *page, const NpStyle *st, const NpParagraph *p,
                 double y, double leading, guint page_index)
 {
-  double left = np_page_left (st, page_index);
-  double slot = p->font.size * leading;
-  for (guint i = 0; i < p->lines->len; i++, y += slot) {
-    const NpLine *line = g_ptr_array_index (p->lines, i);
-    np_page_add_text (page, p, line, left + line->x,
-                      np_baseline (y, slot, p->font.size));
+  return np_put_centred_at (page, p, np_page_left (st, page_index), y,
+                            leading);
+}
+
+/* Points of padding inside the contents box; its entries' line pitch. */
+#define NP_BOX_PAD 8
+#define NP_CONTENTS_LEADING 1.6
+
+/* The contents box across the text width at `y`: a frame in the accent
+ * colour, its title, and one entry per article, whose page number
+ * np_put_contents_pages adds once the pages are known.  Returns the
+ * box's foot. */
+static double
+np_put_contents (NpFlow *f, NpPage *page, double y)
+{
+  const NpStyle *st = f->style;
+  const NpStory *s = f->story;
+  double left = st->margin_inner;
+  double width = st->page_width - st->margin_inner - st->margin_outer;
+  double top = y;
+  y += NP_BOX_PAD;
+  np_page_tag (page, NP_TAG_H2);
+  y = np_put_centred_at (page, s->contents_title, left + NP_BOX_PAD, y,
+                         NP_CONTENTS_LEADING);
+  for (guint i = 0; i < s->contents->len; i++) {
+    const NpContentsEntry *entry =
+      &g_array_index (s->contents, NpContentsEntry, i);
+    np_page_tag (page, NP_TAG_P);
+    y = np_put_centred_at (page, entry->text, left + NP_BOX_PAD, y,
+                           NP_CONTENTS_LEADING);
+    double slot = entry->text->font.size * NP_CONTENTS_LEADING;
+    double baseline = np_baseline (y - slot, slot, entry->text->font.size);
+    if (f->pages)
+      g_array_append_val (f->entries, baseline);
+  }
+  y += NP_BOX_PAD;
+  np_page_add_box (page, left, top, width, y - top, NULL, &st->accent,
+                   1.0);
+  return y;
+}
+
+/* Each contents entry's page number, flush right in the box. */
+static void
+np_put_contents_pages (const NpFlow *f, NpFonts *fonts, NpPages *pages)
+{
+  const NpStyle *st = f->style;
+  const NpStory *s = f->story;
+  if (!s->contents_title || pages->pages->len == 0)
+    return;
+  NpPage *page = g_ptr_array_index (pages->pages, 0);
+  double right = st->page_width - st->margin_outer - NP_BOX_PAD;
+  NpMeasure m = { .width = 4 * s->contents_font.size,
+                  .align = NP_ALIGN_RIGHT };
+  for (guint i = 0; i < s->contents->len && i < f->entries->len; i++) {
+    const NpContentsEntry *entry =
+      &g_array_index (s->contents, NpContentsEntry, i);
+    guint start = entry->article < f->starts->len
+                    ? g_array_index (f->starts, guint, entry->article)
+                    : G_MAXUINT;
+    if (start == G_MAXUINT)
+      continue;
+    g_autofree char *text = g_strdup_printf ("%u", start + 1);
+    const NpParagraph *p = np_pages_keep (
+      pages, np_shape_paragraph (fonts, &s->contents_font, text, &m));
+    const NpLine *line = g_ptr_array_index (p->lines, 0);
+    np_page_tag (page, NP_TAG_P);
+    np_page_add_text (page, p, line, right - m.width + line->x,
+                      g_array_index (f->entries, double, i));
+  }
+}
+
+/* The rules under the masthead: a thick one over a thin one, or one. */
+static double
+np_put_masthead_rules (const NpStyle *st, NpPage *page, double y)
+{
+  double left = st->margin_inner;
+  double right = st->page_width - st->margin_outer;
+  switch (st->masthead_rule_form) {
+  case NP_MASTHEAD_RULE_DOUBLE:
+    np_page_add_rule (page, left, y + 2, right, y + 2, &st->masthead_rule, 2);
+    np_page_add_rule (page, left, y + 5, right, y + 5, &st->masthead_rule,
+                      0.5);
+    return y + 7;
+  case NP_MASTHEAD_RULE_SINGLE:
+    np_page_add_rule (page, left, y + 3, right, y + 3, &st->masthead_rule, 1.5);
+    return y + 7;
+  case NP_MASTHEAD_RULE_NONE:
+    break;
   }
   return y;
 }
@@ -560,25 +795,46 @@ np_put_centred (NpPage *page, const NpStyle *st, const NpParagraph *p,
 /* Masthead, rules, issue line and headline across all columns of page 1;
  * returns their height rounded up to whole grid lines. */
 static double
-np_put_head (const NpFlow *f, NpPage *page)
+np_put_head (NpFlow *f, NpPage *page)
 {
   const NpStyle *st = f->style;
   const NpStory *s = f->story;
   double left = st->margin_inner;
   double right = st->page_width - st->margin_outer;
   double y = st->margin_top;
+  gboolean split = st->meta_form == NP_META_SPLIT;
   if (s->masthead) {
     np_page_tag (page, NP_TAG_P);
     y = np_put_centred (page, st, s->masthead, y, NP_MASTHEAD_LEADING, 0);
-    np_page_add_rule (page, left, y + 2, right, y + 2, &st->masthead_rule, 2);
-    np_page_add_rule (page, left, y + 5, right, y + 5, &st->masthead_rule,
-                      0.5);
-    y += 7;
+    if (!split)
+      y = np_put_masthead_rules (st, page, y);
   }
   if (s->meta) {
     np_page_tag (page, NP_TAG_P);
     y = np_put_centred (page, st, s->meta, y, NP_META_LEADING, 0);
   }
+  if (s->meta_left || s->meta_right) {
+    /* GB/T 9704-2012 7.2.4: issuer and date on one line over the red
+     * rule. */
+    const NpParagraph *p = s->meta_left ? s->meta_left : s->meta_right;
+    double slot = p->font.size * NP_META_LEADING;
+    double base = np_baseline (y, slot, p->font.size);
+    np_page_tag (page, NP_TAG_P);
+    if (s->meta_left) {
+      const NpLine *line = g_ptr_array_index (s->meta_left->lines, 0);
+      np_page_add_text (page, s->meta_left, line, left + line->x, base);
+    }
+    if (s->meta_right) {
+      const NpLine *line = g_ptr_array_index (s->meta_right->lines, 0);
+      np_page_add_text (page, s->meta_right, line,
+                        right - s->meta_right->width + line->x, base);
+    }
+    y += slot;
+  }
+  if (split)
+    y = np_put_masthead_rules (st, page, y);
+  if (s->contents_title)
+    y = np_put_contents (f, page, y + 0.5 * f->pitch);
   if (s->kicker) {
     np_page_tag (page, NP_TAG_P);
     y = np_put_centred (page, st, s->kicker, y + 0.25 * f->pitch,
@@ -589,7 +845,7 @@ np_put_head (const NpFlow *f, NpPage *page)
     np_put_note (f, &head, s->headline_note, y + 0.25 * f->pitch);
     np_page_tag (page, NP_TAG_H1);
     if (f->pages)
-      np_pages_add_bookmark (f->pages, s->headline->text, 0, y);
+      np_pages_add_bookmark (f->pages, s->headline->text, 0, y, 0);
     y = np_put_centred (page, st, s->headline, y + 0.25 * f->pitch,
                         NP_HEADLINE_LEADING, 0);
   }
@@ -646,7 +902,7 @@ np_put_footers (const NpStyle *st, const char *format, NpFonts *fonts,
 }
 
 /* The closing spanning figure across the text width at `top`, and the
- * credit flush right under it; the story is then done.  Returns the
+ * credit flush right under it; the band is then done.  Returns the
  * height taken. */
 static double
 np_put_ending (const NpFlow *f, NpCursor *c, NpPage *page, guint index,
@@ -659,11 +915,11 @@ np_put_ending (const NpFlow *f, NpCursor *c, NpPage *page, guint index,
   np_put_figure (f, &full, np_element (f, f->ending));
   NpColumn right = full;
   right.x = left + width - f->column;
-  for (guint i = f->ending + 1; i < f->story->elements->len; i++) {
+  for (guint i = f->ending + 1; i < f->limit; i++) {
     const NpElement *e = np_element (f, i);
     np_put_lines (f, &right, e, 0, e->lines);
   }
-  c->element = f->story->elements->len;
+  c->element = f->limit;
   return right.used * f->pitch;
 }
 
@@ -673,56 +929,227 @@ static int
 np_ending_lines (const NpFlow *f)
 {
   int lines = 1 + np_figure_lines (f, np_element (f, f->ending));
-  for (guint k = f->ending + 1; k < f->story->elements->len; k++)
+  for (guint k = f->ending + 1; k < f->limit; k++)
     lines += np_element (f, k)->lines;
   return lines;
 }
 
-/* A spanning figure followed by nothing but the credit closes the story:
- * it goes across the foot of the last page, under balanced columns. */
+/* The band from the cursor on: up to the next head across all columns,
+ * or the story's end.  A spanning figure followed by nothing but the
+ * credit closes it: it goes across the foot of the band, under balanced
+ * columns. */
 static void
-np_find_ending (NpFlow *f)
+np_set_band (NpFlow *f, const NpCursor *c)
 {
   const GArray *els = f->story->elements;
+  guint i = c->element;
+  while (i < els->len && !(np_element (f, i)->kind == NP_ELEMENT_HEAD &&
+                           np_element (f, i)->span && i > c->element))
+    i++;
+  f->limit = i;
   f->ending = G_MAXUINT;
-  guint i = els->len;
-  while (i > 0 && np_block_closes (np_element (f, i - 1)->block))
+  while (i > c->element && np_block_closes (np_element (f, i - 1)->block))
     i--;
-  if (i == 0 || !np_element (f, i - 1)->span)
+  if (i > c->element && np_element (f, i - 1)->kind == NP_ELEMENT_FIGURE &&
+      np_element (f, i - 1)->span)
+    f->ending = i - 1;
+}
+
+/* Points the colophon takes: its lines, and in a box its padding. */
+static double
+np_colophon_height (const NpFlow *f)
+{
+  const NpStory *s = f->story;
+  double h = s->colophon->len * s->colophon_pitch;
+  for (guint i = 0; i < s->colophon->len; i++) {
+    const NpColophonRow *row = &g_array_index (s->colophon, NpColophonRow, i);
+    if (row->left && row->left->lines->len > 1)
+      h += (row->left->lines->len - 1) * s->colophon_pitch;
+  }
+  return h + 2 * NP_BOX_PAD;
+}
+
+/* The colophon at the foot of the last page: a framed box, or (GB/T
+ * 9704-2012 7.4) the imprint's lines between rules, the first and last
+ * thick (0.35 mm), the others thin (0.25 mm). */
+static void
+np_put_colophon (const NpFlow *f, NpPage *page, guint index)
+{
+  const NpStyle *st = f->style;
+  const NpStory *s = f->story;
+  if (!page)
     return;
-  f->ending = i - 1;
+  double left = np_page_left (st, index);
+  double width = st->page_width - st->margin_inner - st->margin_outer;
+  double height = np_colophon_height (f);
+  double top = st->page_height - st->margin_bottom - height;
+  double y = top + NP_BOX_PAD, slot = s->colophon_pitch;
+  gboolean imprint = s->colophon_form == NP_COLOPHON_IMPRINT;
+  double thick = 0.35 * 72 / 25.4, thin = 0.25 * 72 / 25.4;
+  np_page_tag (page, NP_TAG_ARTIFACT);
+  if (imprint)
+    np_page_add_rule (page, left, top, left + width, top, &st->frame_border,
+                      thick);
+  else
+    np_page_add_box (page, left, top, width, height, NULL, &st->accent, 1.0);
+  for (guint i = 0; i < s->colophon->len; i++) {
+    const NpColophonRow *row = &g_array_index (s->colophon, NpColophonRow, i);
+    const NpParagraph *first = row->left ? row->left : row->right;
+    double size = first->font.size;
+    np_page_tag (page, NP_TAG_P);
+    double next = y;
+    if (row->left)
+      next = np_put_centred_at (page, row->left, left + NP_BOX_PAD, y, 1.7);
+    if (row->right) {
+      const NpLine *line = g_ptr_array_index (row->right->lines, 0);
+      np_page_add_text (page, row->right, line,
+                        left + width - NP_BOX_PAD - row->right->width +
+                          line->x,
+                        np_baseline (y, slot, size));
+      next = MAX (next, y + slot);
+    }
+    y = next;
+    if (imprint) {
+      np_page_tag (page, NP_TAG_ARTIFACT);
+      gboolean last = i + 1 == s->colophon->len;
+      double ry = last ? top + height : y + NP_BOX_PAD / 2;
+      np_page_add_rule (page, left, ry, left + width, ry, &st->frame_border,
+                        last ? thick : thin);
+      y += last ? 0 : NP_BOX_PAD;
+    }
+  }
+}
+
+/* An article's head across all columns at `top`, after a line of air
+ * with the separator unless it opens the page.  Returns FALSE, placing
+ * nothing, when it would stand without two lines of its text under it
+ * on this page. */
+static gboolean
+np_place_span_head (NpFlow *f, NpCursor *c, NpPage *page, guint index,
+                    double *top, gboolean opens)
+{
+  const NpStyle *st = f->style;
+  const NpElement *e = np_element (f, c->element);
+  double bottom = st->page_height - st->margin_bottom;
+  int room = (int) floor ((bottom - *top) / f->pitch + 1e-6);
+  int air = opens ? 0 : 1;
+  if (air + e->lines + np_keep_after (f, c->element) > room && !opens)
+    return FALSE;
+  double left = np_page_left (st, index);
+  double width = st->page_width - st->margin_inner - st->margin_outer;
+  if (air) {
+    np_put_separator (f, page, e, left, *top, width);
+    *top += f->pitch;
+  }
+  if (page) {
+    np_note_start (f, e, index);
+    np_put_article_head (f, page, index, e, left, *top, width);
+  }
+  *top += e->lines * f->pitch;
+  c->element++;
+  return TRUE;
+}
+
+/* Sets one page: bands of columns, each under the head across all
+ * columns that opens it, balanced when the band ends on the page; the
+ * colophon at the foot of the last. */
+static void
+np_fill_bands (NpFlow *f, NpCursor *c, NpPage *page, guint index, double top)
+{
+  const NpStyle *st = f->style;
+  double bottom = st->page_height - st->margin_bottom;
+  double first = top;
+  guint n = f->story->elements->len;
+  for (;;) {
+    int lines = (int) floor ((bottom - top) / f->pitch + 1e-6);
+    if (np_cursor_done (f, c)) {
+      if (!f->colophon_set && (lines >= f->colophon || top <= first)) {
+        np_put_colophon (f, page, index);
+        f->colophon_set = TRUE;
+      }
+      return;
+    }
+    const NpElement *e = np_element (f, c->element);
+    if (c->offset == 0 && e && e->kind == NP_ELEMENT_HEAD && e->span &&
+        c->pending->len == 0 && c->spans->len == 0) {
+      if (!np_place_span_head (f, c, page, index, &top, top <= first))
+        return;
+      lines = (int) floor ((bottom - top) / f->pitch + 1e-6);
+    }
+    np_set_band (f, c);
+    if (lines <= 0)
+      return;
+    if (c->element == f->ending && c->pending->len == 0) {
+      top += np_put_ending (f, c, page, index, top);
+      continue;
+    }
+    gboolean last = f->limit >= n && !f->colophon_set;
+    int reserve = last ? f->colophon : 0;
+    int balanced = lines - reserve > 0
+                     ? np_balanced_lines (f, c, top, lines - reserve) : 0;
+    int capacity = balanced ? balanced : lines;
+    /* The rest fits the page but not above the colophon: leave some of
+     * it for the next page, so that the colophon does not stand alone. */
+    if (!balanced && reserve && lines - reserve >= 2 &&
+        np_balanced_lines (f, c, top, lines))
+      capacity = lines - reserve;
+    double before = top;
+    int used = np_fill_page (f, c, page, index, top, capacity);
+    top += used * f->pitch;
+    if (c->element == f->ending && np_columns_done (f, c) &&
+        used + np_ending_lines (f) <= lines - reserve)
+      top += np_put_ending (f, c, page, index, top + f->pitch) + f->pitch;
+    if (!balanced || !np_columns_done (f, c) ||
+        (top <= before && c->element < f->limit))
+      return; /* the page is full */
+  }
 }
 
 /* Lays the whole story out once; returns the number of pages.  With
  * `pages` NULL it only measures. */
 static guint
-np_flow_pass (const NpFlow *f, NpPages *pages)
+np_flow_pass (NpFlow *f, NpPages *pages)
 {
   const NpStyle *style = f->style;
   NpCursor c = { .pending = g_array_new (FALSE, FALSE, sizeof (guint)),
                  .spans = g_array_new (FALSE, FALSE, sizeof (guint)) };
+  f->colophon_set = f->colophon == 0;
   guint i;
   /* page 1 at least: the masthead and headline over nothing at all */
-  for (i = 0; i == 0 || !np_cursor_done (f, &c); i++) {
+  for (i = 0; i == 0 || !np_cursor_done (f, &c) || !f->colophon_set; i++) {
     NpPage *page = pages ? np_pages_add_page (pages, style->page_width,
                                               style->page_height)
                          : NULL;
     double top = style->margin_top + (i == 0 ? np_put_head (f, page) : 0);
     top += np_put_spans (f, &c, page, i, top);
-    if (c.element == f->ending && c.pending->len == 0) {
-      np_put_ending (f, &c, page, i, top); /* alone on a page of its own */
-      continue;
-    }
-    int lines = (int) floor ((style->page_height - style->margin_bottom - top)
-                             / f->pitch + 1e-6);
-    int balanced = np_balanced_lines (f, &c, top, lines);
-    int used = np_fill_page (f, &c, page, i, top, balanced ? balanced : lines);
-    if (c.element == f->ending && np_columns_done (f, &c) &&
-        used + np_ending_lines (f) <= lines)
-      np_put_ending (f, &c, page, i, top + (used + 1) * f->pitch);
+    np_fill_bands (f, &c, page, i, top);
   }
   np_cursor_clear (&c);
   return i;
+}
+
+/* The running head over pages after the first, at the outer edge, with a
+ * thin rule under it. */
+static void
+np_put_running_heads (const NpStyle *st, const NpStory *story,
+                      NpPages *pages)
+{
+  const NpParagraph *p = story->running;
+  if (!p || p->lines->len == 0)
+    return;
+  double width = st->page_width - st->margin_inner - st->margin_outer;
+  const NpLine *line = g_ptr_array_index (p->lines, 0);
+  double y = st->margin_top - 0.3 * st->font[NP_ROLE_BODY].size;
+  for (guint i = 1; i < pages->pages->len; i++) {
+    NpPage *page = g_ptr_array_index (pages->pages, i);
+    double left = np_page_left (st, i);
+    /* A left-hand page (odd index) has its outer edge at the left. */
+    double x = i % 2 == 1 ? left : left + width - line->width;
+    np_page_tag (page, NP_TAG_ARTIFACT);
+    np_page_add_text (page, p, line, x, y - 0.5 * p->font.size);
+    np_page_add_rule (page, left, y, left + width, y, &st->frame_border,
+                      st->rule_width);
+  }
 }
 
 static gboolean
@@ -761,13 +1188,28 @@ np_flow (const NpStory *story, const NpStyle *style, NpFonts *fonts,
 {
   NpFlow f = { .story = story, .style = style,
                .pitch = np_style_pitch (style),
-               .column = np_style_column_width (style), .figure_scale = 1 };
+               .column = np_style_column_width (style), .figure_scale = 1,
+               .limit = story->elements->len, .ending = G_MAXUINT };
   f.full = (int) floor (
     (style->page_height - style->margin_top - style->margin_bottom) / f.pitch +
     1e-6);
-  np_find_ending (&f);
+  if (story->colophon->len > 0)
+    f.colophon = 1 + (int) ceil (np_colophon_height (&f) / f.pitch - 1e-6);
+  guint articles = 0;
+  for (guint i = 0; i < story->elements->len; i++)
+    articles = MAX (articles,
+                    g_array_index (story->elements, NpElement, i).article + 1);
+  f.starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_set_size (f.starts, articles);
+  for (guint i = 0; i < articles; i++)
+    g_array_index (f.starts, guint, i) = G_MAXUINT;
+  f.entries = g_array_new (FALSE, FALSE, sizeof (double));
   f.figure_scale = np_figure_scale (&f);
   f.pages = pages;
   np_flow_pass (&f, pages);
   np_put_footers (style, story->footer, fonts, pages);
+  np_put_running_heads (style, story, pages);
+  np_put_contents_pages (&f, fonts, pages);
+  g_array_free (f.starts, TRUE);
+  g_array_free (f.entries, TRUE);
 }

@@ -84,6 +84,10 @@ np_fail (GError *error)
   "PNG proofs and -o page.svg SVG proofs, one file per page: page-1.png,\n"    \
   "page-2.png, ...\n"                                                          \
   "\n"                                                                         \
+  "Several REPORTs make one issue of the newsletter, in that order (-o is\n"   \
+  "needed).  An issue file (ISSUE.ini, see examples/issue.ini) names the\n"    \
+  "issue's reports, number, date and publisher: newsprint ISSUE.ini.\n"        \
+  "\n"                                                                         \
   "Environment:\n"                                                             \
   "  NEWSPRINT_DATADIR   a folder with layouts/ and fonts/, searched first\n"  \
   "  XDG_DATA_HOME       your own layouts, in $XDG_DATA_HOME/newsprint/\n"     \
@@ -120,6 +124,31 @@ np_option_text (char **value, const char *name, GError **error)
     return FALSE;
   }
   return TRUE;
+}
+
+/* Several reports make one issue: each is a file, the output is named,
+ * and what belongs to one report is given in an issue file instead. */
+static gboolean
+np_check_several (const NpArgs *a, GError **error)
+{
+  const char *why = NULL;
+  for (guint i = 0; a->inputs[i] && !why; i++) {
+    if (strcmp (a->inputs[i], "-") == 0)
+      why = "- (standard input) is a report of its own, not one of several";
+    else if (np_issue_is_file (a->inputs[i]))
+      why = "an issue file is given alone: it names its reports itself";
+  }
+  if (!why && !a->output && !a->dump_structure)
+    why = "-o is needed with several reports";
+  else if (!why && a->title)
+    why = "--title names one report's headline: with several, give each "
+          "its title in an issue file";
+  else if (!why && a->photos)
+    why = "--photos is one report's photo folder: with several, give each "
+          "its photos in an issue file";
+  if (why)
+    g_set_error_literal (error, NP_ERROR, NP_ERROR_USAGE, why);
+  return why == NULL;
 }
 
 /* PNG proofs: a screen's resolution at least, a fine print's at most. */
@@ -171,7 +200,7 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
     { "version", 0, 0, G_OPTION_ARG_NONE, &a->version,
       "Print the version and the licence, and exit", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->inputs,
-      NULL, "REPORT" },
+      NULL, "REPORT..." },
     { NULL },
   };
   /* No parameter string: the REPORT of the remaining arguments already
@@ -210,16 +239,19 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
                  "-o takes a file name (- for standard output)");
     return FALSE;
   }
-  if (!a->inputs || !a->inputs[0] || a->inputs[1]) {
+  if (!a->inputs || !a->inputs[0]) {
     g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
-                 "expected one REPORT (try --help)");
+                 "expected a REPORT (try --help)");
     return FALSE;
   }
-  if (!*a->inputs[0]) {
-    g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
-                 "REPORT is an empty name (- reads standard input)");
+  for (guint i = 0; a->inputs[i]; i++)
+    if (!*a->inputs[i]) {
+      g_set_error (error, NP_ERROR, NP_ERROR_USAGE,
+                   "REPORT is an empty name (- reads standard input)");
+      return FALSE;
+    }
+  if (a->inputs[1] && !np_check_several (a, error))
     return FALSE;
-  }
   if (a->watch && (strcmp (a->inputs[0], "-") == 0 ||
                    !g_strcmp0 (a->output, "-") || a->dump_structure)) {
     g_set_error_literal (error, NP_ERROR, NP_ERROR_USAGE,
@@ -308,6 +340,14 @@ np_parse_bleed (const char *text, double *points, GError **error)
 static int
 np_dump (const NpOptions *o, NpNotes *notes, GError **error)
 {
+  if (o->inputs || np_issue_is_file (o->input)) {
+    g_autoptr (NpIssue) issue = np_issue_from_options (o, error);
+    if (!issue || !np_read_issue (issue, o, notes, error))
+      return -1;
+    g_autofree char *json = np_issue_to_json (issue);
+    fputs (json, stdout);
+    return NP_EXIT_OK;
+  }
   g_autoptr (NpDocument) doc = np_read (o, notes, error);
   if (!doc)
     return -1;
@@ -334,9 +374,10 @@ static void
 np_print_notes (const NpArgs *a, const NpOptions *o, const NpNotes *notes)
 {
   const char *name = strcmp (o->input, "-") == 0 ? "stdin" : o->input;
+  /* Several reports: each warning names its own. */
   for (guint i = 0; i < notes->warnings->len; i++)
-    fprintf (stderr, "newsprint: %s: %s\n", name,
-             (const char *) notes->warnings->pdata[i]);
+    fprintf (stderr, "newsprint: %s%s%s\n", o->inputs ? "" : name,
+             o->inputs ? "" : ": ", (const char *) notes->warnings->pdata[i]);
   if (a->verbose)
     fprintf (stderr, "newsprint: %s: %u ASCII punctuation marks set "
              "full-width, %u emoji removed\n", name, notes->marks_widened,
@@ -424,12 +465,18 @@ static void
 np_watch_files (NpWatch *w)
 {
   GPtrArray *paths = g_ptr_array_new ();
-  g_ptr_array_add (paths, g_strdup (w->options->input));
+  g_autoptr (NpIssue) issue = np_issue_from_options (w->options, NULL);
+  if (!issue || issue->path)
+    g_ptr_array_add (paths, g_strdup (w->options->input));
+  for (guint i = 0; issue && i < issue->articles->len; i++) {
+    const NpArticle *article = g_ptr_array_index (issue->articles, i);
+    g_ptr_array_add (paths, g_strdup (article->path));
+    if (article->photos)
+      g_ptr_array_add (paths, g_strdup (article->photos));
+  }
   char *layout = np_find_layout (w->options, NULL);
   if (layout)
     g_ptr_array_add (paths, layout);
-  if (w->options->photos)
-    g_ptr_array_add (paths, g_strdup (w->options->photos));
   g_ptr_array_add (paths, NULL);
   g_auto (GStrv) now = (char **) g_ptr_array_free (paths, FALSE);
   if (w->watched && g_strv_equal ((const char *const *) now,
@@ -494,7 +541,10 @@ np_run (NpArgs *a)
 {
   GError *error = NULL;
   g_auto (GStrv) dirs = np_data_dirs ();
-  NpOptions o = { .input = a->inputs[0], .layout = a->layout,
+  NpOptions o = { .input = a->inputs[0],
+                  .inputs = a->inputs[1] ? (const char *const *) a->inputs
+                                         : NULL,
+                  .layout = a->layout,
                   .title = a->title, .issue = a->issue, .date = a->date,
                   .datadirs = (const char *const *) dirs,
                   .keep_punctuation = a->keep_punctuation,

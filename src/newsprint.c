@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "edition.h"
 #include "emojitext.h"
 #include "flow.h"
 #include "fonts.h"
@@ -263,6 +264,21 @@ np_load_fonts (const NpOptions *o, const NpStyle *style, NpScript script,
   return g_steal_pointer (&fonts);
 }
 
+/* The given parts joined by spaces, newly allocated. */
+static char *
+np_join_given (const char *const *parts, guint n)
+{
+  GString *out = g_string_new (NULL);
+  for (guint i = 0; i < n; i++) {
+    if (!parts[i] || !*parts[i])
+      continue;
+    if (out->len)
+      g_string_append_c (out, ' ');
+    g_string_append (out, parts[i]);
+  }
+  return g_string_free (out, FALSE);
+}
+
 static void
 np_set_metadata (NpPages *pages, const NpDocument *doc, const NpStyle *style,
                  const NpOptions *o)
@@ -342,27 +358,207 @@ np_typeset (NpDocument *doc, const NpOptions *o, NpNotes *notes,
   return pages;
 }
 
-/* The files the run reads: the report (standard input when it is "-"),
- * the layout and the photos; the paths are newly allocated.  Whatever
- * cannot be found is left out: reading it fails later, by name. */
+NpIssue *
+np_issue_from_options (const NpOptions *o, GError **error)
+{
+  g_autoptr (NpIssue) issue = NULL;
+  if (!o->inputs && np_issue_is_file (o->input)) {
+    issue = np_issue_load (o->input, error);
+    if (!issue)
+      return NULL;
+  } else {
+    const char *one[] = { o->input, NULL };
+    const char *const *inputs = o->inputs ? o->inputs : one;
+    issue = np_issue_new ();
+    for (guint i = 0; inputs[i]; i++) {
+      NpArticle *a = np_issue_add_article (issue, inputs[i]);
+      a->encoding = g_strdup (o->encoding);
+      a->photos = g_strdup (o->photos);
+    }
+  }
+  if (o->issue)
+    np_override (&issue->number, o->issue);
+  if (o->date)
+    np_override (&issue->date, o->date);
+  if (o->title && issue->articles->len == 1)
+    np_override (&((NpArticle *) issue->articles->pdata[0])->title, o->title);
+  return g_steal_pointer (&issue);
+}
+
+gboolean
+np_read_issue (NpIssue *issue, const NpOptions *o, NpNotes *notes,
+               GError **error)
+{
+  gboolean several = issue->articles->len > 1;
+  for (guint i = 0; i < issue->articles->len; i++) {
+    NpArticle *a = g_ptr_array_index (issue->articles, i);
+    NpOptions own = *o;
+    own.input = a->path;
+    own.inputs = NULL;
+    own.encoding = a->encoding;
+    own.title = a->title;
+    own.issue = NULL;
+    own.date = NULL;
+    NpNotes mine;
+    np_notes_init (&mine);
+    a->doc = np_read (&own, &mine, error);
+    notes->marks_widened += mine.marks_widened;
+    notes->emoji_stripped += mine.emoji_stripped;
+    for (guint k = 0; k < mine.warnings->len; k++) {
+      const char *w = mine.warnings->pdata[k];
+      g_ptr_array_add (notes->warnings, several
+                                          ? g_strdup_printf ("%s: %s",
+                                                             a->name, w)
+                                          : g_strdup (w));
+    }
+    np_notes_clear (&mine);
+    if (!a->doc)
+      return FALSE;
+  }
+  /* An issue of one report takes what the report's front matter says
+   * where the issue says nothing. */
+  return TRUE;
+}
+
+/* Each article's photos, loaded into `pages`, which owns them; the
+ * returned arrays only point into it (NULL for an article without). */
+static GPtrArray **
+np_load_issue_photos (const NpIssue *issue, const NpStyle *style,
+                      NpPages *pages, NpNotes *notes, GError **error)
+{
+  guint n = issue->articles->len;
+  GPtrArray **photos = g_new0 (GPtrArray *, n + 1);
+  double text_width = style->page_width - style->margin_inner -
+                      style->margin_outer; /* a spanning frame's */
+  for (guint i = 0; i < n; i++) {
+    const NpArticle *a = g_ptr_array_index (issue->articles, i);
+    if (!a->photos)
+      continue;
+    GPtrArray *own =
+      np_photos_load (a->photos, np_story_count_figures (a->doc),
+                      MAX (text_width, style->frame_max_height),
+                      notes->warnings, error);
+    if (!own) {
+      for (guint k = 0; k < i; k++)
+        if (photos[k])
+          g_ptr_array_unref (photos[k]);
+      g_free (photos);
+      return NULL;
+    }
+    if (!pages->photos)
+      pages->photos =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) np_photo_free);
+    /* pages owns the photos; the article's array points to them. */
+    g_ptr_array_set_free_func (own, NULL);
+    for (guint k = 0; k < own->len; k++)
+      g_ptr_array_add (pages->photos, own->pdata[k]);
+    photos[i] = own;
+  }
+  return photos;
+}
+
+static void
+np_set_issue_metadata (NpPages *pages, const NpIssue *issue,
+                       const NpStyle *style, const NpOptions *o)
+{
+  NpScript script = np_edition_script (issue);
+  const NpArticle *first = g_ptr_array_index (issue->articles, 0);
+  if (issue->articles->len == 1 && !issue->path) {
+    np_set_metadata (pages, first->doc, style, o);
+    return;
+  }
+  const char *masthead = issue->masthead
+                           ? issue->masthead
+                           : np_style_masthead (style, script);
+  const char *title[] = { masthead, issue->number };
+  const char *subject[] = { masthead, issue->number, issue->serial,
+                            issue->date };
+  pages->title = np_join_given (title, G_N_ELEMENTS (title));
+  pages->subject = np_join_given (subject, G_N_ELEMENTS (subject));
+  pages->author = g_strdup (issue->publisher);
+  pages->keywords = g_strdup (masthead);
+  pages->language = g_strdup (np_script_name (script));
+  pages->created = o->created ? g_date_time_ref (o->created) : NULL;
+}
+
+NpPages *
+np_typeset_issue (NpIssue *issue, const NpOptions *o, NpNotes *notes,
+                  GError **error)
+{
+  NpOptions styled = *o;
+  if (!o->layout && issue->layout)
+    styled.layout = issue->layout;
+  g_autoptr (NpStyle) style = np_load_style (&styled, error);
+  if (!style)
+    return NULL;
+  NpFonts *fonts[2] = { NULL, NULL };
+  gboolean ok = TRUE;
+  for (guint i = 0; i < issue->articles->len && ok; i++) {
+    NpArticle *a = g_ptr_array_index (issue->articles, i);
+    np_apply_emoji_policy (a->doc, o, style, notes);
+    if (!fonts[a->doc->script])
+      ok = (fonts[a->doc->script] =
+              np_load_fonts (o, style, a->doc->script, error)) != NULL;
+  }
+  NpScript script = np_edition_script (issue);
+  if (ok && !fonts[script])
+    ok = (fonts[script] = np_load_fonts (o, style, script, error)) != NULL;
+  NpPages *pages = ok ? np_pages_new () : NULL;
+  GPtrArray **photos =
+    pages ? np_load_issue_photos (issue, style, pages, notes, error) : NULL;
+  if (photos) {
+    g_autoptr (NpStory) story =
+      np_edition_new (issue, style, fonts, (const GPtrArray *const *) photos,
+                      pages, notes->warnings);
+    if (o->annotate)
+      np_story_annotate (story,
+                         ((NpArticle *) issue->articles->pdata[0])->doc,
+                         style, fonts[script], pages);
+    np_flow (story, style, fonts[script], pages);
+    np_set_issue_metadata (pages, issue, style, &styled);
+    for (guint i = 0; i < issue->articles->len; i++)
+      if (photos[i])
+        g_ptr_array_unref (photos[i]);
+    g_free (photos);
+  } else {
+    g_clear_pointer (&pages, np_pages_free);
+  }
+  np_fonts_free (fonts[0]);
+  np_fonts_free (fonts[1]);
+  return pages;
+}
+
+/* The files the run reads: the issue file, each report (standard input
+ * when it is "-"), the layout and the photos; the paths are newly
+ * allocated.  Whatever cannot be found is left out: reading it fails
+ * later, by name. */
 static GArray *
-np_inputs (const NpOptions *o)
+np_inputs (const NpOptions *o, const NpIssue *issue)
 {
   GArray *inputs = g_array_new (FALSE, FALSE, sizeof (NpInput));
-  NpInput report = {
-    "report", g_strdup (strcmp (o->input, "-") == 0 ? "/dev/stdin" : o->input)
-  };
-  g_array_append_val (inputs, report);
-  NpInput layout = { "layout", np_find_layout (o, NULL) };
+  if (issue->path) {
+    NpInput file = { "issue file", g_strdup (issue->path) };
+    g_array_append_val (inputs, file);
+  }
+  for (guint i = 0; i < issue->articles->len; i++) {
+    const NpArticle *a = g_ptr_array_index (issue->articles, i);
+    NpInput report = { "report", g_strdup (strcmp (a->path, "-") == 0
+                                             ? "/dev/stdin" : a->path) };
+    g_array_append_val (inputs, report);
+    g_autoptr (GPtrArray) photos =
+      a->photos ? np_photos_list (a->photos, NULL) : NULL;
+    for (guint k = 0; photos && k < photos->len; k++) {
+      NpInput photo = { "photo",
+                        g_build_filename (a->photos, photos->pdata[k], NULL) };
+      g_array_append_val (inputs, photo);
+    }
+  }
+  NpOptions styled = *o;
+  if (!o->layout && issue->layout)
+    styled.layout = issue->layout;
+  NpInput layout = { "layout", np_find_layout (&styled, NULL) };
   if (layout.path)
     g_array_append_val (inputs, layout);
-  g_autoptr (GPtrArray) photos =
-    o->photos ? np_photos_list (o->photos, NULL) : NULL;
-  for (guint i = 0; photos && i < photos->len; i++) {
-    NpInput photo = { "photo",
-                      g_build_filename (o->photos, photos->pdata[i], NULL) };
-    g_array_append_val (inputs, photo);
-  }
   return inputs;
 }
 
@@ -370,9 +566,10 @@ np_inputs (const NpOptions *o)
  * any file is created: the PDF, or for proofs every page file the output
  * names, whatever the number of pages. */
 static gboolean
-np_check_output (const NpOptions *o, gboolean proofs, GError **error)
+np_check_output (const NpOptions *o, const NpIssue *issue, gboolean proofs,
+                 GError **error)
 {
-  GArray *inputs = np_inputs (o);
+  GArray *inputs = np_inputs (o, issue);
   const NpInput *in = (const NpInput *) inputs->data;
   gboolean ok = TRUE;
   /* "-" is standard output, which the shell may have opened on an input
@@ -467,15 +664,17 @@ gboolean
 np_render (const NpOptions *o, NpNotes *notes, GError **error)
 {
   gboolean proofs = np_draw_format (o->output) != NP_FORMAT_PDF;
-  if (!np_check_output (o, proofs, error))
+  g_autoptr (NpIssue) issue = np_issue_from_options (o, error);
+  if (!issue || !np_check_output (o, issue, proofs, error))
     return FALSE;
   g_autofree char *target = proofs ? np_draw_page_path (o->output, 1)
                                    : g_strdup (o->output);
   NpOutput *out = np_output_open (target, error);
   if (!out)
     return FALSE;
-  g_autoptr (NpDocument) doc = np_read (o, notes, error);
-  g_autoptr (NpPages) pages = doc ? np_typeset (doc, o, notes, error) : NULL;
+  g_autoptr (NpPages) pages =
+    np_read_issue (issue, o, notes, error)
+      ? np_typeset_issue (issue, o, notes, error) : NULL;
   if (!pages) {
     np_output_abort (out);
     return FALSE;

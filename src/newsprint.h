@@ -9,6 +9,7 @@
 #define NP_NEWSPRINT_H
 
 #include "document.h"
+#include "issue.h"
 #include "error.h"
 #include "page.h"
 #include "style.h"
@@ -22,7 +23,11 @@ typedef enum {
 } NpEmojiPolicy;
 
 typedef struct {
-  const char *input;   /* report path, "-" for standard input */
+  const char *input;   /* report path, "-" for standard input; or an issue
+                          file (np_issue_is_file) */
+  const char *const *inputs; /* several reports (NULL-terminated), set one
+                                after another as one issue; NULL: `input`
+                                alone */
   const char *output;  /* PDF path, "-" for standard output */
   const char *layout;  /* layout name or file; NULL: "bulletin" */
   const char *title;   /* overrides of what the report says; may be NULL */
@@ -101,6 +106,23 @@ NpDocument *np_read (const NpOptions *options, NpNotes *notes,
  * to `notes`. */
 NpPages *np_typeset (NpDocument *doc, const NpOptions *options,
                      NpNotes *notes, GError **error);
+
+/* The issue the options name: an issue file (`input` ending in .ini),
+ * or the reports of `inputs` (or `input`) in order, with --issue and
+ * --date as its number and date.  Reads nothing but the issue file. */
+NpIssue *np_issue_from_options (const NpOptions *options, GError **error);
+
+/* Reads every article of `issue` as np_read reads a report (each with its
+ * own encoding, title and the options' punctuation and emoji settings).
+ * Warnings go into `notes`, each naming its report when there are
+ * several. */
+gboolean np_read_issue (NpIssue *issue, const NpOptions *options,
+                        NpNotes *notes, GError **error);
+
+/* Typesets a read issue into pages: one report as np_typeset does, several
+ * one after another under the issue's head (edition.h). */
+NpPages *np_typeset_issue (NpIssue *issue, const NpOptions *options,
+                           NpNotes *notes, GError **error);
 
 /* The whole run: read, typeset, write the PDF whole or not at all. */
 gboolean np_render (const NpOptions *options, NpNotes *notes,

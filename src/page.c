@@ -132,9 +132,9 @@ np_page_tag_row (NpPage *page)
 
 void
 np_pages_add_bookmark (NpPages *pages, const char *title, guint page,
-                       double y)
+                       double y, guint level)
 {
-  NpBookmark mark = { g_strdup (title), page, y };
+  NpBookmark mark = { g_strdup (title), page, y, level };
   g_array_append_val (pages->bookmarks, mark);
 }
 

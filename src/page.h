@@ -63,6 +63,8 @@ typedef struct {
   char *title;
   guint page;   /* from 0 */
   double y;     /* points from the page top */
+  guint level;  /* depth in the outline: 0 at the top, and an entry is
+                   under the last one before it that is less deep */
 } NpBookmark;
 
 /* A typeset newsletter: its pages and what they point into. */
@@ -107,7 +109,7 @@ void np_page_tag_table (NpPage *page);
 void np_page_tag_row (NpPage *page);
 
 void np_pages_add_bookmark (NpPages *pages, const char *title, guint page,
-                            double y);
+                            double y, guint level);
 
 G_END_DECLS
 

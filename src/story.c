@@ -19,6 +19,7 @@
 
 typedef struct {
   const NpDocument *doc;
+  const GPtrArray *photos; /* the report's photos, or NULL */
   guint figures;  /* figures composed so far */
   const NpStyle *style;
   NpFonts *fonts;
@@ -196,7 +197,7 @@ np_compose_paragraph (NpComposer *c, const NpBlock *block)
 static const NpPhoto *
 np_figure_photo (NpComposer *c)
 {
-  const GPtrArray *photos = c->pages->photos;
+  const GPtrArray *photos = c->photos;
   guint i = c->figures++;
   return photos && i < photos->len ? g_ptr_array_index (photos, i) : NULL;
 }
@@ -448,6 +449,18 @@ np_compose_table (NpComposer *c, const NpBlock *block)
   return e;
 }
 
+/* Points of padding inside the contents box and the colophon box. */
+#define NP_BOX_PAD 8
+#define NP_SECTION_LEADING 1.8
+#define NP_COLOPHON_LEADING 1.7
+
+static void
+np_head_free (NpHead *head)
+{
+  g_free (head->section_title);
+  g_free (head);
+}
+
 /* A part of the page 1 head and how much of the page it may take: all
  * together at most 0.7 of the text area, so that page 1 keeps room for the
  * story's first lines, and no part more lines than a reader takes in at a
@@ -491,85 +504,339 @@ np_compose_head_part (NpComposer *c, const NpHeadPart *part, const char *text,
   return np_compose_fitted (c, part->role, 0, text, measure, 1, most, what);
 }
 
-/* The page 1 head: masthead, the issue line, the headline. */
+static NpComposer
+np_composer (const NpSetting *set, const NpDocument *doc)
+{
+  return (NpComposer) { .doc = doc, .style = set->style, .fonts = set->fonts,
+                        .pages = set->pages, .warnings = set->warnings,
+                        .column = np_style_column_width (set->style),
+                        .pitch = np_style_pitch (set->style) };
+}
+
+static double
+np_text_width (const NpStyle *st)
+{
+  return st->page_width - st->margin_inner - st->margin_outer;
+}
+
+/* Joins the non-empty strings of `parts` (NULL-terminated after `n`)
+ * with ideographic spaces, the separator of a Chinese issue line; NULL
+ * when all are empty. */
+static char *
+np_join_parts (const char *const *parts, guint n)
+{
+  GString *line = g_string_new (NULL);
+  for (guint i = 0; i < n; i++) {
+    if (!parts[i] || !*parts[i])
+      continue;
+    if (line->len)
+      g_string_append (line, "\u3000\u3000");
+    g_string_append (line, parts[i]);
+  }
+  if (line->len == 0) {
+    g_string_free (line, TRUE);
+    return NULL;
+  }
+  return g_string_free (line, FALSE);
+}
+
+/* The issue line: on one centred line, or (GB/T 9704-2012 7.2: the
+ * number under the masthead, then the issuer at the left and the date at
+ * the right, each one character in from the edge) split. */
 static void
-np_compose_head (NpComposer *c, NpStory *story)
+np_compose_meta (NpComposer *c, NpStory *story, const NpHeadText *head)
 {
   const NpStyle *st = c->style;
-  const NpDocument *doc = c->doc;
-  double width = st->page_width - st->margin_inner - st->margin_outer;
+  double width = np_text_width (st);
   NpMeasure centred = { .width = width, .align = NP_ALIGN_CENTER,
                         .balance = TRUE };
-  const char *masthead = doc->masthead ? doc->masthead
-                                       : np_style_masthead (st, doc->script);
+  if (st->meta_form == NP_META_SPLIT) {
+    const char *number[] = { head->number, head->serial };
+    g_autofree char *line = np_join_parts (number, 2);
+    if (line)
+      story->meta = np_compose_head_part (c, &np_meta_part, line, &centred);
+    double em = st->font[NP_ROLE_META].size;
+    NpMeasure left = { .width = width / 2 - em, .indent = em,
+                       .align = NP_ALIGN_LEFT };
+    NpMeasure right = { .width = width / 2 - em, .align = NP_ALIGN_RIGHT };
+    if (head->publisher && *head->publisher)
+      story->meta_left = np_compose_fitted (c, NP_ROLE_META, 0,
+                                            head->publisher, &left, 1, 1,
+                                            "publisher: too long for the "
+                                            "page");
+    if (head->date && *head->date)
+      story->meta_right = np_compose_fitted (c, NP_ROLE_META, 0, head->date,
+                                             &right, 1, 1,
+                                             "date: too long for the page");
+    return;
+  }
+  const char *parts[] = { head->number, head->serial, head->date,
+                          head->publisher };
+  g_autofree char *line = np_join_parts (parts, G_N_ELEMENTS (parts));
+  if (line)
+    story->meta = np_compose_head_part (c, &np_meta_part, line, &centred);
+}
+
+/* The page 1 head: masthead, the issue line, the headline. */
+static void
+np_compose_head (NpComposer *c, NpStory *story, const NpHeadText *head,
+                 NpScript script)
+{
+  const NpStyle *st = c->style;
+  NpMeasure centred = { .width = np_text_width (st),
+                        .align = NP_ALIGN_CENTER, .balance = TRUE };
+  const char *masthead = head->masthead ? head->masthead
+                                        : np_style_masthead (st, script);
   if (masthead && *masthead)
     story->masthead =
       np_compose_head_part (c, &np_masthead_part, masthead, &centred);
-  GPtrArray *meta = g_ptr_array_new ();
-  if (doc->issue)
-    g_ptr_array_add (meta, doc->issue);
-  if (doc->date)
-    g_ptr_array_add (meta, doc->date);
-  if (doc->publisher)
-    g_ptr_array_add (meta, doc->publisher);
-  g_ptr_array_add (meta, NULL);
-  if (meta->len > 1) {
-    /* Ideographic spaces: the separator of a Chinese issue line. */
-    g_autofree char *line = g_strjoinv ("\u3000\u3000", (char **) meta->pdata);
-    story->meta = np_compose_head_part (c, &np_meta_part, line, &centred);
-  }
-  g_ptr_array_free (meta, TRUE);
-  if (doc->headline && *doc->headline)
+  np_compose_meta (c, story, head);
+  if (head->headline && *head->headline)
     story->headline =
-      np_compose_head_part (c, &np_headline_part, doc->headline, &centred);
-  if (doc->subtitle && *doc->subtitle)
+      np_compose_head_part (c, &np_headline_part, head->headline, &centred);
+  if (head->subtitle && *head->subtitle)
     story->subtitle =
-      np_compose_head_part (c, &np_subtitle_part, doc->subtitle, &centred);
-  if (doc->kicker && *doc->kicker)
+      np_compose_head_part (c, &np_subtitle_part, head->subtitle, &centred);
+  if (head->kicker && *head->kicker)
     story->kicker =
-      np_compose_head_part (c, &np_kicker_part, doc->kicker, &centred);
-  if (doc->byline && *doc->byline)
+      np_compose_head_part (c, &np_kicker_part, head->kicker, &centred);
+  if (head->byline && *head->byline)
     story->byline =
-      np_compose_head_part (c, &np_byline_part, doc->byline, &centred);
+      np_compose_head_part (c, &np_byline_part, head->byline, &centred);
+}
+
+NpStory *
+np_story_new_head (const NpHeadText *head, NpScript script,
+                   const NpSetting *set)
+{
+  NpComposer c = np_composer (set, NULL);
+  NpStory *story = g_new0 (NpStory, 1);
+  story->elements = g_array_new (FALSE, TRUE, sizeof (NpElement));
+  story->contents = g_array_new (FALSE, TRUE, sizeof (NpContentsEntry));
+  story->colophon = g_array_new (FALSE, TRUE, sizeof (NpColophonRow));
+  story->heads = g_ptr_array_new_with_free_func ((GDestroyNotify) np_head_free);
+  story->colophon_form = set->style->colophon;
+  story->contents_font = set->style->font[NP_ROLE_CONTENTS];
+  np_compose_head (&c, story, head, script);
+  story->footer = np_style_footer (set->style, script);
+  return story;
+}
+
+/* An article's head in an issue, over the column or across the text
+ * width: the parts centred and balanced like page 1's headline. */
+static NpHead *
+np_compose_article_head (NpComposer *c, const char *section, double width)
+{
+  const NpDocument *doc = c->doc;
+  NpHead *h = g_new0 (NpHead, 1);
+  NpMeasure centred = { .width = width, .align = NP_ALIGN_CENTER,
+                        .balance = TRUE };
+  if (section && *section) {
+    NpMeasure label = { .width = width, .align = NP_ALIGN_LEFT };
+    h->section = np_compose_fitted (c, NP_ROLE_SECTION, 0, section, &label,
+                                    1, 1, "section: too long for a column");
+    h->section_title = g_strdup (section);
+    h->height += h->section->font.size * NP_SECTION_LEADING;
+  }
+  if (doc->kicker && *doc->kicker) {
+    h->kicker = np_compose_head_part (c, &np_kicker_part, doc->kicker,
+                                      &centred);
+    h->height += h->kicker->lines->len * h->kicker->font.size *
+                 NP_KICKER_LEADING;
+  }
+  if (doc->headline && *doc->headline) {
+    h->headline = np_compose_head_part (c, &np_headline_part, doc->headline,
+                                        &centred);
+    h->height += h->headline->lines->len * h->headline->font.size *
+                 NP_HEADLINE_LEADING;
+  }
+  if (doc->subtitle && *doc->subtitle) {
+    h->subtitle = np_compose_head_part (c, &np_subtitle_part, doc->subtitle,
+                                        &centred);
+    h->height += h->subtitle->lines->len * h->subtitle->font.size *
+                 NP_SUBTITLE_LEADING;
+  }
+  if (doc->byline && *doc->byline) {
+    h->byline = np_compose_head_part (c, &np_byline_part, doc->byline,
+                                      &centred);
+    h->height += h->byline->lines->len * h->byline->font.size *
+                 NP_BYLINE_LEADING;
+  }
+  return h;
+}
+
+static void
+np_add_blocks (NpComposer *c, NpStory *story, guint article, guint level)
+{
+  const NpDocument *doc = c->doc;
+  for (guint i = 0; i < doc->blocks->len; i++) {
+    const NpBlock *block = g_ptr_array_index (doc->blocks, i);
+    NpElement e;
+    switch (block->kind) {
+    case NP_BLOCK_CAPTION:
+      e = np_compose_figure (c, block);
+      break;
+    case NP_BLOCK_KEYNOTES:
+    case NP_BLOCK_UNITS:
+      if (block->title) {
+        NpElement title = np_compose_table_title (c, block);
+        title.article = article;
+        title.level = level;
+        g_array_append_val (story->elements, title);
+      }
+      e = np_compose_table (c, block);
+      break;
+    case NP_BLOCK_CREDIT:
+      e = np_compose_credit (c, block, story->elements);
+      break;
+    default:
+      e = np_compose_paragraph (c, block);
+      break;
+    }
+    e.rule = block->rule;
+    e.article = article;
+    e.level = level;
+    g_array_append_val (story->elements, e);
+  }
+}
+
+/* Body lines the elements from `first` on take, figures and tables
+ * counted at their least. */
+static int
+np_count_lines (const NpStory *story, guint first, double pitch)
+{
+  int lines = 0;
+  for (guint i = first; i < story->elements->len; i++) {
+    const NpElement *e = &g_array_index (story->elements, NpElement, i);
+    if (e->kind == NP_ELEMENT_FIGURE)
+      lines += (int) ceil (e->frame_height / pitch) + 1;
+    else if (e->kind == NP_ELEMENT_TABLE)
+      for (guint r = 0; r < e->rows->len; r++)
+        lines += g_array_index (e->rows, NpRow, r).lines;
+    else
+      lines += e->lines;
+  }
+  return lines;
+}
+
+void
+np_story_add_report (NpStory *story, const NpDocument *doc, guint article,
+                     gboolean own_head, const char *section,
+                     const GPtrArray *photos, const NpSetting *set)
+{
+  NpComposer c = np_composer (set, doc);
+  c.photos = photos;
+  guint first = story->elements->len;
+  /* In an issue, an article's own entries go under its headline's. */
+  guint level = own_head ? (section ? 2 : 1) : 0;
+  np_add_blocks (&c, story, article, level);
+  if (!own_head)
+    return;
+  /* A long article's headline goes across all columns, a short one's
+   * over its column (the layout's [issue] span-lines). */
+  const NpStyle *st = set->style;
+  int lines = np_count_lines (story, first, c.pitch);
+  gboolean span = st->columns == 1 || st->span_lines == 0 ||
+                  lines >= st->span_lines;
+  NpHead *head = np_compose_article_head (
+    &c, section, span ? np_text_width (st) : c.column);
+  g_ptr_array_add (story->heads, head);
+  NpElement e = { .kind = NP_ELEMENT_HEAD, .block = NP_BLOCK_HEADING,
+                  .head = head, .span = span, .article = article,
+                  .level = section ? 1 : 0,
+                  .rule = doc->headline_rule };
+  e.lines = np_lines_for (&c, head->height);
+  if (doc->headline)
+    e.label = g_strdup (doc->headline);
+  g_array_insert_val (story->elements, first, e);
+}
+
+void
+np_story_add_contents (NpStory *story, const char *title,
+                       const NpSetting *set)
+{
+  NpComposer c = np_composer (set, NULL);
+  const NpStyle *st = set->style;
+  NpMeasure m = { .width = np_text_width (st) - 2 * NP_BOX_PAD,
+                  .align = NP_ALIGN_LEFT };
+  story->contents_title = np_compose_fitted (&c,
+                                             NP_ROLE_CONTENTS, 700, title, &m,
+                                             1, 1, "contents: title too long");
+}
+
+/* Room for the page number at the right of a contents entry, in ems. */
+#define NP_CONTENTS_NUMBER 3
+
+void
+np_story_add_contents_entry (NpStory *story, const char *section,
+                             const char *headline, guint article,
+                             const NpSetting *set)
+{
+  NpComposer c = np_composer (set, NULL);
+  const NpStyle *st = set->style;
+  double size = st->font[NP_ROLE_CONTENTS].size;
+  NpMeasure m = { .width = np_text_width (st) - 2 * NP_BOX_PAD -
+                           NP_CONTENTS_NUMBER * size,
+                  .hang = 0, .align = NP_ALIGN_LEFT };
+  /* 【要闻】 before the headline, as contents lists print sections. */
+  g_autofree char *text =
+    section && *section ? g_strdup_printf ("\u3010%s\u3011%s", section,
+                                           headline ? headline : "")
+                        : g_strdup (headline ? headline : "");
+  NpContentsEntry entry = {
+    np_compose_fitted (&c, NP_ROLE_CONTENTS, 0, text, &m, 1, 2,
+                       "contents: a headline too long for two lines"),
+    article
+  };
+  g_array_append_val (story->contents, entry);
+}
+
+void
+np_story_set_running_head (NpStory *story, const char *text,
+                           const NpSetting *set)
+{
+  NpComposer c = np_composer (set, NULL);
+  NpMeasure m = { .width = np_text_width (set->style),
+                  .align = NP_ALIGN_LEFT };
+  story->running = np_compose_fitted (&c, NP_ROLE_FOOTER, 0, text, &m, 1, 1,
+                                      "running head: too long for the page");
+}
+
+void
+np_story_add_colophon_row (NpStory *story, const char *left,
+                           const char *right, const NpSetting *set)
+{
+  NpComposer c = np_composer (set, NULL);
+  const NpStyle *st = set->style;
+  double size = st->font[NP_ROLE_CONTENTS].size;
+  /* GB/T 9704-2012 7.4: the imprint's lines stand one character in from
+   * either edge. */
+  double width = np_text_width (st) - 2 * NP_BOX_PAD;
+  NpMeasure l = { .width = right ? width / 2 : width, .align = NP_ALIGN_LEFT,
+                  .hang = 3 * size };
+  NpMeasure r = { .width = width / 2, .align = NP_ALIGN_RIGHT };
+  NpColophonRow row = { 0 };
+  if (left)
+    row.left = np_compose_fitted (&c, NP_ROLE_CONTENTS, 0, left, &l, 1, 3,
+                                  "colophon: a line too long");
+  if (right)
+    row.right = np_compose_fitted (&c, NP_ROLE_CONTENTS, 0, right, &r, 1, 1,
+                                   "colophon: a line too long");
+  story->colophon_pitch = size * NP_COLOPHON_LEADING;
+  g_array_append_val (story->colophon, row);
 }
 
 NpStory *
 np_story_new (const NpDocument *doc, const NpStyle *style, NpFonts *fonts,
               NpPages *pages, GPtrArray *warnings)
 {
-  NpComposer c = { .doc = doc, .style = style, .fonts = fonts,
-                   .pages = pages, .warnings = warnings,
-                   .column = np_style_column_width (style),
-                   .pitch = np_style_pitch (style) };
-  NpStory *story = g_new0 (NpStory, 1);
-  story->elements = g_array_new (FALSE, TRUE, sizeof (NpElement));
-  np_compose_head (&c, story);
-  story->footer = np_style_footer (style, doc->script);
-  for (guint i = 0; i < doc->blocks->len; i++) {
-    const NpBlock *block = g_ptr_array_index (doc->blocks, i);
-    NpElement e;
-    switch (block->kind) {
-    case NP_BLOCK_CAPTION:
-      e = np_compose_figure (&c, block);
-      break;
-    case NP_BLOCK_KEYNOTES:
-    case NP_BLOCK_UNITS:
-      if (block->title) {
-        NpElement title = np_compose_table_title (&c, block);
-        g_array_append_val (story->elements, title);
-      }
-      e = np_compose_table (&c, block);
-      break;
-    case NP_BLOCK_CREDIT:
-      e = np_compose_credit (&c, block, story->elements);
-      break;
-    default:
-      e = np_compose_paragraph (&c, block);
-      break;
-    }
-    e.rule = block->rule;
-    g_array_append_val (story->elements, e);
-  }
+  NpSetting set = { style, fonts, pages, warnings };
+  NpHeadText head = { .masthead = doc->masthead, .number = doc->issue,
+                      .date = doc->date, .publisher = doc->publisher,
+                      .kicker = doc->kicker, .headline = doc->headline,
+                      .subtitle = doc->subtitle, .byline = doc->byline };
+  NpStory *story = np_story_new_head (&head, doc->script, &set);
+  np_story_add_report (story, doc, 0, FALSE, NULL, pages->photos, &set);
   return story;
 }
 
@@ -624,5 +891,8 @@ np_story_free (NpStory *story)
     g_free (e->label);
   }
   g_array_free (story->elements, TRUE);
+  g_array_free (story->contents, TRUE);
+  g_array_free (story->colophon, TRUE);
+  g_ptr_array_free (story->heads, TRUE);
   g_free (story);
 }

@@ -21,7 +21,7 @@ typedef struct {
   NpStyle *style;
   NpPages *pages;
   NpStory *story;
-} NpSetting;
+} NpFlowCase;
 
 static const char *np_words[] = {
   "產教融合", "是職業教育的基本辦學特色", "也是職業教育的看家本領",
@@ -73,10 +73,10 @@ np_read_report (const char *text)
 
 /* Sets `doc` (taken) with the default layout; its warnings go into
  * `warnings`. */
-static NpSetting
+static NpFlowCase
 np_set_document (NpDocument *doc, GPtrArray *warnings)
 {
-  NpSetting s = { .doc = doc };
+  NpFlowCase s = { .doc = doc };
   s.style = np_style_new_default ();
   s.pages = np_pages_new ();
   s.story = np_story_new (s.doc, s.style, np_fonts_fixture, s.pages, warnings);
@@ -84,17 +84,17 @@ np_set_document (NpDocument *doc, GPtrArray *warnings)
   return s;
 }
 
-static NpSetting
+static NpFlowCase
 np_set_report (const char *text)
 {
   g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  NpSetting s = np_set_document (np_read_report (text), warnings);
+  NpFlowCase s = np_set_document (np_read_report (text), warnings);
   g_assert_cmpuint (warnings->len, ==, 0);
   return s;
 }
 
 static void
-np_setting_clear (NpSetting *s)
+np_setting_clear (NpFlowCase *s)
 {
   np_story_free (s->story);
   np_pages_free (s->pages);
@@ -112,7 +112,7 @@ np_column_of (const NpStyle *st, guint page, double x)
 }
 
 static gboolean
-np_is_body (const NpSetting *s, const NpItem *item)
+np_is_body (const NpFlowCase *s, const NpItem *item)
 {
   return item->kind == NP_ITEM_TEXT &&
          item->paragraph->font.size == s->style->font[NP_ROLE_BODY].size &&
@@ -125,7 +125,7 @@ static void
 test_line_grid (void)
 {
   g_autofree char *text = np_generate_report (40, 12);
-  NpSetting s = np_set_report (text);
+  NpFlowCase s = np_set_report (text);
   double pitch = np_style_pitch (s.style);
   g_assert_cmpuint (s.pages->pages->len, >, 2);
   for (guint p = 0; p < s.pages->pages->len; p++) {
@@ -151,7 +151,7 @@ static void
 test_widows_orphans (void)
 {
   g_autofree char *text = np_generate_report (60, 0);
-  NpSetting s = np_set_report (text);
+  NpFlowCase s = np_set_report (text);
   const NpParagraph *current = NULL;
   int run = 0, runs = 0, key = -1;
   for (guint p = 0; p < s.pages->pages->len; p++) {
@@ -185,7 +185,7 @@ static void
 test_figures (void)
 {
   g_autofree char *text = np_generate_report (30, 0);
-  NpSetting s = np_set_report (text);
+  NpFlowCase s = np_set_report (text);
   const NpFont *cap = &s.style->font[NP_ROLE_CAPTION];
   guint captions = 0;
   for (guint p = 0; p < s.pages->pages->len; p++) {
@@ -217,7 +217,7 @@ static void
 test_long_table (void)
 {
   g_autofree char *text = np_generate_report (6, 120);
-  NpSetting s = np_set_report (text);
+  NpFlowCase s = np_set_report (text);
   const NpFont *table = &s.style->font[NP_ROLE_TABLE];
   guint headers = 0, cells = 0, columns = 0;
   int last_col = -1;
@@ -258,7 +258,7 @@ test_credit_and_balance (void)
 {
   for (guint n = 3; n < 40; n += 5) {
     g_autofree char *text = np_generate_report (n, 0);
-    NpSetting s = np_set_report (text);
+    NpFlowCase s = np_set_report (text);
     NpPage *page = g_ptr_array_index (s.pages->pages, s.pages->pages->len - 1);
     const NpFont *credit = &s.style->font[NP_ROLE_CREDIT];
     double bottom[8] = { 0 };
@@ -301,7 +301,7 @@ test_spanning_ending (void)
   g_assert_nonnull (credit);
   g_autofree char *text = g_strdup_printf ("%.*s全體嘉賓大合影\n%s",
                                            (int) (credit - body), body, credit);
-  NpSetting s = { 0 };
+  NpFlowCase s = { 0 };
   GError *error = NULL;
   s.doc = np_report_parse (text, "generated", &error);
   g_assert_no_error (error);
@@ -340,7 +340,7 @@ static void
 test_all_lines_placed (void)
 {
   g_autofree char *text = np_generate_report (50, 30);
-  NpSetting s = np_set_report (text);
+  NpFlowCase s = np_set_report (text);
   GHashTable *seen = g_hash_table_new (g_direct_hash, g_direct_equal);
   guint placed = 0;
   for (guint p = 0; p < s.pages->pages->len; p++) {
@@ -383,7 +383,7 @@ np_repeat (const char *text, guint chars)
  * left and right, and no two lines that share a stretch of the width
  * share a stretch of the height (their em boxes, clreq 3.8). */
 static void
-np_assert_nothing_off_or_over (const NpSetting *s)
+np_assert_nothing_off_or_over (const NpFlowCase *s)
 {
   const NpStyle *st = s->style;
   for (guint p = 0; p < s->pages->pages->len; p++) {
@@ -438,7 +438,7 @@ test_head_too_long (void)
   g_free (doc->subtitle);
   doc->subtitle = np_repeat ("副題", 1000);
   g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  NpSetting s = np_set_document (doc, warnings);
+  NpFlowCase s = np_set_document (doc, warnings);
   g_assert_cmpuint (warnings->len, ==, 4);
   for (guint i = 0; i < warnings->len; i++)
     g_assert_nonnull (strstr (warnings->pdata[i], "too long for the page"));
@@ -450,7 +450,7 @@ test_head_too_long (void)
 
   /* A head of ordinary length is set whole. */
   g_autofree char *plain = np_generate_report (20, 0);
-  NpSetting t = np_set_report (plain);
+  NpFlowCase t = np_set_report (plain);
   g_assert_false (g_str_has_suffix (t.story->headline->text, "……"));
   np_assert_nothing_off_or_over (&t);
   np_setting_clear (&t);
@@ -469,7 +469,7 @@ test_table_cell_too_long (void)
     "(供稿:黨委宣傳部)\n",
     name);
   g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  NpSetting s = np_set_document (np_read_report (text), warnings);
+  NpFlowCase s = np_set_document (np_read_report (text), warnings);
   guint tables = 0;
   for (guint i = 0; i < s.story->elements->len; i++)
     tables +=
@@ -502,7 +502,7 @@ test_caption_too_long (void)
   }
   g_assert_cmpuint (captions, >, 1);
   g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  NpSetting s = np_set_document (doc, warnings);
+  NpFlowCase s = np_set_document (doc, warnings);
   np_assert_nothing_off_or_over (&s);
   g_assert_cmpuint (warnings->len, ==, 1);
   g_assert_nonnull (strstr (warnings->pdata[0], "caption too long"));

@@ -8,9 +8,18 @@ src=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-expect 64 '^newsprint: expected one REPORT' -- "$np"
+expect 64 '^newsprint: expected a REPORT' -- "$np"
 expect 64 '^newsprint: .*--nonsense' -- "$np" --nonsense x.txt
 expect 64 '^newsprint: REPORT is an empty name' -- "$np" "" -o "$work/a.pdf"
+# Several reports make an issue; what belongs to one report alone is
+# refused with them.
+r="$src/examples/report.txt"
+expect 64 '^newsprint: -o is needed with several reports' -- "$np" "$r" "$r"
+expect 64 '^newsprint: - (standard input) is a report of its own' -- "$np" "$r" - -o "$work/a.pdf"
+expect 64 '^newsprint: an issue file is given alone' -- "$np" "$r" "$work/i.ini" -o "$work/a.pdf"
+expect 64 '^newsprint: --title names one report' -- "$np" "$r" "$r" --title T -o "$work/a.pdf"
+expect 64 '^newsprint: --photos is one report' -- "$np" "$r" "$r" --photos "$work" -o "$work/a.pdf"
+expect 64 '^newsprint: REPORT is an empty name' -- "$np" "$r" "" -o "$work/a.pdf"
 expect 66 "^newsprint: $work/none.txt: cannot open" -- "$np" "$work/none.txt" -o "$work/a.pdf"
 expect 66 "^newsprint: $work: is a directory" -- "$np" "$work" -o "$work/a.pdf"
 printf '\n  \n' >"$work/empty.txt"
@@ -37,10 +46,10 @@ if "$np" --version | grep -q '^newsprint [0-9]' && "$np" --version | grep -q 'MI
    head -1 "$src/LICENSE" | grep -q '^MIT License$' && grep -q 'MIT' "$src/README.md"; then
   passes=$((passes + 1)); else echo "FAIL: --version or LICENSE"; fails=$((fails + 1)); fi
 
-# --help: one REPORT in the usage line; the proofs, the environment and
+# --help: REPORT... in the usage line; the proofs, the environment and
 # the exit codes are named.
 "$np" --help >"$work/help" 2>&1
-if [ "$(sed -n 2p "$work/help")" = "  newsprint [OPTION…] REPORT" ] &&
+if [ "$(sed -n 2p "$work/help")" = "  newsprint [OPTION…] REPORT..." ] &&
    grep -q -- '-o page.png' "$work/help" && grep -q -- '-o page.svg' "$work/help" &&
    grep -q 'one file per page' "$work/help" &&
    grep -q NEWSPRINT_DATADIR "$work/help" && grep -q XDG_DATA_HOME "$work/help" &&
