@@ -721,7 +721,7 @@ np_put_contents (NpFlow *f, NpPage *page, double y)
   double width = st->page_width - st->margin_inner - st->margin_outer;
   double top = y;
   y += NP_BOX_PAD;
-  np_page_tag (page, NP_TAG_H2);
+  np_page_tag (page, NP_TAG_P);
   y = np_put_centred_at (page, s->contents_title, left + NP_BOX_PAD, y,
                          NP_CONTENTS_LEADING);
   for (guint i = 0; i < s->contents->len; i++) {
@@ -858,8 +858,11 @@ np_put_head (NpFlow *f, NpPage *page)
     y = np_put_centred (page, st, s->byline, y, NP_BYLINE_LEADING, 0);
   }
   y += 0.4 * f->pitch;
-  np_page_add_rule (page, left, y, right, y, &st->frame_border,
-                    st->rule_width);
+  /* A report's head closes with a rule; in an issue the first article's
+   * head follows, under its own rule or section label. */
+  if (s->heads->len == 0)
+    np_page_add_rule (page, left, y, right, y, &st->frame_border,
+                      st->rule_width);
   double height = y - st->margin_top;
   return ceil (height / f->pitch - 1e-6) * f->pitch + 0.5 * f->pitch;
 }
@@ -943,8 +946,10 @@ np_set_band (NpFlow *f, const NpCursor *c)
 {
   const GArray *els = f->story->elements;
   guint i = c->element;
+  /* A head across the columns at the cursor is one the figures of the
+   * article before it kept from its place: the band is theirs alone. */
   while (i < els->len && !(np_element (f, i)->kind == NP_ELEMENT_HEAD &&
-                           np_element (f, i)->span && i > c->element))
+                           np_element (f, i)->span))
     i++;
   f->limit = i;
   f->ending = G_MAXUINT;
