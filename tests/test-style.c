@@ -106,6 +106,15 @@ assert_same_style (const NpStyle *a, const NpStyle *b)
   assert_same_color (a->frame_border, b->frame_border);
   assert_same_color (a->table_header_fill, b->table_header_fill);
   g_assert_cmpfloat (a->rule_width, ==, b->rule_width);
+  g_assert_cmpint (a->masthead_rule_form, ==, b->masthead_rule_form);
+  g_assert_cmpint (a->meta_form, ==, b->meta_form);
+  g_assert_cmpstr (a->contents_title, ==, b->contents_title);
+  g_assert_cmpstr (a->contents_title_hans, ==, b->contents_title_hans);
+  g_assert_cmpint (a->span_lines, ==, b->span_lines);
+  g_assert_cmpstr (a->running_head, ==, b->running_head);
+  g_assert_cmpint (a->separator, ==, b->separator);
+  g_assert_cmpint (a->colophon, ==, b->colophon);
+  assert_same_color (a->accent, b->accent);
 }
 
 /* ---- defaults and shipped layouts ------------------------------------- */
@@ -147,6 +156,18 @@ test_defaults (void)
   assert_color (s->frame_border, 0x999999);
   assert_color (s->table_header_fill, 0xe6e6e6);
   g_assert_cmpfloat_with_epsilon (s->rule_width, 0.5, EPSILON);
+
+  g_assert_cmpint (s->masthead_rule_form, ==, NP_MASTHEAD_RULE_DOUBLE);
+  g_assert_cmpint (s->meta_form, ==, NP_META_LINE);
+  assert_font (&s->font[NP_ROLE_SECTION], sans, 9, 700, 0xffffff);
+  assert_font (&s->font[NP_ROLE_CONTENTS], sans, 9, 400, 0x111111);
+  g_assert_cmpstr (s->contents_title, ==, "本期導讀");
+  g_assert_cmpstr (s->contents_title_hans, ==, "本期导读");
+  g_assert_cmpint (s->span_lines, ==, 24);
+  g_assert_cmpstr (s->running_head, ==, "{masthead} · {number}");
+  g_assert_true (s->separator);
+  g_assert_cmpint (s->colophon, ==, NP_COLOPHON_BOX);
+  assert_color (s->accent, 0x8b1a1a);
 }
 
 /* bulletin.ini is the defaults written out for users to copy: it must
@@ -171,6 +192,10 @@ test_script_text (void)
   g_assert_cmpstr (np_style_masthead (s, NP_SCRIPT_HANS), ==, "产教联合体通讯");
   g_assert_cmpstr (np_style_footer (s, NP_SCRIPT_HANS), ==,
                    "第 {page} 页 / 共 {pages} 页");
+  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANT), ==,
+                   "本期導讀");
+  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANS), ==,
+                   "本期导读");
 }
 
 static void
@@ -189,6 +214,9 @@ test_compact (void)
   /* Captions must stay distinguishable from body text by size. */
   g_assert_cmpfloat (s->font[NP_ROLE_CAPTION].size, <,
                      s->font[NP_ROLE_BODY].size);
+  /* Three columns hold fewer characters a line than the default two. */
+  g_autoptr (NpStyle) defaults = np_style_new_default ();
+  g_assert_cmpint (s->span_lines, >, defaults->span_lines);
 }
 
 /* ---- fixtures --------------------------------------------------------- */
@@ -315,6 +343,63 @@ test_good_bom_crlf (void)
   g_autoptr (NpStyle) s = load_ok (path);
   g_assert_cmpint (s->columns, ==, 3);
   g_assert_cmpstr (s->masthead_text, ==, "通訊");
+}
+
+/* Every key of [issue], [masthead] rule and meta, and the fonts of an
+ * issue's section labels and contents. */
+static void
+test_good_issue (void)
+{
+  g_autofree char *path = case_path ("good-issue.ini");
+  g_autoptr (NpStyle) s = load_ok (path);
+
+  g_assert_cmpint (s->masthead_rule_form, ==, NP_MASTHEAD_RULE_SINGLE);
+  g_assert_cmpint (s->meta_form, ==, NP_META_SPLIT);
+  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANT), ==,
+                   "本期要目");
+  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANS), ==,
+                   "本期要目（简）");
+  g_assert_cmpint (s->span_lines, ==, 0);
+  g_assert_cmpstr (s->running_head, ==, "{number} | {masthead}");
+  g_assert_false (s->separator);
+  g_assert_cmpint (s->colophon, ==, NP_COLOPHON_IMPRINT);
+  assert_color (s->accent, 0xe60012);
+  assert_font (&s->font[NP_ROLE_SECTION], "Noto Sans CJK", 10, 700,
+               0xffffff);
+  assert_font (&s->font[NP_ROLE_CONTENTS], "Kai CJK", 12, 400, 0x222222);
+  /* The masthead's own colour and text are not touched. */
+  assert_color (s->masthead_rule, 0x8b1a1a);
+  g_assert_cmpstr (s->masthead_text, ==, "產教聯合體通訊");
+}
+
+/* contents in one script serves the other too, as the masthead's text
+ * does; the other values at the ends of their ranges. */
+static void
+test_good_issue_inherit (void)
+{
+  g_autofree char *path = case_path ("good-issue-inherit.ini");
+  g_autoptr (NpStyle) s = load_ok (path);
+
+  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANT), ==, "目錄");
+  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANS), ==, "目錄");
+  g_assert_cmpint (s->colophon, ==, NP_COLOPHON_NONE);
+  g_assert_true (s->separator);
+  g_assert_cmpint (s->span_lines, ==, 500);
+  /* The footer's simplified text is its own still. */
+  g_assert_cmpstr (np_style_footer (s, NP_SCRIPT_HANS), ==,
+                   "第 {page} 页 / 共 {pages} 页");
+}
+
+/* An empty contents means no contents box in either script, and an empty
+ * running head none. */
+static void
+test_good_no_running_head (void)
+{
+  g_autofree char *path = case_path ("good-no-running-head.ini");
+  g_autoptr (NpStyle) s = load_ok (path);
+  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANT), ==, "");
+  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANS), ==, "");
+  g_assert_cmpstr (s->running_head, ==, "");
 }
 
 /* ---- files that cannot be read ---------------------------------------- */
@@ -656,6 +741,10 @@ main (int argc, char **argv)
   g_test_add_func ("/style/values/empty", test_good_empty);
   g_test_add_func ("/style/values/units", test_good_units);
   g_test_add_func ("/style/values/bom-crlf", test_good_bom_crlf);
+  g_test_add_func ("/style/values/issue", test_good_issue);
+  g_test_add_func ("/style/values/issue-inherit", test_good_issue_inherit);
+  g_test_add_func ("/style/values/no-running-head",
+                   test_good_no_running_head);
   g_test_add_func ("/style/missing", test_missing);
   g_test_add_func ("/style/directory", test_directory);
   g_test_add_func ("/style/size/file", test_too_large);

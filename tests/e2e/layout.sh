@@ -71,6 +71,7 @@ refuse 65 '\[page\] columns: must be a whole number from 1 to 4' '[page]\ncolumn
 refuse 65 '\[body-font\] size: must be from 4pt to 200pt' '[body-font]\nsize = -10.5pt\n'
 refuse 65 '\[body-font\] size = 200pt is wider than a column' '[page]\ncolumns = 4\nmargin-inner = 5mm\nmargin-outer = 5mm\ngutter = 2mm\n[body-font]\nsize = 200pt\n'
 refuse 65 '\[footer-font\] size = 8pt is taller than \[page\] margin-bottom' '[page]\nmargin-bottom = 1mm\n'
+refuse 65 '\[footer-font\] size = 8pt is taller than \[page\] margin-top (1.0mm): the running head' '[page]\nmargin-top = 1mm\n'
 # A line pitch taller than the page set pages without end.
 refuse 65 '\[body-font\] size = 200pt, \[text\] line-height = 3: a line pitch' '[page]\nsize = A5\ncolumns = 1\n[text]\nline-height = 3\nindent = 0\n[masthead]\ntext =\n[frame]\nmax-height = 40mm\n[body-font]\nsize = 200pt\n'
 head -c 4096 /dev/urandom >"$work/junk.ini"
