@@ -119,5 +119,45 @@ sed 's#<fontconfig>#<fontconfig><include>/nonexistent/extra.conf</include>#' \
 expect 70 "^newsprint: $work/include/fonts/fonts.conf: cannot read the font configuration (.*/nonexistent/extra.conf.*)$" -- env NEWSPRINT_DATADIR=$work/include \
   "$np" "$work/r.txt" -o "$work/a.pdf"
 
+# ---- the Kai family -------------------------------------------------------
+
+# A layout's "Kai CJK" is AR PL UKai of the report's region; its bold is
+# Noto Serif CJK's bold (UKai has none); without UKai it is Noto Serif CJK,
+# silently.  A family fonts.conf does not define is still refused.
+printf '大會召開年度工作會議\n\n2024年6月18日上午，大會召開。會議聽取了工作報告。\n\n與會代表一致同意。\n' >"$work/kai-t.txt"
+printf '大会召开年度工作会议\n\n2024年6月18日上午，大会召开。会议听取了工作报告。\n\n与会代表一致同意。\n' >"$work/kai-s.txt"
+printf '[body-font]\nfamily = Kai CJK\n[headline-font]\nfamily = Kai CJK\nweight = bold\n' >"$work/kai.ini"
+mkdir -p "$work/no-kai/fonts"
+sed '\#<dir>/usr/share/fonts/truetype/arphic</dir>#d' \
+  "$src/fonts/fonts.conf" >"$work/no-kai/fonts/fonts.conf"
+# kai DATADIR REPORT WANT: the fonts of the PDF, subset tags removed and
+# sorted, are WANT, and nothing is said.
+kai() {
+  rm -f "$work/kai.pdf"
+  NEWSPRINT_DATADIR=$1 "$np" "$2" -o "$work/kai.pdf" -l "$work/kai.ini" 2>"$work/err"
+  got=$(pdffonts "$work/kai.pdf" 2>/dev/null |
+        awk 'NR > 2 { sub(/^[A-Z]+\+/, "", $1); print $1 }' | sort -u | tr '\n' ' ')
+  if [ "$got" = "$3 " ] && [ ! -s "$work/err" ]; then pass
+  else fail "Kai CJK, $2 with ${1:-the shipped fonts.conf}: fonts '$got' (want '$3')"; cat "$work/err"; fi
+}
+if [ -e /usr/share/fonts/truetype/arphic/ukai.ttc ]; then
+  kai "" "$work/kai-t.txt" "NotoSansCJKtc-Regular NotoSerifCJKtc-Bold UKaiTW"
+  kai "" "$work/kai-s.txt" "NotoSansCJKsc-Regular NotoSerifCJKsc-Bold UKaiCN"
+else
+  fail "/usr/share/fonts/truetype/arphic/ukai.ttc: not found (setup.sh installs fonts-arphic-ukai)"
+fi
+kai "$work/no-kai" "$work/kai-t.txt" "NotoSansCJKtc-Regular NotoSerifCJKtc-Bold NotoSerifCJKtc-Regular"
+kai "$work/no-kai" "$work/kai-s.txt" "NotoSansCJKsc-Regular NotoSerifCJKsc-Bold NotoSerifCJKsc-Regular"
+printf '[body-font]\nfamily = Kia CJK\n' >"$work/kia.ini"
+expect 70 "^newsprint: font 'Kia CJK TC': not installed" -- \
+  "$np" "$work/r.txt" -o "$work/a.pdf" -l "$work/kia.ini"
+# With no Chinese font at all, the alias has nothing to stand for.
+for role in masthead headline subtitle meta lead body heading caption \
+            photo-credit table credit footer section contents; do
+  printf '[%s-font]\nfamily = Kai CJK\n' "$role"
+done >"$work/all-kai.ini"
+expect 70 "^newsprint: font 'Kai CJK TC': not installed" -- env NEWSPRINT_DATADIR=$work/latin \
+  "$np" "$work/r.txt" -o "$work/a.pdf" -l "$work/all-kai.ini"
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
