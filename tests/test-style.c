@@ -10,6 +10,7 @@
 #include "testutil.h"
 
 #include <errno.h>
+#include <math.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -217,6 +218,68 @@ test_compact (void)
   /* Three columns hold fewer characters a line than the default two. */
   g_autoptr (NpStyle) defaults = np_style_new_default ();
   g_assert_cmpint (s->span_lines, >, defaults->span_lines);
+}
+
+/* The 工作简报 keeps GB/T 9704-2012's page: A4 (5.2.1), a 版心 of
+ * 156mm x 225mm 37mm from the top and 28mm from the binding edge (5.2.2),
+ * 22 lines of 28 characters (5.2.4), a red masthead and rule (7.2.4,
+ * 7.2.7), page numbers in 4号 (7.5), the 版记 at the end (7.4). */
+static void
+test_jianbao (void)
+{
+  g_autofree char *dir = layouts_dir ();
+  g_autofree char *path = g_build_filename (dir, "jianbao.ini", NULL);
+  g_autoptr (NpStyle) s = load_ok (path);
+  double tight = MM (1e-6);
+
+  g_assert_cmpfloat_with_epsilon (s->page_width, MM (210), MM (0.1));
+  g_assert_cmpfloat_with_epsilon (s->page_height, MM (297), MM (0.1));
+  g_assert_cmpfloat_with_epsilon (s->margin_top, MM (37), tight);
+  g_assert_cmpfloat_with_epsilon (s->margin_inner, MM (28), tight);
+  g_assert_cmpfloat_with_epsilon (np_style_column_width (s), MM (156),
+                                  MM (0.1));
+  double height = s->page_height - s->margin_top - s->margin_bottom;
+  g_assert_cmpfloat_with_epsilon (height, MM (225), MM (0.1));
+  g_assert_cmpint (s->columns, ==, 1);
+
+  /* Lines a page and characters a line, as flow.c and shape.c count
+   * them: whole pitches in the text height, whole ems in the column. */
+  g_assert_cmpint ((int) floor (height / np_style_pitch (s) + 1e-6), ==, 22);
+  g_assert_cmpint (
+    (int) floor (np_style_column_width (s) / s->font[NP_ROLE_BODY].size), ==,
+    28);
+  /* Nor fewer lines by a loose pitch: 22 lines fill the 版心 to 2mm. */
+  g_assert_cmpfloat (height - 22 * np_style_pitch (s), <, MM (2));
+  g_assert_cmpfloat_with_epsilon (s->indent, 2, EPSILON);
+
+  g_assert_cmpstr (np_style_masthead (s, NP_SCRIPT_HANT), ==, "工作簡報");
+  g_assert_cmpstr (np_style_masthead (s, NP_SCRIPT_HANS), ==, "工作简报");
+  assert_color (s->font[NP_ROLE_MASTHEAD].color, 0xe60012);
+  assert_color (s->masthead_rule, 0xe60012);
+  g_assert_cmpint (s->masthead_rule_form, ==, NP_MASTHEAD_RULE_SINGLE);
+  g_assert_cmpint (s->meta_form, ==, NP_META_SPLIT);
+  assert_font (&s->font[NP_ROLE_HEADLINE], "Noto Serif CJK", 22, 700,
+               0x000000);
+  assert_font (&s->font[NP_ROLE_BODY], "Kai CJK", 15.75, 400, 0x000000);
+  assert_font (&s->font[NP_ROLE_HEADING], "Noto Sans CJK", 16, 700,
+               0x000000);
+  assert_font (&s->font[NP_ROLE_FOOTER], "Noto Serif CJK", 14, 400,
+               0x000000);
+  assert_font (&s->font[NP_ROLE_CONTENTS], "Kai CJK", 14, 400, 0x000000);
+  g_assert_cmpstr (np_style_footer (s, NP_SCRIPT_HANS), ==, "— {page} —");
+  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANT), ==,
+                   "本期要目");
+  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANS), ==,
+                   "本期要目");
+  g_assert_cmpint (s->span_lines, ==, 0);
+  g_assert_cmpstr (s->running_head, ==, "");
+  g_assert_true (s->separator);
+  g_assert_cmpint (s->colophon, ==, NP_COLOPHON_IMPRINT);
+  /* Every role but the masthead's and the section label's is black
+   * (5.2.5). */
+  for (int role = 0; role < NP_ROLE_COUNT; role++)
+    if (role != NP_ROLE_MASTHEAD && role != NP_ROLE_SECTION)
+      assert_color (s->font[role].color, 0x000000);
 }
 
 /* ---- fixtures --------------------------------------------------------- */
@@ -736,6 +799,7 @@ main (int argc, char **argv)
   g_test_add_func ("/style/defaults", test_defaults);
   g_test_add_func ("/style/bulletin-is-default", test_bulletin_is_default);
   g_test_add_func ("/style/compact", test_compact);
+  g_test_add_func ("/style/jianbao", test_jianbao);
   g_test_add_func ("/style/script-text", test_script_text);
   add_case_tests ();
   g_test_add_func ("/style/values/empty", test_good_empty);

@@ -159,5 +159,24 @@ done >"$work/all-kai.ini"
 expect 70 "^newsprint: font 'Kai CJK TC': not installed" -- env NEWSPRINT_DATADIR=$work/latin \
   "$np" "$work/r.txt" -o "$work/a.pdf" -l "$work/all-kai.ini"
 
+# ---- jianbao ----------------------------------------------------------------
+
+# A page of text only holds 22 lines of 28 characters (GB/T 9704-2012
+# 5.2.4), in AR PL UKai, under the footer "— 2 —".
+python3 -c "
+para = '会议听取了工作报告并讨论了下一步计划与会代表一致同意各项安排' * 8
+print('大会召开年度工作会议\n\n' + '\n\n'.join([para] * 12))" >"$work/long.txt"
+if "$np" "$work/long.txt" -l jianbao --date 2024-06-18 -o "$work/jianbao.pdf" 2>"$work/err" &&
+   pdftotext -f 2 -l 2 "$work/jianbao.pdf" "$work/page2.txt"; then
+  grid=$(python3 -c "
+import sys
+lines = [l.strip() for l in open(sys.argv[1], encoding='utf-8') if l.strip()]
+print(len(lines) - 1, max(len(l) for l in lines[:-1]), lines[-1].replace(' ', ''))" "$work/page2.txt")
+  [ "$grid" = "22 28 —2—" ] && pass || fail "jianbao: page 2 has '$grid' (want '22 28 —2—': lines, characters, footer)"
+  pdffonts "$work/jianbao.pdf" | grep -q '+UKaiCN ' && pass || fail "jianbao: the body is not in AR PL UKai CN"
+else
+  fail "jianbao: did not render:"; cat "$work/err"
+fi
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
