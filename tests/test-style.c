@@ -66,6 +66,22 @@ assert_font (const NpFont *font, const char *family, double size, int weight,
   assert_color (font->color, color);
 }
 
+/* The values of [issue] but its accent. */
+static void
+assert_issue (const NpStyle *s, const char *contents,
+              const char *contents_hans, int span_lines,
+              const char *running_head, gboolean separator,
+              NpColophonForm colophon)
+{
+  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANT), ==, contents);
+  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANS), ==,
+                   contents_hans);
+  g_assert_cmpint (s->span_lines, ==, span_lines);
+  g_assert_cmpstr (s->running_head, ==, running_head);
+  g_assert_cmpint (s->separator, ==, separator);
+  g_assert_cmpint (s->colophon, ==, colophon);
+}
+
 static void
 assert_same_color (NpColor a, NpColor b)
 {
@@ -162,12 +178,8 @@ test_defaults (void)
   g_assert_cmpint (s->meta_form, ==, NP_META_LINE);
   assert_font (&s->font[NP_ROLE_SECTION], sans, 9, 700, 0xffffff);
   assert_font (&s->font[NP_ROLE_CONTENTS], sans, 9, 400, 0x111111);
-  g_assert_cmpstr (s->contents_title, ==, "本期導讀");
-  g_assert_cmpstr (s->contents_title_hans, ==, "本期导读");
-  g_assert_cmpint (s->span_lines, ==, 24);
-  g_assert_cmpstr (s->running_head, ==, "{masthead} · {number}");
-  g_assert_true (s->separator);
-  g_assert_cmpint (s->colophon, ==, NP_COLOPHON_BOX);
+  assert_issue (s, "本期導讀", "本期导读", 24, "{masthead} · {number}", TRUE,
+                NP_COLOPHON_BOX);
   assert_color (s->accent, 0x8b1a1a);
 }
 
@@ -193,10 +205,6 @@ test_script_text (void)
   g_assert_cmpstr (np_style_masthead (s, NP_SCRIPT_HANS), ==, "产教联合体通讯");
   g_assert_cmpstr (np_style_footer (s, NP_SCRIPT_HANS), ==,
                    "第 {page} 页 / 共 {pages} 页");
-  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANT), ==,
-                   "本期導讀");
-  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANS), ==,
-                   "本期导读");
 }
 
 static void
@@ -267,14 +275,7 @@ test_jianbao (void)
                0x000000);
   assert_font (&s->font[NP_ROLE_CONTENTS], "Kai CJK", 14, 400, 0x000000);
   g_assert_cmpstr (np_style_footer (s, NP_SCRIPT_HANS), ==, "— {page} —");
-  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANT), ==,
-                   "本期要目");
-  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANS), ==,
-                   "本期要目");
-  g_assert_cmpint (s->span_lines, ==, 0);
-  g_assert_cmpstr (s->running_head, ==, "");
-  g_assert_true (s->separator);
-  g_assert_cmpint (s->colophon, ==, NP_COLOPHON_IMPRINT);
+  assert_issue (s, "本期要目", "本期要目", 0, "", TRUE, NP_COLOPHON_IMPRINT);
   /* Every role but the masthead's and the section label's is black
    * (5.2.5). */
   for (int role = 0; role < NP_ROLE_COUNT; role++)
@@ -418,14 +419,8 @@ test_good_issue (void)
 
   g_assert_cmpint (s->masthead_rule_form, ==, NP_MASTHEAD_RULE_SINGLE);
   g_assert_cmpint (s->meta_form, ==, NP_META_SPLIT);
-  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANT), ==,
-                   "本期要目");
-  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANS), ==,
-                   "本期要目（简）");
-  g_assert_cmpint (s->span_lines, ==, 0);
-  g_assert_cmpstr (s->running_head, ==, "{number} | {masthead}");
-  g_assert_false (s->separator);
-  g_assert_cmpint (s->colophon, ==, NP_COLOPHON_IMPRINT);
+  assert_issue (s, "本期要目", "本期要目（简）", 0, "{number} | {masthead}",
+                FALSE, NP_COLOPHON_IMPRINT);
   assert_color (s->accent, 0xe60012);
   assert_font (&s->font[NP_ROLE_SECTION], "Noto Sans CJK", 10, 700,
                0xffffff);
@@ -443,11 +438,8 @@ test_good_issue_inherit (void)
   g_autofree char *path = case_path ("good-issue-inherit.ini");
   g_autoptr (NpStyle) s = load_ok (path);
 
-  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANT), ==, "目錄");
-  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANS), ==, "目錄");
-  g_assert_cmpint (s->colophon, ==, NP_COLOPHON_NONE);
-  g_assert_true (s->separator);
-  g_assert_cmpint (s->span_lines, ==, 500);
+  assert_issue (s, "目錄", "目錄", 500, "{masthead} · {number}", TRUE,
+                NP_COLOPHON_NONE);
   /* The footer's simplified text is its own still. */
   g_assert_cmpstr (np_style_footer (s, NP_SCRIPT_HANS), ==,
                    "第 {page} 页 / 共 {pages} 页");
