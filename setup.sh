@@ -13,6 +13,7 @@ PACKAGES="build-essential cmake pkg-config
   libglib2.0-dev libpango1.0-dev libcairo2-dev libharfbuzz-dev libfontconfig-dev
   libgdk-pixbuf-2.0-dev unicode-data
   fonts-noto-cjk fonts-noto-color-emoji fonts-noto-core fonts-dejavu-core
+  fonts-arphic-ukai
   python3 poppler-utils mupdf-tools imagemagick
   libjson-glib-dev qpdf locales man-db groff-base
   clang libclang-rt-14-dev valgrind"

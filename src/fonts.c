@@ -221,20 +221,48 @@ np_fonts_missing_han (const FcFontSet *found)
   return missing;
 }
 
+/* The fonts of the first family that fontconfig tries for `family` at
+ * `weight` and has: the family itself, or what fonts.conf makes of it,
+ * e.g. "Kai CJK SC" -> AR PL UKai CN, else Noto Serif CJK SC.  NULL when
+ * none is installed; free with FcFontSetDestroy. */
+static FcFontSet *
+np_fonts_resolve (NpFonts *fonts, const char *family, int weight)
+{
+  FcPattern *pattern = FcPatternCreate ();
+  FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) family);
+  FcPatternAddDouble (pattern, FC_WEIGHT,
+                      FcWeightFromOpenTypeDouble ((double) weight));
+  /* The pattern's rules only (aliases, Kai's bold): no defaults, which
+   * would add families the layout did not ask for. */
+  FcConfigSubstitute (fonts->config, pattern, FcMatchPattern);
+  FcObjectSet *objects = FcObjectSetBuild (FC_FAMILY, FC_CHARSET, NULL);
+  FcFontSet *found = NULL;
+  FcChar8 *name = NULL;
+  for (int i = 0;
+       !found &&
+       FcPatternGetString (pattern, FC_FAMILY, i, &name) == FcResultMatch;
+       i++) {
+    FcPattern *one = FcPatternCreate ();
+    FcPatternAddString (one, FC_FAMILY, name);
+    found = FcFontList (fonts->config, one, objects);
+    FcPatternDestroy (one);
+    if (found && found->nfont == 0)
+      g_clear_pointer (&found, FcFontSetDestroy);
+  }
+  FcObjectSetDestroy (objects);
+  FcPatternDestroy (pattern);
+  return found;
+}
+
 gboolean
 np_fonts_check (NpFonts *fonts, const NpFont *font, GError **error)
 {
   g_autofree char *family = np_fonts_family (fonts, font->family);
-  FcPattern *pattern = FcPatternCreate ();
-  FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) family);
-  FcObjectSet *objects = FcObjectSetBuild (FC_FAMILY, FC_CHARSET, NULL);
-  FcFontSet *found = FcFontList (fonts->config, pattern, objects);
-  gboolean installed = found && found->nfont > 0;
+  FcFontSet *found = np_fonts_resolve (fonts, family, font->weight);
+  gboolean installed = found != NULL;
   FcChar32 missing = installed ? np_fonts_missing_han (found) : 0;
   if (found)
     FcFontSetDestroy (found);
-  FcObjectSetDestroy (objects);
-  FcPatternDestroy (pattern);
   if (!installed)
     g_set_error (error, NP_ERROR, NP_ERROR_INTERNAL,
                  "font '%s': not installed (see fonts/fonts.conf)", family);

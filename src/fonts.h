@@ -54,7 +54,10 @@ extern const char np_emoji_family[];
 double np_fonts_emoji_scale (NpFonts *fonts);
 
 /* Checks that fontconfig has the family `font` asks for, so that a missing
- * font package is one clear error rather than silent substitution. */
+ * font package is one clear error rather than silent substitution.  A
+ * family that fonts.conf defines as a list of others ("Kai CJK") passes
+ * when one of them is installed; the first installed one must have Han
+ * characters. */
 gboolean np_fonts_check (NpFonts *fonts, const NpFont *font, GError **error);
 
 G_END_DECLS

@@ -174,10 +174,15 @@ typedef enum {
   KIND_TEXT,        /* char *, any text */
   KIND_FAMILY,      /* char *, not empty */
   KIND_FOOTER,      /* char *, only {page} and {pages} */
+  KIND_RUNNING_HEAD, /* char *, only {masthead} and {number} */
   KIND_WEIGHT,      /* int, 100..900 */
   KIND_PAGE_SIZE,   /* page_width and page_height */
   KIND_ORIENTATION, /* swaps page_width and page_height */
   KIND_EMOJI,       /* gboolean: strip (TRUE) or keep */
+  KIND_RULE_FORM,   /* NpMastheadRule */
+  KIND_META_FORM,   /* NpMetaForm */
+  KIND_SEPARATOR,   /* gboolean: rule (TRUE) or none */
+  KIND_COLOPHON,    /* NpColophonForm */
 } Kind;
 
 typedef struct {
@@ -220,6 +225,8 @@ static const Field masthead_fields[] = {
   { "text", KIND_TEXT, AT (masthead_text), 0, 0 },
   { "text-simplified", KIND_TEXT, AT (masthead_text_hans), 0, 0 },
   { "rule-color", KIND_COLOR, AT (masthead_rule), 0, 0 },
+  { "rule", KIND_RULE_FORM, AT (masthead_rule_form), 0, 0 },
+  { "meta", KIND_META_FORM, AT (meta_form), 0, 0 },
   END
 };
 
@@ -244,6 +251,22 @@ static const Field table_fields[] = {
   END
 };
 
+/* The longest article whose headline [issue] span-lines can keep over one
+ * column: 500 lines are some ten pages of a column, past which an article
+ * is long by any measure. */
+#define MAX_SPAN_LINES 500
+
+static const Field issue_fields[] = {
+  { "contents", KIND_TEXT, AT (contents_title), 0, 0 },
+  { "contents-simplified", KIND_TEXT, AT (contents_title_hans), 0, 0 },
+  { "span-lines", KIND_COUNT, AT (span_lines), 0, MAX_SPAN_LINES },
+  { "running-head", KIND_RUNNING_HEAD, AT (running_head), 0, 0 },
+  { "separator", KIND_SEPARATOR, AT (separator), 0, 0 },
+  { "colophon", KIND_COLOPHON, AT (colophon), 0, 0 },
+  { "accent", KIND_COLOR, AT (accent), 0, 0 },
+  END
+};
+
 /* Offsets here are within NpFont. */
 static const Field font_fields[] = {
   { "family", KIND_FAMILY, offsetof (NpFont, family), 0, 0 },
@@ -262,6 +285,7 @@ static const Group groups[] = {
   { "footer", footer_fields, 0 },
   { "frame", frame_fields, 0 },
   { "table", table_fields, 0 },
+  { "issue", issue_fields, 0 },
   { "masthead-font", font_fields, FONT (NP_ROLE_MASTHEAD) },
   { "headline-font", font_fields, FONT (NP_ROLE_HEADLINE) },
   { "subtitle-font", font_fields, FONT (NP_ROLE_SUBTITLE) },
@@ -274,6 +298,8 @@ static const Group groups[] = {
   { "table-font", font_fields, FONT (NP_ROLE_TABLE) },
   { "credit-font", font_fields, FONT (NP_ROLE_CREDIT) },
   { "footer-font", font_fields, FONT (NP_ROLE_FOOTER) },
+  { "section-font", font_fields, FONT (NP_ROLE_SECTION) },
+  { "contents-font", font_fields, FONT (NP_ROLE_CONTENTS) },
 };
 
 static const Group *
@@ -521,35 +547,75 @@ check_range (const Field *f, double value, char **why)
   return FALSE;
 }
 
-/* The footer is a template: a misspelt placeholder would otherwise be
- * printed as is on every page. */
+/* The two placeholders each template kind knows. */
+static const char *const footer_placeholders[] = { "{page}", "{pages}" };
+static const char *const running_head_placeholders[] = { "{masthead}",
+                                                         "{number}" };
+
+/* The footer and the running head are templates: a misspelt placeholder
+ * would otherwise be printed as is on every page. */
 static gboolean
-check_footer (const char *s, char **why)
+check_template (const char *s, const char *const names[2], char **why)
 {
   for (const char *p = strchr (s, '{'); p; p = strchr (p + 1, '{'))
     {
-      if (g_str_has_prefix (p, "{page}") || g_str_has_prefix (p, "{pages}"))
+      if (g_str_has_prefix (p, names[0]) || g_str_has_prefix (p, names[1]))
         continue;
       const char *close = strchr (p, '}');
       g_autofree char *name =
         close ? g_strndup (p, (gsize) (close - p + 1)) : g_strdup (p);
-      *why = g_strdup_printf (
-        "has an unknown placeholder '%s'; use {page} and {pages}", name);
+      *why = g_strdup_printf ("has an unknown placeholder '%s'; use %s and %s",
+                              name, names[0], names[1]);
       return FALSE;
     }
   return TRUE;
 }
 
+/* A key that takes one of a few words, each standing for a value of its
+ * field (an enum or a gboolean). */
+typedef struct {
+  const char *word;
+  int value;
+} Word;
+
+static const Word emoji_words[] = {
+  { "keep", FALSE }, { "strip", TRUE }, { NULL, 0 }
+};
+static const Word rule_words[] = { { "double", NP_MASTHEAD_RULE_DOUBLE },
+                                   { "single", NP_MASTHEAD_RULE_SINGLE },
+                                   { "none", NP_MASTHEAD_RULE_NONE },
+                                   { NULL, 0 } };
+static const Word meta_words[] = {
+  { "line", NP_META_LINE }, { "split", NP_META_SPLIT }, { NULL, 0 }
+};
+static const Word separator_words[] = {
+  { "rule", TRUE }, { "none", FALSE }, { NULL, 0 }
+};
+static const Word colophon_words[] = { { "box", NP_COLOPHON_BOX },
+                                       { "imprint", NP_COLOPHON_IMPRINT },
+                                       { "none", NP_COLOPHON_NONE },
+                                       { NULL, 0 } };
+
+/* Stores the value of the word `s` (in any case); else `*why` lists the
+ * words: "must be double, single or none". */
 static gboolean
-parse_emoji (const char *s, gboolean *strip, char **why)
+parse_word (const char *s, const Word *words, int *value, char **why)
 {
-  *strip = g_ascii_strcasecmp (s, "strip") == 0;
-  if (!*strip && g_ascii_strcasecmp (s, "keep") != 0)
+  for (const Word *w = words; w->word; w++)
+    if (g_ascii_strcasecmp (s, w->word) == 0)
+      {
+        *value = w->value;
+        return TRUE;
+      }
+  GString *list = g_string_new ("must be ");
+  for (const Word *w = words; w->word; w++)
     {
-      *why = g_strdup ("must be keep or strip");
-      return FALSE;
+      if (w != words)
+        g_string_append (list, w[1].word ? ", " : " or ");
+      g_string_append (list, w->word);
     }
-  return TRUE;
+  *why = g_string_free (list, FALSE);
+  return FALSE;
 }
 
 static gboolean
@@ -616,7 +682,11 @@ apply_value (NpStyle *style, const Group *group, const Field *f,
       replace_string (slot, value);
       return TRUE;
     case KIND_FOOTER:
-      if (!check_footer (value, why))
+    case KIND_RUNNING_HEAD:
+      if (!check_template (value,
+                           f->kind == KIND_FOOTER ? footer_placeholders
+                                                  : running_head_placeholders,
+                           why))
         return FALSE;
       replace_string (slot, value);
       return TRUE;
@@ -629,7 +699,15 @@ apply_value (NpStyle *style, const Group *group, const Field *f,
     case KIND_ORIENTATION:
       return apply_orientation (style, value, why);
     case KIND_EMOJI:
-      return parse_emoji (value, slot, why);
+      return parse_word (value, emoji_words, slot, why);
+    case KIND_RULE_FORM:
+      return parse_word (value, rule_words, slot, why);
+    case KIND_META_FORM:
+      return parse_word (value, meta_words, slot, why);
+    case KIND_SEPARATOR:
+      return parse_word (value, separator_words, slot, why);
+    case KIND_COLOPHON:
+      return parse_word (value, colophon_words, slot, why);
     }
   g_return_val_if_reached (FALSE);
 }
@@ -786,16 +864,19 @@ check_known (GKeyFile *file, const char *name, GError **error)
 
 #define TO_MM(points) ((points) / PT_PER_MM)
 
-/* The length of a footer text in ems, {page} and {pages} counted as three
- * digits; 0 for NULL. */
+/* The length of a template in ems, each of its two placeholders `names`
+ * counted as `filler`; 0 for NULL. */
 static double
-footer_ems (const char *text)
+template_ems (const char *text, const char *const names[2],
+              const char *filler)
 {
   if (!text)
     return 0;
   GString *filled = g_string_new (text);
-  g_string_replace (filled, "{pages}", "999", 0);
-  g_string_replace (filled, "{page}", "999", 0);
+  /* The longer name first: {pages} before {page}. */
+  gboolean longer = strlen (names[1]) > strlen (names[0]);
+  g_string_replace (filled, names[longer], filler, 0);
+  g_string_replace (filled, names[!longer], filler, 0);
   double ems = 0;
   for (const char *p = filled->str; *p; p = g_utf8_next_char (p))
     {
@@ -875,9 +956,11 @@ role_group (NpRole role)
 static gboolean
 check_type (const NpStyle *s, const char *name, GError **error)
 {
+  /* The contents box of an issue is set across the text width; its
+   * section labels over a column. */
   static const NpRole across[] = { NP_ROLE_MASTHEAD, NP_ROLE_HEADLINE,
                                    NP_ROLE_SUBTITLE, NP_ROLE_META,
-                                   NP_ROLE_FOOTER };
+                                   NP_ROLE_FOOTER,   NP_ROLE_CONTENTS };
   double width = s->page_width - s->margin_inner - s->margin_outer;
   double column = np_style_column_width (s);
 
@@ -930,9 +1013,45 @@ has_text (const char *traditional, const char *simplified)
   return (traditional && *traditional) || (simplified && *simplified);
 }
 
+/* A line of type `size` points high is centred in a margin: a taller one
+ * reaches into the text or off the sheet. */
+static gboolean
+check_in_margin (const char *name, double size, double margin,
+                 const char *margin_key, const char *what,
+                 const char *empty_key, GError **error)
+{
+  if (size <= margin)
+    return TRUE;
+  g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+               "%s: [footer-font] size = %gpt is taller than [page] %s "
+               "(%.1fmm): the %s would overlap the text (use a smaller size, "
+               "a larger margin, or an empty %s)",
+               name, size, margin_key, TO_MM (margin), what, empty_key);
+  return FALSE;
+}
+
+/* Checks that the template `text` ([group] key) makes one line of type
+ * `size` points across `width`, its placeholders filled with `filler`:
+ * Chinese an em wide and anything else half one (an underestimate for
+ * Latin capitals, which the flow then cuts at the line's end). */
+static gboolean
+check_one_line (const char *name, const char *group, const char *key,
+                const char *what, const char *text, const char *const names[2],
+                const char *filler, double size, double width, GError **error)
+{
+  double length = template_ems (text, names, filler) * size;
+  if (length <= width)
+    return TRUE;
+  g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+               "%s: [%s] %s: about %.0fmm long at %gpt, longer than the text "
+               "is wide (%.1fmm); the %s is one line",
+               name, group, key, TO_MM (length), size, TO_MM (width), what);
+  return FALSE;
+}
+
 /* Checks that what sits at fixed places fits there: the head of page 1
- * over the text area, the footer in the bottom margin, a photo frame in
- * a column. */
+ * over the text area, the footer and the running head in the margins, a
+ * photo frame in a column. */
 static gboolean
 check_places (const NpStyle *s, const char *name, GError **error)
 {
@@ -972,41 +1091,50 @@ check_places (const NpStyle *s, const char *name, GError **error)
       return FALSE;
     }
 
-  /* The footer is centred in the bottom margin: a taller one reaches into
-   * the text or off the sheet. */
-  double footer = s->font[NP_ROLE_FOOTER].size;
-  if (has_text (s->footer_text, s->footer_text_hans)
-      && footer > s->margin_bottom)
+  /* An issue's contents box stands under the masthead on page 1: its
+   * title and one entry at the least, and a line of text under it. */
+  double contents = has_text (s->contents_title, s->contents_title_hans)
+                      ? 2 * s->font[NP_ROLE_CONTENTS].size
+                      : 0;
+  if (contents > 0 && masthead + contents + pitch > height)
     {
       g_set_error (error, NP_ERROR, NP_ERROR_DATA,
-                   "%s: [footer-font] size = %gpt is taller than [page] "
-                   "margin-bottom (%.1fmm): the footer would overlap the text "
-                   "(use a smaller size, a larger margin, or an empty [footer] "
-                   "text)",
-                   name, footer, TO_MM (s->margin_bottom));
+                   "%s: [contents-font] size = %gpt: the masthead, the "
+                   "contents box's title and one entry, and one line of text "
+                   "need at least %.1fmm, more than the text area is high "
+                   "(%.1fmm); use a smaller size, or an empty [issue] "
+                   "contents",
+                   name, s->font[NP_ROLE_CONTENTS].size,
+                   TO_MM (masthead + contents + pitch), TO_MM (height));
       return FALSE;
     }
 
+  /* The footer is set in the bottom margin, and an issue's running head
+   * in the top one, both in the footer font. */
+  double footer = s->font[NP_ROLE_FOOTER].size;
+  if (has_text (s->footer_text, s->footer_text_hans)
+      && !check_in_margin (name, footer, s->margin_bottom, "margin-bottom",
+                           "footer", "[footer] text", error))
+    return FALSE;
+  if (has_text (s->running_head, NULL)
+      && !check_in_margin (name, footer, s->margin_top, "margin-top",
+                           "running head", "[issue] running-head", error))
+    return FALSE;
+
   /* The footer is one line: a text that cannot be one across the text
-   * width is refused, with the numbers at three digits, Chinese an em
-   * wide and anything else half one (an underestimate for Latin capitals,
-   * which the flow then cuts at the line's end). */
+   * width is refused, with the numbers at three digits.  The masthead and
+   * number of a running head are only known when an issue is set: its own
+   * words must fit. */
   double width = s->page_width - s->margin_inner - s->margin_outer;
-  const char *footers[] = { s->footer_text, s->footer_text_hans };
-  const char *keys[] = { "text", "text-simplified" };
-  for (guint i = 0; i < G_N_ELEMENTS (footers); i++)
-    {
-      double ems = footer_ems (footers[i]);
-      if (ems * footer > width)
-        {
-          g_set_error (error, NP_ERROR, NP_ERROR_DATA,
-                       "%s: [footer] %s: about %.0fmm long at %gpt, longer "
-                       "than the text is wide (%.1fmm); the footer is one "
-                       "line", name, keys[i], TO_MM (ems * footer), footer,
-                       TO_MM (width));
-          return FALSE;
-        }
-    }
+  if (!check_one_line (name, "footer", "text", "footer", s->footer_text,
+                       footer_placeholders, "999", footer, width, error)
+      || !check_one_line (name, "footer", "text-simplified", "footer",
+                          s->footer_text_hans, footer_placeholders, "999",
+                          footer, width, error)
+      || !check_one_line (name, "issue", "running-head", "running head",
+                          s->running_head, running_head_placeholders, "",
+                          footer, width, error))
+    return FALSE;
 
   /* A photo taller than wide is set max-height high (story.c): with its
    * caption's first line it must fit a column, or no page can hold it. */
@@ -1211,12 +1339,15 @@ parse_key_file (const char *contents, gsize len, const char *name,
   return NULL;
 }
 
+/* A layout that writes its own text in one script means it for both:
+ * `key` set and `key`-simplified not makes `*simplified` a copy. */
 static void
-inherit_text (GKeyFile *file, const char *group, char **simplified,
-              const char *text)
+inherit_text (GKeyFile *file, const char *group, const char *key,
+              char **simplified, const char *text)
 {
-  if (g_key_file_has_key (file, group, "text", NULL)
-      && !g_key_file_has_key (file, group, "text-simplified", NULL))
+  g_autofree char *simplified_key = g_strconcat (key, "-simplified", NULL);
+  if (g_key_file_has_key (file, group, key, NULL)
+      && !g_key_file_has_key (file, group, simplified_key, NULL))
     replace_string (simplified, text);
 }
 
@@ -1243,10 +1374,12 @@ np_style_load (const char *path, GError **error)
       || !read_values (style, file, name, error)
       || !check_page (style, name, error))
     return NULL;
-  /* A layout that writes its own text in one script means it for both. */
-  inherit_text (file, "masthead", &style->masthead_text_hans,
+  inherit_text (file, "masthead", "text", &style->masthead_text_hans,
                 style->masthead_text);
-  inherit_text (file, "footer", &style->footer_text_hans, style->footer_text);
+  inherit_text (file, "footer", "text", &style->footer_text_hans,
+                style->footer_text);
+  inherit_text (file, "issue", "contents", &style->contents_title_hans,
+                style->contents_title);
   if (!check_type (style, name, error) || !check_places (style, name, error))
     return NULL;
   return g_steal_pointer (&style);

@@ -10,6 +10,7 @@
 #include "testutil.h"
 
 #include <errno.h>
+#include <math.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -65,6 +66,22 @@ assert_font (const NpFont *font, const char *family, double size, int weight,
   assert_color (font->color, color);
 }
 
+/* The values of [issue] but its accent. */
+static void
+assert_issue (const NpStyle *s, const char *contents,
+              const char *contents_hans, int span_lines,
+              const char *running_head, gboolean separator,
+              NpColophonForm colophon)
+{
+  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANT), ==, contents);
+  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANS), ==,
+                   contents_hans);
+  g_assert_cmpint (s->span_lines, ==, span_lines);
+  g_assert_cmpstr (s->running_head, ==, running_head);
+  g_assert_cmpint (s->separator, ==, separator);
+  g_assert_cmpint (s->colophon, ==, colophon);
+}
+
 static void
 assert_same_color (NpColor a, NpColor b)
 {
@@ -106,6 +123,15 @@ assert_same_style (const NpStyle *a, const NpStyle *b)
   assert_same_color (a->frame_border, b->frame_border);
   assert_same_color (a->table_header_fill, b->table_header_fill);
   g_assert_cmpfloat (a->rule_width, ==, b->rule_width);
+  g_assert_cmpint (a->masthead_rule_form, ==, b->masthead_rule_form);
+  g_assert_cmpint (a->meta_form, ==, b->meta_form);
+  g_assert_cmpstr (a->contents_title, ==, b->contents_title);
+  g_assert_cmpstr (a->contents_title_hans, ==, b->contents_title_hans);
+  g_assert_cmpint (a->span_lines, ==, b->span_lines);
+  g_assert_cmpstr (a->running_head, ==, b->running_head);
+  g_assert_cmpint (a->separator, ==, b->separator);
+  g_assert_cmpint (a->colophon, ==, b->colophon);
+  assert_same_color (a->accent, b->accent);
 }
 
 /* ---- defaults and shipped layouts ------------------------------------- */
@@ -147,6 +173,14 @@ test_defaults (void)
   assert_color (s->frame_border, 0x999999);
   assert_color (s->table_header_fill, 0xe6e6e6);
   g_assert_cmpfloat_with_epsilon (s->rule_width, 0.5, EPSILON);
+
+  g_assert_cmpint (s->masthead_rule_form, ==, NP_MASTHEAD_RULE_DOUBLE);
+  g_assert_cmpint (s->meta_form, ==, NP_META_LINE);
+  assert_font (&s->font[NP_ROLE_SECTION], sans, 9, 700, 0xffffff);
+  assert_font (&s->font[NP_ROLE_CONTENTS], sans, 9, 400, 0x111111);
+  assert_issue (s, "本期導讀", "本期导读", 24, "{masthead} · {number}", TRUE,
+                NP_COLOPHON_BOX);
+  assert_color (s->accent, 0x8b1a1a);
 }
 
 /* bulletin.ini is the defaults written out for users to copy: it must
@@ -189,6 +223,64 @@ test_compact (void)
   /* Captions must stay distinguishable from body text by size. */
   g_assert_cmpfloat (s->font[NP_ROLE_CAPTION].size, <,
                      s->font[NP_ROLE_BODY].size);
+  /* Three columns hold fewer characters a line than the default two. */
+  g_autoptr (NpStyle) defaults = np_style_new_default ();
+  g_assert_cmpint (s->span_lines, >, defaults->span_lines);
+}
+
+/* The 工作简报 keeps GB/T 9704-2012's page: A4 (5.2.1), a 版心 of
+ * 156mm x 225mm 37mm from the top and 28mm from the binding edge (5.2.2),
+ * 22 lines of 28 characters (5.2.4), a red masthead and rule (7.2.4,
+ * 7.2.7), page numbers in 4号 (7.5), the 版记 at the end (7.4). */
+static void
+test_jianbao (void)
+{
+  g_autofree char *dir = layouts_dir ();
+  g_autofree char *path = g_build_filename (dir, "jianbao.ini", NULL);
+  g_autoptr (NpStyle) s = load_ok (path);
+  double tight = MM (1e-6);
+
+  g_assert_cmpfloat_with_epsilon (s->page_width, MM (210), MM (0.1));
+  g_assert_cmpfloat_with_epsilon (s->page_height, MM (297), MM (0.1));
+  g_assert_cmpfloat_with_epsilon (s->margin_top, MM (37), tight);
+  g_assert_cmpfloat_with_epsilon (s->margin_inner, MM (28), tight);
+  g_assert_cmpfloat_with_epsilon (np_style_column_width (s), MM (156),
+                                  MM (0.1));
+  double height = s->page_height - s->margin_top - s->margin_bottom;
+  g_assert_cmpfloat_with_epsilon (height, MM (225), MM (0.1));
+  g_assert_cmpint (s->columns, ==, 1);
+
+  /* Lines a page and characters a line, as flow.c and shape.c count
+   * them: whole pitches in the text height, whole ems in the column. */
+  g_assert_cmpint ((int) floor (height / np_style_pitch (s) + 1e-6), ==, 22);
+  g_assert_cmpint (
+    (int) floor (np_style_column_width (s) / s->font[NP_ROLE_BODY].size), ==,
+    28);
+  /* Nor fewer lines by a loose pitch: 22 lines fill the 版心 to 2mm. */
+  g_assert_cmpfloat (height - 22 * np_style_pitch (s), <, MM (2));
+  g_assert_cmpfloat_with_epsilon (s->indent, 2, EPSILON);
+
+  g_assert_cmpstr (np_style_masthead (s, NP_SCRIPT_HANT), ==, "工作簡報");
+  g_assert_cmpstr (np_style_masthead (s, NP_SCRIPT_HANS), ==, "工作简报");
+  assert_color (s->font[NP_ROLE_MASTHEAD].color, 0xe60012);
+  assert_color (s->masthead_rule, 0xe60012);
+  g_assert_cmpint (s->masthead_rule_form, ==, NP_MASTHEAD_RULE_SINGLE);
+  g_assert_cmpint (s->meta_form, ==, NP_META_SPLIT);
+  assert_font (&s->font[NP_ROLE_HEADLINE], "Noto Serif CJK", 22, 700,
+               0x000000);
+  assert_font (&s->font[NP_ROLE_BODY], "Kai CJK", 15.75, 400, 0x000000);
+  assert_font (&s->font[NP_ROLE_HEADING], "Noto Sans CJK", 16, 700,
+               0x000000);
+  assert_font (&s->font[NP_ROLE_FOOTER], "Noto Serif CJK", 14, 400,
+               0x000000);
+  assert_font (&s->font[NP_ROLE_CONTENTS], "Kai CJK", 14, 400, 0x000000);
+  g_assert_cmpstr (np_style_footer (s, NP_SCRIPT_HANS), ==, "— {page} —");
+  assert_issue (s, "本期要目", "本期要目", 0, "", TRUE, NP_COLOPHON_IMPRINT);
+  /* Every role but the masthead's and the section label's is black
+   * (5.2.5). */
+  for (int role = 0; role < NP_ROLE_COUNT; role++)
+    if (role != NP_ROLE_MASTHEAD && role != NP_ROLE_SECTION)
+      assert_color (s->font[role].color, 0x000000);
 }
 
 /* ---- fixtures --------------------------------------------------------- */
@@ -315,6 +407,54 @@ test_good_bom_crlf (void)
   g_autoptr (NpStyle) s = load_ok (path);
   g_assert_cmpint (s->columns, ==, 3);
   g_assert_cmpstr (s->masthead_text, ==, "通訊");
+}
+
+/* Every key of [issue], [masthead] rule and meta, and the fonts of an
+ * issue's section labels and contents. */
+static void
+test_good_issue (void)
+{
+  g_autofree char *path = case_path ("good-issue.ini");
+  g_autoptr (NpStyle) s = load_ok (path);
+
+  g_assert_cmpint (s->masthead_rule_form, ==, NP_MASTHEAD_RULE_SINGLE);
+  g_assert_cmpint (s->meta_form, ==, NP_META_SPLIT);
+  assert_issue (s, "本期要目", "本期要目（简）", 0, "{number} | {masthead}",
+                FALSE, NP_COLOPHON_IMPRINT);
+  assert_color (s->accent, 0xe60012);
+  assert_font (&s->font[NP_ROLE_SECTION], "Noto Sans CJK", 10, 700,
+               0xffffff);
+  assert_font (&s->font[NP_ROLE_CONTENTS], "Kai CJK", 12, 400, 0x222222);
+  /* The masthead's own colour and text are not touched. */
+  assert_color (s->masthead_rule, 0x8b1a1a);
+  g_assert_cmpstr (s->masthead_text, ==, "產教聯合體通訊");
+}
+
+/* contents in one script serves the other too, as the masthead's text
+ * does; the other values at the ends of their ranges. */
+static void
+test_good_issue_inherit (void)
+{
+  g_autofree char *path = case_path ("good-issue-inherit.ini");
+  g_autoptr (NpStyle) s = load_ok (path);
+
+  assert_issue (s, "目錄", "目錄", 500, "{masthead} · {number}", TRUE,
+                NP_COLOPHON_NONE);
+  /* The footer's simplified text is its own still. */
+  g_assert_cmpstr (np_style_footer (s, NP_SCRIPT_HANS), ==,
+                   "第 {page} 页 / 共 {pages} 页");
+}
+
+/* An empty contents means no contents box in either script, and an empty
+ * running head none. */
+static void
+test_good_no_running_head (void)
+{
+  g_autofree char *path = case_path ("good-no-running-head.ini");
+  g_autoptr (NpStyle) s = load_ok (path);
+  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANT), ==, "");
+  g_assert_cmpstr (np_style_contents_title (s, NP_SCRIPT_HANS), ==, "");
+  g_assert_cmpstr (s->running_head, ==, "");
 }
 
 /* ---- files that cannot be read ---------------------------------------- */
@@ -651,11 +791,16 @@ main (int argc, char **argv)
   g_test_add_func ("/style/defaults", test_defaults);
   g_test_add_func ("/style/bulletin-is-default", test_bulletin_is_default);
   g_test_add_func ("/style/compact", test_compact);
+  g_test_add_func ("/style/jianbao", test_jianbao);
   g_test_add_func ("/style/script-text", test_script_text);
   add_case_tests ();
   g_test_add_func ("/style/values/empty", test_good_empty);
   g_test_add_func ("/style/values/units", test_good_units);
   g_test_add_func ("/style/values/bom-crlf", test_good_bom_crlf);
+  g_test_add_func ("/style/values/issue", test_good_issue);
+  g_test_add_func ("/style/values/issue-inherit", test_good_issue_inherit);
+  g_test_add_func ("/style/values/no-running-head",
+                   test_good_no_running_head);
   g_test_add_func ("/style/missing", test_missing);
   g_test_add_func ("/style/directory", test_directory);
   g_test_add_func ("/style/size/file", test_too_large);

@@ -69,6 +69,7 @@ if grep -qx "mine$tab$xdg/newsprint/layouts/mine.ini" "$work/list" &&
    grep -qx "bulletin$tab$src/layouts/bulletin.ini" "$work/list" &&
    grep -qx "bulletin$tab$xdg/newsprint/layouts/bulletin.ini$tab(shadowed)" "$work/list" &&
    grep -qx "compact$tab$src/layouts/compact.ini" "$work/list" &&
+   grep -qx "jianbao$tab$src/layouts/jianbao.ini" "$work/list" &&
    [ "$(grep -c "^bulletin$tab" "$work/list")" -eq 2 ]; then
   passes=$((passes + 1)); else echo "FAIL: --list-layouts:"; cat "$work/list"; fails=$((fails + 1)); fi
 if XDG_DATA_HOME=$xdg "$np" "$src/examples/report.txt" -l mine -o "$work/mine.pdf" 2>/dev/null &&

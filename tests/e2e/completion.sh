@@ -31,7 +31,7 @@ complete_() {
   if [ "$got" = "$want " ]; then passes=$((passes + 1)); else
     echo "FAIL: newsprint $*: got '$got', want '$want'"; fails=$((fails + 1)); fi
 }
-complete_ 'bulletin compact mine photos wide.ini' -l ''
+complete_ 'bulletin compact jianbao mine photos wide.ini' -l ''
 complete_ 'mine' --layout m
 complete_ 'mine' --layout = m
 complete_ 'wide.ini' --print-layout w

@@ -57,6 +57,7 @@ tab=$(printf '\t')
 "$np" --list-layouts | grep -F "$work" >"$work/list"
 printf '%s\n' "bulletin$tab$prefix/share/newsprint/layouts/bulletin.ini" \
   "compact$tab$prefix/share/newsprint/layouts/compact.ini" \
+  "jianbao$tab$prefix/share/newsprint/layouts/jianbao.ini" \
   "mine$tab$XDG_DATA_HOME/newsprint/layouts/mine.ini" >"$work/want"
 check "--list-layouts" cmp -s "$work/list" "$work/want" || cat "$work/list"
 

@@ -71,6 +71,7 @@ refuse 65 '\[page\] columns: must be a whole number from 1 to 4' '[page]\ncolumn
 refuse 65 '\[body-font\] size: must be from 4pt to 200pt' '[body-font]\nsize = -10.5pt\n'
 refuse 65 '\[body-font\] size = 200pt is wider than a column' '[page]\ncolumns = 4\nmargin-inner = 5mm\nmargin-outer = 5mm\ngutter = 2mm\n[body-font]\nsize = 200pt\n'
 refuse 65 '\[footer-font\] size = 8pt is taller than \[page\] margin-bottom' '[page]\nmargin-bottom = 1mm\n'
+refuse 65 '\[footer-font\] size = 8pt is taller than \[page\] margin-top (1.0mm): the running head' '[page]\nmargin-top = 1mm\n'
 # A line pitch taller than the page set pages without end.
 refuse 65 '\[body-font\] size = 200pt, \[text\] line-height = 3: a line pitch' '[page]\nsize = A5\ncolumns = 1\n[text]\nline-height = 3\nindent = 0\n[masthead]\ntext =\n[frame]\nmax-height = 40mm\n[body-font]\nsize = 200pt\n'
 head -c 4096 /dev/urandom >"$work/junk.ini"
@@ -117,6 +118,65 @@ sed 's#<fontconfig>#<fontconfig><include>/nonexistent/extra.conf</include>#' \
   "$src/fonts/fonts.conf" >"$work/include/fonts/fonts.conf"
 expect 70 "^newsprint: $work/include/fonts/fonts.conf: cannot read the font configuration (.*/nonexistent/extra.conf.*)$" -- env NEWSPRINT_DATADIR=$work/include \
   "$np" "$work/r.txt" -o "$work/a.pdf"
+
+# ---- the Kai family -------------------------------------------------------
+
+# A layout's "Kai CJK" is AR PL UKai of the report's region; its bold is
+# Noto Serif CJK's bold (UKai has none); without UKai it is Noto Serif CJK,
+# silently.  A family fonts.conf does not define is still refused.
+printf '大會召開年度工作會議\n\n2024年6月18日上午，大會召開。會議聽取了工作報告。\n\n與會代表一致同意。\n' >"$work/kai-t.txt"
+printf '大会召开年度工作会议\n\n2024年6月18日上午，大会召开。会议听取了工作报告。\n\n与会代表一致同意。\n' >"$work/kai-s.txt"
+printf '[body-font]\nfamily = Kai CJK\n[headline-font]\nfamily = Kai CJK\nweight = bold\n' >"$work/kai.ini"
+mkdir -p "$work/no-kai/fonts"
+sed '\#<dir>/usr/share/fonts/truetype/arphic</dir>#d' \
+  "$src/fonts/fonts.conf" >"$work/no-kai/fonts/fonts.conf"
+# kai DATADIR REPORT WANT: the fonts of the PDF, subset tags removed and
+# sorted, are WANT, and nothing is said.
+kai() {
+  rm -f "$work/kai.pdf"
+  NEWSPRINT_DATADIR=$1 "$np" "$2" -o "$work/kai.pdf" -l "$work/kai.ini" 2>"$work/err"
+  got=$(pdffonts "$work/kai.pdf" 2>/dev/null |
+        awk 'NR > 2 { sub(/^[A-Z]+\+/, "", $1); print $1 }' | sort -u | tr '\n' ' ')
+  if [ "$got" = "$3 " ] && [ ! -s "$work/err" ]; then pass
+  else fail "Kai CJK, $2 with ${1:-the shipped fonts.conf}: fonts '$got' (want '$3')"; cat "$work/err"; fi
+}
+if [ -e /usr/share/fonts/truetype/arphic/ukai.ttc ]; then
+  kai "" "$work/kai-t.txt" "NotoSansCJKtc-Regular NotoSerifCJKtc-Bold UKaiTW"
+  kai "" "$work/kai-s.txt" "NotoSansCJKsc-Regular NotoSerifCJKsc-Bold UKaiCN"
+else
+  fail "/usr/share/fonts/truetype/arphic/ukai.ttc: not found (setup.sh installs fonts-arphic-ukai)"
+fi
+kai "$work/no-kai" "$work/kai-t.txt" "NotoSansCJKtc-Regular NotoSerifCJKtc-Bold NotoSerifCJKtc-Regular"
+kai "$work/no-kai" "$work/kai-s.txt" "NotoSansCJKsc-Regular NotoSerifCJKsc-Bold NotoSerifCJKsc-Regular"
+printf '[body-font]\nfamily = Kia CJK\n' >"$work/kia.ini"
+expect 70 "^newsprint: font 'Kia CJK TC': not installed" -- \
+  "$np" "$work/r.txt" -o "$work/a.pdf" -l "$work/kia.ini"
+# With no Chinese font at all, the alias has nothing to stand for.
+for role in masthead headline subtitle meta lead body heading caption \
+            photo-credit table credit footer section contents; do
+  printf '[%s-font]\nfamily = Kai CJK\n' "$role"
+done >"$work/all-kai.ini"
+expect 70 "^newsprint: font 'Kai CJK TC': not installed" -- env NEWSPRINT_DATADIR=$work/latin \
+  "$np" "$work/r.txt" -o "$work/a.pdf" -l "$work/all-kai.ini"
+
+# ---- jianbao ----------------------------------------------------------------
+
+# A page of text only holds 22 lines of 28 characters (GB/T 9704-2012
+# 5.2.4), in AR PL UKai, under the footer "— 2 —".
+python3 -c "
+para = '会议听取了工作报告并讨论了下一步计划与会代表一致同意各项安排' * 8
+print('大会召开年度工作会议\n\n' + '\n\n'.join([para] * 12))" >"$work/long.txt"
+if "$np" "$work/long.txt" -l jianbao --date 2024-06-18 -o "$work/jianbao.pdf" 2>"$work/err" &&
+   pdftotext -f 2 -l 2 "$work/jianbao.pdf" "$work/page2.txt"; then
+  grid=$(python3 -c "
+import sys
+lines = [l.strip() for l in open(sys.argv[1], encoding='utf-8') if l.strip()]
+print(len(lines) - 1, max(len(l) for l in lines[:-1]), lines[-1].replace(' ', ''))" "$work/page2.txt")
+  [ "$grid" = "22 28 —2—" ] && pass || fail "jianbao: page 2 has '$grid' (want '22 28 —2—': lines, characters, footer)"
+  pdffonts "$work/jianbao.pdf" | grep -q '+UKaiCN ' && pass || fail "jianbao: the body is not in AR PL UKai CN"
+else
+  fail "jianbao: did not render:"; cat "$work/err"
+fi
 
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -56,6 +56,8 @@ else
   fails=$((fails + 1))
 fi
 check 0 example "$src/examples/report.txt" -o "$work/example.pdf"
+# jianbao sets its body in the Kai alias of fonts.conf (AR PL UKai).
+check 0 jianbao "$src/tests/cases/simplified-blankline.txt" -l jianbao -o "$work/jianbao.pdf"
 
 printf '2024年6月18日上午，大會召開。\n第二段\001有控制字符。\n' |
   iconv -f UTF-8 -t GB18030 >"$work/gb18030.txt"
