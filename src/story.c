@@ -745,7 +745,8 @@ np_story_add_report (NpStory *story, const NpDocument *doc, guint article,
                   .head = head, .span = span, .article = article,
                   .level = section ? 1 : 0,
                   .rule = doc->headline_rule };
-  e.lines = np_lines_for (&c, head->height);
+  /* a little air between the head and the text under it */
+  e.lines = np_lines_for (&c, head->height + 0.4 * c.pitch);
   if (doc->headline)
     e.label = g_strdup (doc->headline);
   g_array_insert_val (story->elements, first, e);
