@@ -29,7 +29,8 @@ awk -v ref="$reference" -v dir="$issue" '
   { print }' "$issue/issue.ini" >"$work/issue.ini"
 cd "$work"
 
-# Each report alone, as the economy check's measure.
+# Each report alone, as the economy check's measure; the four of
+# tests/issue set alone as their cases expect (captions, keynotes, credit).
 alone=0
 for line in "$reference:" "alliance-founded.txt:photos-founded" "forum-hant.txt:" \
             "workshop-hans.txt:photos-workshop" "notice-hant.txt:"; do
@@ -37,6 +38,11 @@ for line in "$reference:" "alliance-founded.txt:photos-founded" "forum-hant.txt:
   case $report in /*) ;; *) report=$issue/$report ;; esac
   if "$np" ${photos:+--photos "$issue/$photos"} "$report" -o alone.pdf 2>err; then
     alone=$((alone + $(pdfinfo alone.pdf | awk '/^Pages:/ { print $2 }')))
+    case=${report%.txt}.json
+    if [ -e "$case" ]; then
+      python3 "$audit/newsletter_audit.py" alone.pdf --source "$report" --expect "$case" \
+        --strict >audit.txt && pass || { grep PROBLEM audit.txt; fail "audit of $report alone"; }
+    fi
   else
     fail "$report alone: $(cat err)"
   fi
