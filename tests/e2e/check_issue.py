@@ -493,11 +493,19 @@ class Checker:
         lines = sorted((l for l in lines if l.y0 < 0.94 * h), key=lambda l: (l.y0, l.x0))
         text = key("".join(l.text for l in lines))
         if self.layout.colophon == "box":
+            boxed = []
             for field in ("publisher", "editor", "address", "phone", "email", "print-run"):
                 value = self.fields.get(field)
-                if value and key(label(field, self.hans) + value) not in text:
+                if not value:
+                    continue
+                want = key(label(field, self.hans) + value)
+                if want not in text:
                     self.fail("last page: colophon line '%s：%s' not found"
                               % (label(field, self.hans), value))
+                boxed += [l for l in lines if key(l.text) and key(l.text) in want
+                          or want in key(l.text)]
+            if boxed:
+                self.check_frame(len(self.pages), boxed)
         elif self.layout.colophon == "imprint":
             ys = []
             for field in ("report-to", "send-to", "copy-to"):
@@ -520,6 +528,39 @@ class Checker:
                     self.fail("last page: the last line is '%s', want '%s　%s%s'"
                               % (short(lines[-1].text), parts[0], parts[1],
                                  label("issued", self.hans)))
+
+    def check_frame(self, page, lines):
+        """A stroked path on `page` around all of `lines` (the colophon's
+        frame), read from the page's content stream with qpdf.  Cairo
+        draws in a space turned to pdftotext's (y down) by one `cm` at
+        the start of the page."""
+        x0, y0 = min(l.x0 for l in lines), min(l.y0 for l in lines)
+        x1, y1 = max(l.x1 for l in lines), max(l.y1 for l in lines)
+        qdf = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", self.args.pdf, "-"],
+                             capture_output=True).stdout.decode("latin-1")
+        at = qdf.find("%%%% Contents for page %d\n" % page)
+        stream = qdf[at:].split("stream\n", 1)[-1].split("\nendstream", 1)[0] if at >= 0 else ""
+        frames, points = [], []
+        for tok in re.finditer(r"(-?[\d.]+ -?[\d.]+ -?[\d.]+ -?[\d.]+) re|"
+                               r"(-?[\d.]+ -?[\d.]+) [ml]|\b([SsBbfnW])\b", stream):
+            if tok.group(1):
+                x, y, w, h = (float(v) for v in tok.group(1).split())
+                points += [(x, y), (x + w, y + h)]
+            elif tok.group(2):
+                points.append(tuple(float(v) for v in tok.group(2).split()))
+            else:
+                if tok.group(3) in "SsBb" and points:
+                    xs, ys = [p[0] for p in points], [p[1] for p in points]
+                    if max(xs) - min(xs) > 20 and max(ys) - min(ys) > 10:
+                        frames.append((min(xs), min(ys), max(xs), max(ys)))
+                if tok.group(3) != "W":
+                    points = []
+        if not any(f[0] <= x0 + 2 and f[1] <= y0 + 2 and f[2] >= x1 - 2 and f[3] >= y1 - 2
+                   for f in frames):
+            self.fail("page %d: no frame around the colophon (its lines span %.0f,%.0f to "
+                      "%.0f,%.0f pt; stroked boxes there: %s)"
+                      % (page, x0, y0, x1, y1,
+                         ["%.0f,%.0f-%.0f,%.0f" % f for f in frames][:6] or "none"))
 
     def check_outline(self):
         data = json.loads(run(["qpdf", "--json=2", "--json-key=outlines", self.args.pdf]))

@@ -88,6 +88,17 @@ else
   fail "issue.ini, jianbao: exit $?: $(cat err)"
 fi
 
+# A report in Big5, named with its encoding; the two scripts tie, so the
+# first report's (Simplified) is the issue's.
+iconv -f UTF-8 -t BIG5 "$issue/notice-hant.txt" >notice-big5.txt
+printf '[issue]\nnumber = 2025年第4期\n\n[report 1]\nfile = %s\n\n[report 2]\nfile = notice-big5.txt\nencoding = BIG5\n' \
+  "$issue/workshop-hans.txt" >encoding.ini
+if "$np" encoding.ini -o encoding.pdf 2>err; then
+  check encoding.pdf --ini encoding.ini && pass || fail "encoding.pdf"
+else
+  fail "encoding.ini: exit $?: $(cat err)"
+fi
+
 # Reports on the command line: two Simplified and one Traditional make
 # Simplified furniture; on a tie, the first report's script decides.
 cli() {
