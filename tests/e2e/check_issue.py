@@ -97,8 +97,8 @@ class Layout:
                        get("footer", "text-simplified", "第 {page} 页 / 共 {pages} 页"))
         jianbao = name == "jianbao"
         contents = label("contents-jianbao" if jianbao else "contents", False)
-        self.contents = (get("issue", "contents-title", contents),
-                         get("issue", "contents-title-simplified",
+        self.contents = (get("issue", "contents", contents),
+                         get("issue", "contents-simplified",
                              label("contents-jianbao" if jianbao else "contents", True)))
         self.running_head = get("issue", "running-head",
                                 "" if jianbao else "{masthead} · {number}")
