@@ -36,6 +36,7 @@ LABELS = {
     "address": ("地址", "地址"),
     "phone": ("電話", "电话"),
     "email": ("郵箱", "邮箱"),
+    "email-also": ("電郵", "邮箱"),
     "print-run": ("印數", "印数"),
     "report-to": ("報", "报"),
     "send-to": ("送", "送"),
@@ -46,6 +47,11 @@ LABELS = {
 
 def label(name, hans):
     return LABELS[name][1 if hans else 0]
+
+
+def labels(name, hans):
+    """The label and the other word for it in that script (電郵 for 郵箱)."""
+    return [label(n, hans) for n in (name, name + "-also") if n in LABELS]
 
 
 def key(text):
@@ -220,7 +226,8 @@ def read_lines(pdf, layout):
             else:
                 band.append(l)
         ordered += sorted(band, key=lambda b: (b.col, b.y1 - b.h / 2))
-        pages.append((width, float(page.get("height")), ordered))
+        words = [w for g in groups for w in g[2]]
+        pages.append((width, float(page.get("height")), ordered, words))
     return pages
 
 
@@ -240,7 +247,7 @@ class Checker:
         self.masthead = self.fields.get("masthead") or self.layout.pick(self.layout.masthead, self.hans)
         self.number = self.fields.get("number") or ""
         self.pages = read_lines(args.pdf, self.layout)
-        self.lines = [l for _, _, ls in self.pages for l in ls]
+        self.lines = [l for _, _, ls, _ in self.pages for l in ls]
         heights = collections.Counter(round(height(l), 1) for l in self.lines
                                       if len(key(l.text)) >= 8)
         self.body = heights.most_common(1)[0][0] if heights else 15.0
@@ -313,36 +320,54 @@ class Checker:
 
     # -- page 1: masthead, issue line, contents
 
-    def check_page1(self):
-        width, _, lines = self.pages[0]
-        if not any(key(self.masthead) == key(l.text) for l in lines[:4]):
-            self.fail("page 1: masthead '%s' not among the first lines (%s)"
-                      % (self.masthead, [short(l.text) for l in lines[:4]]))
-        if self.layout.name != "jianbao":
-            parts = [self.fields.get(k) for k in ("number", "serial", "date")]
-            want = " · ".join(p for p in parts if p)
-            meta = [l for l in lines[:8] if key(l.text) == key(want)]
-            if not meta:
-                self.fail("page 1: no issue line '%s' under the masthead (first lines: %s)"
-                          % (want, [short(l.text) for l in lines[:6]]))
-            elif abs((meta[0].x0 + meta[0].x1) / 2 - width / 2) > 3:
-                self.fail("page 1: issue line '%s' not centred (%.1f to %.1f pt on a %.1f pt page)"
-                          % (want, meta[0].x0, meta[0].x1, width))
-        elif self.number and not any(key(self.number) in key(l.text) for l in lines[:8]):
-            self.fail("page 1: number '%s' not under the masthead" % self.number)
-        self.check_contents(lines)
+    def rows(self, page):
+        """The words of a page in rows across the whole page, whatever
+        column they stand in, each row left to right: how page 1's
+        centred lines and the contents box (a headline, its page number
+        flush right) are read."""
+        rows = []
+        for w in sorted(self.pages[page - 1][3], key=lambda w: (w[1] + w[3]) / 2):
+            mid = (w[1] + w[3]) / 2
+            if rows and abs(rows[-1][0] - mid) < 3:
+                rows[-1][1].append(w)
+            else:
+                rows.append([mid, [w]])
+        return [Line(page, min(w[0] for w in ws), min(w[1] for w in ws),
+                     max(w[2] for w in ws), max(w[3] for w in ws),
+                     " ".join(w[4] for w in sorted(ws)), -1, 0) for _, ws in rows]
 
-    def check_contents(self, lines):
+    def check_page1(self):
+        width = self.pages[0][0]
+        rows = self.rows(1)
+        if not any(key(self.masthead) == key(l.text) for l in rows[:4]):
+            self.fail("page 1: masthead '%s' not among the first lines (%s)"
+                      % (self.masthead, [short(l.text) for l in rows[:4]]))
+        parts = [self.fields.get(k) for k in ("number", "serial", "date")]
+        if self.layout.name == "jianbao":
+            parts = parts[:1]
+        parts = [p for p in parts if p]
+        # The parts in order on one row; the separators are not read.
+        pattern = ".*".join(re.escape(key(p)) for p in parts)
+        meta = [l for l in rows[:8] if parts and re.search(pattern, key(l.text))]
+        if parts and not meta:
+            self.fail("page 1: no issue line '%s' under the masthead (first rows: %s)"
+                      % (" · ".join(parts), [short(l.text, 40) for l in rows[:6]]))
+        elif parts and abs((meta[0].x0 + meta[0].x1) / 2 - width / 2) > 3:
+            self.fail("page 1: issue line '%s' not centred (%.1f to %.1f pt on a %.1f pt page)"
+                      % (short(meta[0].text, 40), meta[0].x0, meta[0].x1, width))
+        self.check_contents(rows)
+
+    def check_contents(self, rows):
         title = self.layout.pick(self.layout.contents, self.hans)
-        self.contents_end = -1
-        at = [i for i, l in enumerate(lines) if key(l.text) == key(title)]
+        self.contents_bottom = 0
+        at = [i for i, l in enumerate(rows) if key(l.text) == key(title)]
         if not at:
             self.fail("page 1: no contents box titled '%s'" % title)
             return
-        box = lines[at[0] + 1:]
-        first = self.heads[0][0] if self.heads and self.heads[0] else None
-        if first is not None and self.lines[first].page == 1:
-            box = [l for l in box if self.lines.index(l) < first]
+        box = rows[at[0] + 1:]
+        head = self.lines[self.heads[0][0]] if self.heads and self.heads[0] else None
+        if head and head.page == 1:
+            box = [l for l in box if l.y1 <= head.y0 + 1]
         # The text of the box, with where each key character came from.
         text = "\n".join(l.text for l in box)
         keys, where = "", []
@@ -351,7 +376,7 @@ class Checker:
                 keys += c
                 where.append(i)
         start = 0
-        last_line = None
+        last_row = None
         for n, a in enumerate(self.articles):
             want = key(a.headline)
             k = keys.find(want, start)
@@ -368,22 +393,17 @@ class Checker:
                           % (short(a.headline), short(text[end:end + 20])))
                 continue
             start = keys.find(m.group(1), start) + len(m.group(1))
-            last_line = text[:end + m.end()].count("\n")
+            last_row = text[:end + m.end()].count("\n")
             got = int(m.group(1))
-            head = self.heads[n]
-            if head and got != self.lines[head[0]].page:
+            if self.heads[n] and got != self.lines[self.heads[n][0]].page:
                 self.fail("contents: '%s' listed on page %d, its headline is on page %d"
-                          % (short(a.headline), got, self.lines[head[0]].page))
-        if last_line is not None:
-            self.contents_end = self.lines.index(box[last_line])
-            bottom = box[last_line].y1
-            head = self.heads[0]
-            if head:
-                l = self.lines[head[0]]
-                if l.page != 1 or l.y0 < bottom:
-                    self.fail("the first article's headline is on page %d at %.0f pt, "
-                              "not under the contents box (its last entry ends at %.0f pt "
-                              "on page 1)" % (l.page, l.y0, bottom))
+                          % (short(a.headline), got, self.lines[self.heads[n][0]].page))
+        if last_row is not None:
+            self.contents_bottom = box[last_row].y1
+            if head and (head.page != 1 or head.y0 < self.contents_bottom):
+                self.fail("the first article's headline is on page %d at %.0f pt, "
+                          "not under the contents box (its last entry ends at %.0f pt "
+                          "on page 1)" % (head.page, head.y0, self.contents_bottom))
 
     # -- every article's text, in reading order
 
@@ -462,9 +482,10 @@ class Checker:
                 previous = a.section
                 continue
             previous = a.section
-            lo = self.heads[n - 1][1] + 1 if n and self.heads[n - 1] else self.contents_end + 1
-            hi = self.heads[n][0]
-            if not any(key(l.text) == key(a.section) for l in self.lines[lo:hi]):
+            lo = self.heads[n - 1][1] + 1 if n and self.heads[n - 1] else 0
+            between = [l for l in self.lines[lo:self.heads[n][0]]
+                       if l.page > 1 or l.y0 >= self.contents_bottom]
+            if not any(key(l.text) == key(a.section) for l in between):
                 self.fail("article %s: no section label '%s' between the previous article "
                           "and its headline" % (a, a.section))
 
@@ -475,8 +496,8 @@ class Checker:
         footer = self.layout.pick(self.layout.footer, self.hans)
         head = self.layout.running_head.replace("{masthead}", self.masthead) \
                                        .replace("{number}", self.number)
-        for n, (_, h, lines) in enumerate(self.pages, 1):
-            want = footer.replace("{page}", str(n)).replace("{pages}", str(total))
+        for n, (_, h, lines, _) in enumerate(self.pages, 1):
+            want = self.footer(n)
             low = [l for l in lines if l.y0 > 0.85 * h]
             if not any(key(l.text) == key(want) for l in low):
                 self.fail("page %d: no footer '%s' (the foot of the page reads %s)"
@@ -487,10 +508,14 @@ class Checker:
                     self.fail("page %d: no running head '%s' (the top of the page reads %s)"
                               % (n, head, [short(l.text) for l in top] or "nothing"))
 
+    def footer(self, n):
+        return self.layout.pick(self.layout.footer, self.hans) \
+                   .replace("{page}", str(n)).replace("{pages}", str(len(self.pages)))
+
     def check_colophon(self):
-        _, h, lines = self.pages[-1]
-        # The last page without its footer, top to bottom.
-        lines = sorted((l for l in lines if l.y0 < 0.94 * h), key=lambda l: (l.y0, l.x0))
+        # The last page's rows without its footer, top to bottom.
+        lines = [l for l in self.rows(len(self.pages))
+                 if key(l.text) != key(self.footer(len(self.pages)))]
         text = key("".join(l.text for l in lines))
         if self.layout.colophon == "box":
             boxed = []
@@ -498,12 +523,13 @@ class Checker:
                 value = self.fields.get(field)
                 if not value:
                     continue
-                want = key(label(field, self.hans) + value)
-                if want not in text:
+                wants = [key(l + value) for l in labels(field, self.hans)]
+                if not any(w in text for w in wants):
                     self.fail("last page: colophon line '%s：%s' not found"
                               % (label(field, self.hans), value))
-                boxed += [l for l in lines if key(l.text) and key(l.text) in want
-                          or want in key(l.text)]
+                # The last row that holds it: an article may quote the phone.
+                boxed += [l for l in lines if any(w[:len(w) - len(key(value)) + 2] in key(l.text)
+                                                  for w in wants)][-1:]
             if boxed:
                 self.check_frame(len(self.pages), boxed)
         elif self.layout.colophon == "imprint":
