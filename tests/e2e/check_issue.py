@@ -109,6 +109,7 @@ class Layout:
         self.running_head = get("issue", "running-head",
                                 "" if jianbao else "{masthead} · {number}")
         self.colophon = get("issue", "colophon", "imprint" if jianbao else "box")
+        self.separator = get("issue", "separator", "rule")
         self.columns = int(get("page", "columns", "2"))
         self.gutter = length(get("page", "gutter", "7mm"))
         self.inner = length(get("page", "margin-inner", "18mm"))
@@ -476,9 +477,16 @@ class Checker:
                              else "across the columns", count, "" if count == 1 else "s"))
 
     def check_sections(self):
+        """A section label over the first article of each section; other
+        articles set apart from the one before by a rule (when the layout
+        draws one)."""
         previous = None
         for n, a in enumerate(self.articles):
             if not a.section or a.section == previous or not self.heads[n]:
+                if n and self.heads[n] and self.layout.separator == "rule" \
+                        and not self.has_rule_above(n):
+                    self.fail("article %s: no rule between it and the article before"
+                              % a)
                 previous = a.section
                 continue
             previous = a.section
@@ -555,18 +563,18 @@ class Checker:
                               % (short(lines[-1].text), parts[0], parts[1],
                                  label("issued", self.hans)))
 
-    def check_frame(self, page, lines):
-        """A stroked path on `page` around all of `lines` (the colophon's
-        frame), read from the page's content stream with qpdf.  Cairo
-        draws in a space turned to pdftotext's (y down) by one `cm` at
-        the start of the page."""
-        x0, y0 = min(l.x0 for l in lines), min(l.y0 for l in lines)
-        x1, y1 = max(l.x1 for l in lines), max(l.y1 for l in lines)
-        qdf = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", self.args.pdf, "-"],
-                             capture_output=True).stdout.decode("latin-1")
-        at = qdf.find("%%%% Contents for page %d\n" % page)
-        stream = qdf[at:].split("stream\n", 1)[-1].split("\nendstream", 1)[0] if at >= 0 else ""
-        frames, points = [], []
+    def strokes(self, page):
+        """The boxes of the paths stroked on `page`, read from its content
+        stream with qpdf.  Cairo draws in a space turned to pdftotext's
+        (y down) by one `cm` at the start of the page."""
+        if not hasattr(self, "qdf"):
+            self.qdf = subprocess.run(["qpdf", "--qdf", "--object-streams=disable",
+                                       self.args.pdf, "-"],
+                                      capture_output=True).stdout.decode("latin-1")
+        at = self.qdf.find("%%%% Contents for page %d\n" % page)
+        stream = self.qdf[at:].split("stream\n", 1)[-1].split("\nendstream", 1)[0] \
+            if at >= 0 else ""
+        boxes, points = [], []
         for tok in re.finditer(r"(-?[\d.]+ -?[\d.]+ -?[\d.]+ -?[\d.]+) re|"
                                r"(-?[\d.]+ -?[\d.]+) [ml]|\b([SsBbfnW])\b", stream):
             if tok.group(1):
@@ -577,16 +585,33 @@ class Checker:
             else:
                 if tok.group(3) in "SsBb" and points:
                     xs, ys = [p[0] for p in points], [p[1] for p in points]
-                    if max(xs) - min(xs) > 20 and max(ys) - min(ys) > 10:
-                        frames.append((min(xs), min(ys), max(xs), max(ys)))
+                    boxes.append((min(xs), min(ys), max(xs), max(ys)))
                 if tok.group(3) != "W":
                     points = []
+        return boxes
+
+    def check_frame(self, page, lines):
+        """A stroked frame on `page` around all of `lines` (the colophon)."""
+        x0, y0 = min(l.x0 for l in lines), min(l.y0 for l in lines)
+        x1, y1 = max(l.x1 for l in lines), max(l.y1 for l in lines)
+        frames = [b for b in self.strokes(page) if b[2] - b[0] > 20 and b[3] - b[1] > 10]
         if not any(f[0] <= x0 + 2 and f[1] <= y0 + 2 and f[2] >= x1 - 2 and f[3] >= y1 - 2
                    for f in frames):
             self.fail("page %d: no frame around the colophon (its lines span %.0f,%.0f to "
                       "%.0f,%.0f pt; stroked boxes there: %s)"
                       % (page, x0, y0, x1, y1,
                          ["%.0f,%.0f-%.0f,%.0f" % f for f in frames][:6] or "none"))
+
+    def has_rule_above(self, n):
+        """Whether a thin rule stands over article n's headline, under the
+        text before it in the same column (or anywhere above it when the
+        headline opens its column)."""
+        head = self.lines[self.heads[n][0]]
+        before = [l for l in self.lines[:self.heads[n][0]] if l.page == head.page
+                  and min(l.x1, head.x1) - max(l.x0, head.x0) > 10 and l.y1 <= head.y0 + 1]
+        top = before[-1].y1 - 2 if before else 0
+        return any(b[3] - b[1] < 2 and min(b[2], head.x1) - max(b[0], head.x0) > 20
+                   and top <= b[1] <= head.y0 + 2 for b in self.strokes(head.page))
 
     def check_outline(self):
         data = json.loads(run(["qpdf", "--json=2", "--json-key=outlines", self.args.pdf]))
