@@ -92,7 +92,6 @@ class Layout:
         cp.optionxform = str
         if r.returncode == 0:
             cp.read_string(r.stdout)
-        self.found = r.returncode == 0
         self.name = name
 
         def get(group, k, default):
@@ -101,11 +100,11 @@ class Layout:
                          get("masthead", "text-simplified", None))
         self.footer = (get("footer", "text", "第 {page} 頁 / 共 {pages} 頁"),
                        get("footer", "text-simplified", "第 {page} 页 / 共 {pages} 页"))
+        # Without the layout's word, the contract's: a 简报 has 本期要目.
         jianbao = name == "jianbao"
-        contents = label("contents-jianbao" if jianbao else "contents", False)
-        self.contents = (get("issue", "contents", contents),
-                         get("issue", "contents-simplified",
-                             label("contents-jianbao" if jianbao else "contents", True)))
+        contents = "contents-jianbao" if jianbao else "contents"
+        self.contents = (get("issue", "contents", label(contents, False)),
+                         get("issue", "contents-simplified", label(contents, True)))
         self.running_head = get("issue", "running-head",
                                 "" if jianbao else "{masthead} · {number}")
         self.colophon = get("issue", "colophon", "imprint" if jianbao else "box")
@@ -251,7 +250,9 @@ class Checker:
         self.lines = [l for _, _, ls, _ in self.pages for l in ls]
         heights = collections.Counter(round(height(l), 1) for l in self.lines
                                       if len(key(l.text)) >= 8)
-        self.body = heights.most_common(1)[0][0] if heights else 15.0
+        # The body's text height: that of most lines; 15.1 is what
+        # pdftotext gives the bulletin's 10.5 pt body.
+        self.body = heights.most_common(1)[0][0] if heights else 15.1
 
     def fail(self, what):
         self.failures.append(what)
@@ -274,8 +275,9 @@ class Checker:
     # -- headlines: where each article starts
 
     def find_headlines(self):
-        """The index in self.lines of each article's headline (its last
-        line), or None; headlines are lines set larger than the body."""
+        """Where each article's headline is, in reading order: the indexes
+        in self.lines of its first and last lines, or None.  Headlines are
+        lines set larger than the body, found in the articles' order."""
         big = [i for i, l in enumerate(self.lines) if height(l) > 1.1 * self.body]
         # Runs of consecutive large lines: a headline may take two lines.
         runs, run_ = [], []
@@ -295,13 +297,14 @@ class Checker:
                     continue
                 text = key("".join(self.lines[i].text for i in r))
                 if want and want in text:
-                    # The lines that hold it, not the whole run.
+                    # The lines that hold it, not the whole run (a
+                    # section label or a subtitle may stand beside it).
                     first = last = None
                     acc = ""
                     for i in r:
-                        acc += key(self.lines[i].text)
-                        if first is None and want[:len(key(self.lines[i].text))] and \
-                                key(self.lines[i].text) in want:
+                        line = key(self.lines[i].text)
+                        acc += line
+                        if first is None and line and line in want:
                             first = i
                         if want in acc:
                             last = i
@@ -500,8 +503,6 @@ class Checker:
     # -- furniture on every page
 
     def check_pages(self):
-        total = len(self.pages)
-        footer = self.layout.pick(self.layout.footer, self.hans)
         head = self.layout.running_head.replace("{masthead}", self.masthead) \
                                        .replace("{number}", self.number)
         for n, (_, h, lines, _) in enumerate(self.pages, 1):
