@@ -76,6 +76,25 @@ print("audit of %s: paragraphs_in_reading_order %s (pdftotext's flow)"
 sys.exit(1 if bad else 0)
 PY
   done
+  # The checker itself: the same PDF read as an issue of the reports in
+  # another order, or a report set alone read as an issue, is refused.
+  python3 - issue.ini >swapped.ini <<'PY'
+import configparser, sys
+cp = configparser.ConfigParser(interpolation=None)
+cp.optionxform = str
+cp.read(sys.argv[1], encoding="utf-8")
+for g in ["issue", "report 1", "report 3", "report 2", "report 4", "report 5"]:
+    print("[%s]" % g)
+    for k, v in cp[g].items():
+        print("%s = %s" % (k, v))
+PY
+  if check bulletin.pdf --ini swapped.ini >checker.txt; then
+    fail "check_issue.py took the issue for one with articles 2 and 3 swapped"
+  else pass; fi
+  "$np" "$issue/notice-hant.txt" -o single.pdf 2>/dev/null
+  if check single.pdf --reports "$issue/notice-hant.txt" --number "2025年第3期" >checker.txt; then
+    fail "check_issue.py took a report set alone for an issue"
+  else pass; fi
 else
   fail "issue.ini, bulletin: exit $?: $(cat err)"
 fi
