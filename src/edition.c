@@ -222,7 +222,8 @@ np_edition_new (const NpIssue *issue, const NpStyle *style,
     if (np_given (a->section))
       section = a->section;
     np_story_add_report (story, a->doc, i, n > 1, opens,
-                         photos ? photos[i] : NULL, &own);
+                         np_given (a->section), photos ? photos[i] : NULL,
+                         &own);
     if (n > 1 && np_given (contents))
       np_story_add_contents_entry (story, a->section, a->doc->headline, i,
                                    &own);

@@ -304,8 +304,23 @@ np_keep_after (const NpFlow *f, guint i)
   switch (next->kind) {
   case NP_ELEMENT_HEAD:
     return 0;
-  case NP_ELEMENT_TEXT:
-    return MIN (2, next->lines);
+  case NP_ELEMENT_TEXT: {
+    /* Two lines of text, the first of a paragraph being two at least (no
+     * orphan): a one-line paragraph (各成员单位：) counts, and so do the
+     * first two lines of the paragraph after it. */
+    int lines = 0;
+    for (guint k = i + 1; (next = np_element (f, k)) &&
+                          next->kind == NP_ELEMENT_TEXT &&
+                          !np_block_closes (next->block);
+         k++) {
+      if (next->lines >= 2)
+        return lines + 2;
+      lines += next->lines;
+      if (lines >= 2)
+        break;
+    }
+    return MAX (lines, 1);
+  }
   case NP_ELEMENT_FIGURE:
     return np_figure_lines (f, next);
   case NP_ELEMENT_TABLE: {

@@ -722,13 +722,14 @@ np_count_lines (const NpStory *story, guint first, double pitch)
 void
 np_story_add_report (NpStory *story, const NpDocument *doc, guint article,
                      gboolean own_head, const char *section,
-                     const GPtrArray *photos, const NpSetting *set)
+                     gboolean in_section, const GPtrArray *photos,
+                     const NpSetting *set)
 {
   NpComposer c = np_composer (set, doc);
   c.photos = photos;
   guint first = story->elements->len;
   /* In an issue, an article's own entries go under its headline's. */
-  guint level = own_head ? (section ? 2 : 1) : 0;
+  guint level = own_head ? (in_section ? 2 : 1) : 0;
   np_add_blocks (&c, story, article, level);
   if (!own_head)
     return;
@@ -743,7 +744,7 @@ np_story_add_report (NpStory *story, const NpDocument *doc, guint article,
   g_ptr_array_add (story->heads, head);
   NpElement e = { .kind = NP_ELEMENT_HEAD, .block = NP_BLOCK_HEADING,
                   .head = head, .span = span, .article = article,
-                  .level = section ? 1 : 0,
+                  .level = in_section ? 1 : 0,
                   .rule = doc->headline_rule };
   /* a little air between the head and the text under it */
   e.lines = np_lines_for (&c, head->height + 0.4 * c.pitch);
@@ -837,7 +838,8 @@ np_story_new (const NpDocument *doc, const NpStyle *style, NpFonts *fonts,
                       .kicker = doc->kicker, .headline = doc->headline,
                       .subtitle = doc->subtitle, .byline = doc->byline };
   NpStory *story = np_story_new_head (&head, doc->script, &set);
-  np_story_add_report (story, doc, 0, FALSE, NULL, pages->photos, &set);
+  np_story_add_report (story, doc, 0, FALSE, NULL, FALSE, pages->photos,
+                       &set);
   return story;
 }
 

@@ -144,13 +144,14 @@ NpStory *np_story_new (const NpDocument *doc, const NpStyle *style,
  * in `script`; np_story_add_report appends a report's blocks, after its
  * head as an element when `own_head` (the first figure takes the first of
  * `photos`, which may be NULL); `section` is the label of a new section
- * opening with it, or NULL. */
+ * opening with it, or NULL, and `in_section` whether it is filed under
+ * one (its outline entry then goes under the section's). */
 NpStory *np_story_new_head (const NpHeadText *head, NpScript script,
                             const NpSetting *set);
 void np_story_add_report (NpStory *story, const NpDocument *doc,
                           guint article, gboolean own_head,
-                          const char *section, const GPtrArray *photos,
-                          const NpSetting *set);
+                          const char *section, gboolean in_section,
+                          const GPtrArray *photos, const NpSetting *set);
 /* The contents box: its title and one entry per article ("section" may be
  * NULL). */
 void np_story_add_contents (NpStory *story, const char *title,

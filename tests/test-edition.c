@@ -58,7 +58,7 @@ static NpIssueCase
 np_set_issue (const guint *lengths, NpStyle *style)
 {
   NpIssueCase s = { .issue = np_issue_new (), .style = style };
-  static const char *sections[] = { "要聞", NULL, "成員風采", NULL };
+  static const char *sections[] = { "要聞", NULL, "成員風采", "成員風采" };
   for (guint i = 0; lengths[i]; i++) {
     g_autofree char *name = g_strdup_printf ("report-%u.txt", i);
     NpArticle *a = np_issue_add_article (s.issue, name);
@@ -226,9 +226,19 @@ test_outline (void)
     sections += b->level == 0 && !g_str_has_prefix (b->title, "汽車城");
     articles += g_str_has_prefix (b->title, "汽車城");
   }
-  /* 要聞, 成員風采, 要聞 again (a section that opens anew) */
+  /* 要聞, 成員風采 (over two articles), 要聞 again (a section that
+   * opens anew) */
   g_assert_cmpuint (sections, ==, 3);
   g_assert_cmpuint (articles, ==, 5);
+  /* The second article of 成員風采 goes under it too. */
+  guint under = 0;
+  for (guint i = 0; i < marks->len; i++) {
+    b = &g_array_index (marks, NpBookmark, i);
+    if (g_str_has_prefix (b->title, "汽車城第3屆") ||
+        g_str_has_prefix (b->title, "汽車城第4屆"))
+      under += b->level == 1;
+  }
+  g_assert_cmpuint (under, ==, 2);
   np_issue_case_clear (&s);
 }
 
