@@ -304,6 +304,31 @@ test_legacy_encodings (Fixture *f, gconstpointer data)
     }
 }
 
+/* examples/issue.ini, which users copy, loads, and every report it names
+ * is there to read. */
+static void
+test_example (void)
+{
+  g_autofree char *path =
+    g_build_filename (np_test_source_dir (), "examples", "issue.ini", NULL);
+  g_autoptr (NpIssue) issue = load_ok (path);
+  g_assert_cmpstr (issue->number, ==, "2025年第1期");
+  g_assert_cmpstr (issue->layout, ==, "bulletin");
+  g_assert_nonnull (issue->publisher);
+  g_assert_nonnull (issue->copy_to);
+  g_assert_cmpuint (issue->articles->len, ==, 4);
+  const char *sections[] = { "要闻", "要闻", "成员风采", "通知公告" };
+  for (guint i = 0; i < issue->articles->len; i++)
+    {
+      NpArticle *a = article (issue, i);
+      g_assert_cmpstr (a->section, ==, sections[i]);
+      g_assert_null (a->photos);
+      g_assert_true (g_file_test (a->path, G_FILE_TEST_IS_REGULAR));
+    }
+  g_assert_true (g_str_has_suffix (article (issue, 0)->path,
+                                   "/examples/report.txt"));
+}
+
 /* ---- files that must be refused --------------------------------------- */
 
 typedef struct {
@@ -693,6 +718,7 @@ main (int argc, char **argv)
   ADD ("/issue/file/too-large", test_too_large);
   ADD ("/issue/json/round-trip", test_json_round_trip);
 #undef ADD
+  g_test_add_func ("/issue/example", test_example);
   g_test_add_func ("/issue/is-file", test_is_file);
   g_test_add_func ("/issue/add-article", test_add_article);
   g_test_add_func ("/issue/free-null", test_free_null);
