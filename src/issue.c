@@ -147,13 +147,21 @@ quote (const char *s, gsize len)
 
 /* ---- the lines -------------------------------------------------------- */
 
+/* The longest group name: "[report " and a few words of a label.  A
+ * longer one is surely not meant, and the check of every key line would
+ * otherwise carry it around. */
+#define MAX_GROUP_NAME 256
+
 /* What the pass over the lines has seen so far. */
 typedef struct {
   const char *name;    /* the file, as messages show it */
-  GHashTable *seen;    /* "[group]" and "[group]key" -> 1-based line */
+  GHashTable *groups;  /* group name -> its 1-based line */
   char *group;         /* the group the lines now read belong to, or NULL */
   const Field *fields; /* its keys */
+  guint key_lines[G_N_ELEMENTS (issue_fields)]; /* of each of its keys, or
+                                                   0: not yet seen */
 } Scan;
+G_STATIC_ASSERT (G_N_ELEMENTS (report_fields) <= G_N_ELEMENTS (issue_fields));
 
 static gboolean
 set_line_error (GError **error, const Scan *scan, guint number,
@@ -163,21 +171,6 @@ set_line_error (GError **error, const Scan *scan, guint number,
   g_set_error (error, NP_ERROR, NP_ERROR_DATA, "%s: line %u: %s (got '%s')",
                scan->name, number, why, quoted);
   return FALSE;
-}
-
-/* Records `id` at line `number`; FALSE, with the line it was first seen
- * on in `*first`, when it has been seen before. */
-static gboolean
-first_time (Scan *scan, char *id, guint number, guint *first)
-{
-  *first = GPOINTER_TO_UINT (g_hash_table_lookup (scan->seen, id));
-  if (*first)
-    {
-      g_free (id);
-      return FALSE;
-    }
-  g_hash_table_insert (scan->seen, id, GUINT_TO_POINTER (number));
-  return TRUE;
 }
 
 /* A group line, "[name]" with nothing after it but blanks, as GKeyFile
@@ -195,35 +188,47 @@ scan_group (Scan *scan, const char *line, gsize len, guint number,
     return set_line_error (error, scan, number, line, len,
                            "a group is its name in brackets, alone on its "
                            "line, as [report 1]");
+  gsize name_len = (gsize) (close - line - 1);
+  if (name_len > MAX_GROUP_NAME)
+    {
+      g_autofree char *quoted = quote (line + 1, name_len);
+      g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                   "%s: [%s]: a group's name may be at most %d bytes",
+                   scan->name, quoted, MAX_GROUP_NAME);
+      return FALSE;
+    }
 
   g_free (scan->group);
-  scan->group = g_strndup (line + 1, (gsize) (close - line - 1));
+  scan->group = g_strndup (line + 1, name_len);
   scan->fields = group_fields (scan->group);
-  g_autofree char *quoted = quote (scan->group, strlen (scan->group));
+  memset (scan->key_lines, 0, sizeof scan->key_lines);
   if (!scan->fields)
     {
       g_set_error (error, NP_ERROR, NP_ERROR_DATA,
                    "%s: [%s]: unknown group (known groups: " KNOWN_GROUPS ")",
-                   scan->name, quoted);
+                   scan->name, scan->group);
       return FALSE;
     }
-  guint first;
-  if (!first_time (scan, g_strdup_printf ("[%s]", scan->group), number,
-                   &first))
+  guint first = GPOINTER_TO_UINT (g_hash_table_lookup (scan->groups,
+                                                       scan->group));
+  if (first)
     {
       g_set_error (error, NP_ERROR, NP_ERROR_DATA,
                    "%s: [%s]: the group is there twice (lines %u and %u); %s",
-                   scan->name, quoted, first, number,
+                   scan->name, scan->group, first, number,
                    scan->fields == issue_fields
                      ? "keep one [issue] group"
                      : "give each report a group of its own name, as "
                        "[report 1], [report 2]");
       return FALSE;
     }
+  g_hash_table_insert (scan->groups, g_strdup (scan->group),
+                       GUINT_TO_POINTER (number));
   return TRUE;
 }
 
-/* A line "key = value" of the group before it. */
+/* A line "key = value" of the group before it.  Since no group comes
+ * twice, a key seen twice is one given twice in the same group. */
 static gboolean
 scan_key (Scan *scan, const char *line, gsize len, guint number,
           GError **error)
@@ -246,30 +251,30 @@ scan_key (Scan *scan, const char *line, gsize len, guint number,
   if (key_len == 0)
     return set_line_error (error, scan, number, line, len,
                            "a value without its key");
-  g_autofree char *group = quote (scan->group, strlen (scan->group));
-  g_autofree char *key = quote (line, key_len);
 
-  if (!find_field (scan->fields, line, key_len))
+  const Field *f = find_field (scan->fields, line, key_len);
+  if (!f)
     {
       g_autofree char *known = list_keys (scan->fields);
+      g_autofree char *key = quote (line, key_len);
       g_set_error (error, NP_ERROR, NP_ERROR_DATA,
                    "%s: [%s] %s: unknown key (known keys: %s)", scan->name,
-                   group, key, known);
+                   scan->group, key, known);
       return FALSE;
     }
-  guint first;
-  char *id = g_strdup_printf ("[%s]%.*s", scan->group, (int) key_len, line);
-  if (!first_time (scan, id, number, &first))
+  guint *first = &scan->key_lines[f - scan->fields];
+  if (*first)
     {
       g_set_error (error, NP_ERROR, NP_ERROR_DATA,
                    "%s: [%s] %s: given twice (lines %u and %u)%s",
-                   scan->name, group, key, first, number,
+                   scan->name, scan->group, f->key, *first, number,
                    scan->fields == report_fields
                      ? "; each report needs a group of its own, as "
                        "[report 2]"
                      : "");
       return FALSE;
     }
+  *first = number;
 
   const char *value = equals + 1;
   while (value < end && g_ascii_isspace (*value))
@@ -280,7 +285,8 @@ scan_key (Scan *scan, const char *line, gsize len, guint number,
       g_set_error (error, NP_ERROR, NP_ERROR_DATA,
                    "%s: [%s] %s: the value is %" G_GSIZE_FORMAT
                    " bytes long; a value may be at most %d bytes",
-                   scan->name, group, key, value_len, NP_ISSUE_MAX_VALUE);
+                   scan->name, scan->group, f->key, value_len,
+                   NP_ISSUE_MAX_VALUE);
       return FALSE;
     }
   return TRUE;
@@ -292,8 +298,8 @@ static gboolean
 scan_lines (const char *text, const char *name, GError **error)
 {
   Scan scan = { .name = name,
-                .seen = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                               g_free, NULL) };
+                .groups = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                 g_free, NULL) };
   gboolean ok = TRUE;
   guint number = 0;
 
@@ -313,7 +319,7 @@ scan_lines (const char *text, const char *name, GError **error)
       ok = *line == '[' ? scan_group (&scan, line, len, number, error)
                         : scan_key (&scan, line, len, number, error);
     }
-  g_hash_table_unref (scan.seen);
+  g_hash_table_unref (scan.groups);
   g_free (scan.group);
   return ok;
 }

@@ -450,6 +450,15 @@ test_long_names_quoted_short (Fixture *f, gconstpointer data)
   g_assert_error (error, NP_ERROR, NP_ERROR_DATA);
   g_assert_cmpuint (strlen (error->message), <, strlen (path) + 200);
   g_assert_nonnull (strstr (error->message, "kkk…: unknown key"));
+  g_clear_error (&error);
+
+  g_autofree char *name = g_strnfill (257, 'g');
+  g_autofree char *group = g_strdup_printf ("[%s]\nfile = a\n", name);
+  g_autofree char *again = write_file (f, "issue.ini", group, -1);
+  g_autoptr (NpIssue) none = np_issue_load (again, &error);
+  g_assert_error (error, NP_ERROR, NP_ERROR_DATA);
+  g_assert_true (g_str_has_suffix (
+    error->message, "ggg…]: a group's name may be at most 256 bytes"));
   g_error_free (error);
 }
 
