@@ -7,6 +7,7 @@
  */
 #include "error.h"
 #include "issue.h"
+#include "testjson.h"
 #include "testutil.h"
 
 #include <errno.h>
@@ -552,19 +553,6 @@ test_free_null (void)
 
 /* ---- JSON ------------------------------------------------------------- */
 
-static JsonObject *
-json_read (const char *json)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  GError *error = NULL;
-  json_parser_load_from_data (parser, json, -1, &error);
-  g_assert_no_error (error);
-  JsonNode *root = json_parser_get_root (parser);
-  g_assert_nonnull (root);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
-  return json_object_ref (json_node_get_object (root));
-}
-
 /* The whole dump of a small issue, to the byte: its order is fixed, a
  * missing field is null, and a document is set in at its indent. */
 static void
@@ -643,7 +631,7 @@ test_json_layout (void)
   g_autoptr (NpIssue) empty = np_issue_new ();
   g_autofree char *none = np_issue_to_json (empty);
   g_assert_true (g_str_has_suffix (none, "  \"articles\": []\n}\n"));
-  g_autoptr (JsonObject) root = json_read (none);
+  g_autoptr (JsonObject) root = np_test_json_read (none);
   g_assert_true (json_object_get_null_member (root, "number"));
 }
 
@@ -666,7 +654,7 @@ test_json_round_trip (Fixture *f, gconstpointer data)
   np_document_warn (b->doc, 3, "%s", "警告\\");
 
   g_autofree char *json = np_issue_to_json (issue);
-  g_autoptr (JsonObject) root = json_read (json);
+  g_autoptr (JsonObject) root = np_test_json_read (json);
   g_assert_cmpstr (json_object_get_string_member (root, "path"), ==, path);
   g_assert_cmpstr (json_object_get_string_member (root, "print_run"), ==,
                    "300份");

@@ -9,10 +9,7 @@
  * limit is fuzzed too.
  */
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "error.h"
 #include "fuzzutil.h"
@@ -21,14 +18,7 @@
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
-static char *issue_path; /* the file every input is written to */
-
-static void
-remove_issue (void)
-{
-  unlink (issue_path);
-  g_free (issue_path);
-}
+static const char *issue_path; /* the file every input is written to */
 
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
@@ -36,20 +26,14 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
   (void) argc;
   (void) argv;
   np_fuzz_init ("fuzz-issue");
-  GError *error = NULL;
-  int fd = g_file_open_tmp ("np-fuzz-XXXXXX.ini", &issue_path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  atexit (remove_issue);
+  issue_path = np_fuzz_temp_file (".ini");
   return 0;
 }
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  FILE *file = fopen (issue_path, "wb");
-  if (!file || fwrite (data, 1, size, file) != size || fclose (file) != 0)
-    g_error ("cannot write %s", issue_path);
+  np_fuzz_write (data, size);
 
   GError *error = NULL;
   g_autoptr (NpIssue) issue = np_issue_load (issue_path, &error);
