@@ -7,6 +7,8 @@
  */
 #include "error.h"
 #include "issue.h"
+#include "report.h"
+#include "source.h"
 #include "testjson.h"
 #include "testutil.h"
 
@@ -306,10 +308,23 @@ test_legacy_encodings (Fixture *f, gconstpointer data)
 }
 
 /* examples/issue.ini, which users copy, loads, and every report it names
- * is there to read. */
+ * is read without a warning: its headline, date and script as an editor
+ * sees them. */
 static void
 test_example (void)
 {
+  static const struct {
+    const char *section, *headline, *date;
+    NpScript script;
+  } want[] = {
+    { "要闻", NULL, "2025年3月21日", NP_SCRIPT_HANT },
+    { "要闻", "岚州市智能制造产教联合体召开一届一次理事会", "2025年4月8日",
+      NP_SCRIPT_HANS },
+    { "成员风采", "北辰智控與嵐州職業技術學院共建工業軟件實訓室",
+      "2025年4月2日", NP_SCRIPT_HANT },
+    { "通知公告", "关于开展2025年度优秀实训项目评选的通知", "2025年4月10日",
+      NP_SCRIPT_HANS },
+  };
   g_autofree char *path =
     g_build_filename (np_test_source_dir (), "examples", "issue.ini", NULL);
   g_autoptr (NpIssue) issue = load_ok (path);
@@ -317,17 +332,28 @@ test_example (void)
   g_assert_cmpstr (issue->layout, ==, "bulletin");
   g_assert_nonnull (issue->publisher);
   g_assert_nonnull (issue->copy_to);
-  g_assert_cmpuint (issue->articles->len, ==, 4);
-  const char *sections[] = { "要闻", "要闻", "成员风采", "通知公告" };
+  g_assert_cmpuint (issue->articles->len, ==, G_N_ELEMENTS (want));
   for (guint i = 0; i < issue->articles->len; i++)
     {
       NpArticle *a = article (issue, i);
-      g_assert_cmpstr (a->section, ==, sections[i]);
+      g_assert_cmpstr (a->section, ==, want[i].section);
       g_assert_null (a->photos);
-      g_assert_true (g_file_test (a->path, G_FILE_TEST_IS_REGULAR));
+      GError *error = NULL;
+      g_autofree char *text = np_source_read_as (a->path, a->encoding,
+                                                 &error);
+      g_assert_no_error (error);
+      a->doc = np_report_parse (text, a->name, &error);
+      g_assert_no_error (error);
+      if (want[i].headline)
+        g_assert_cmpstr (a->doc->headline, ==, want[i].headline);
+      g_assert_cmpstr (a->doc->date, ==, want[i].date);
+      g_assert_cmpint (a->doc->script, ==, want[i].script);
+      g_assert_cmpuint (a->doc->warnings->len, ==, 0);
     }
   g_assert_true (g_str_has_suffix (article (issue, 0)->path,
                                    "/examples/report.txt"));
+  g_assert_cmpstr (article (issue, 0)->title, ==,
+                   "嵐州市智能製造產教聯合體成立");
 }
 
 /* ---- files that must be refused --------------------------------------- */

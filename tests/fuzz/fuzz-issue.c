@@ -38,14 +38,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   GError *error = NULL;
   g_autoptr (NpIssue) issue = np_issue_load (issue_path, &error);
   g_assert ((issue == NULL) != (error == NULL));
-  if (error)
-    {
-      g_assert (error->domain == NP_ERROR);
-      g_assert (g_utf8_validate (error->message, -1, NULL));
-      g_assert (!strchr (error->message, '\n'));
-      g_error_free (error);
-      return 0;
-    }
+  if (error) {
+    g_assert (error->domain == NP_ERROR);
+    g_assert (g_utf8_validate (error->message, -1, NULL));
+    g_assert (!strchr (error->message, '\n'));
+    g_error_free (error);
+    return 0;
+  }
   g_assert (issue->articles->len > 0);
   NpArticle *first = g_ptr_array_index (issue->articles, 0);
   g_assert (first->path && first->name);
