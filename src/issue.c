@@ -411,12 +411,30 @@ encoding_known (const char *encoding)
 }
 
 static gboolean
-read_issue_group (NpIssue *issue, GKeyFile *file, const char *name,
+read_issue_group (NpIssue *issue, GKeyFile *file, const Place *place,
                   GError **error)
 {
   for (const Field *f = issue_fields; f->key; f++)
-    if (!read_value (file, name, "issue", f->key, field_of (issue, f), error))
+    if (!read_value (file, place->name, "issue", f->key,
+                     field_of (issue, f), error))
       return FALSE;
+
+  /* A layout file kept beside the issue file (layout = mine.ini) is
+   * meant, wherever newsprint runs; anything else is found as -l finds
+   * it: "jianbao" by name. */
+  if (issue->layout
+      && (g_str_has_suffix (issue->layout, ".ini")
+          || strchr (issue->layout, '/') || strchr (issue->layout, '\\')))
+    {
+      char *beside = resolve_path (place, issue->layout, NULL);
+      if (g_file_test (beside, G_FILE_TEST_EXISTS))
+        {
+          g_free (issue->layout);
+          issue->layout = beside;
+        }
+      else
+        g_free (beside);
+    }
   return TRUE;
 }
 
@@ -534,7 +552,7 @@ np_issue_load (const char *path, GError **error)
   g_auto (GStrv) groups = g_key_file_get_groups (file, NULL);
   for (gsize i = 0; groups[i]; i++)
     if (group_fields (groups[i]) == issue_fields
-          ? !read_issue_group (issue, file, name, error)
+          ? !read_issue_group (issue, file, &place, error)
           : !read_report_group (issue, file, &place, groups[i], error))
       return NULL;
 

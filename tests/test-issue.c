@@ -248,6 +248,33 @@ test_relative (Fixture *f, gconstpointer data)
                    "news/2025/reports/windows/c.txt");
 }
 
+/* A layout file beside the issue file is that one, wherever newsprint
+ * runs; a layout named, or a file that is not there, is left for -l's
+ * search to find or to name. */
+static void
+test_layout_beside (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_autofree char *mine = write_file (f, "news/mine.ini", "[page]\n", -1);
+  static const struct {
+    const char *value;
+    gboolean beside;
+  } cases[] = {
+    { "mine.ini", TRUE },     { "./mine.ini", TRUE },
+    { "jianbao", FALSE },     { "compact.ini", FALSE },
+    { "other/x.ini", FALSE }, { "/etc/none.ini", FALSE },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf (
+        "[issue]\nlayout = %s\n[report]\nfile = a.txt\n", cases[i].value);
+      g_autofree char *path = write_file (f, "news/issue.ini", text, -1);
+      g_autoptr (NpIssue) issue = load_ok (path);
+      g_assert_cmpstr (issue->layout, ==,
+                       cases[i].beside ? mine : cases[i].value);
+    }
+}
+
 /* An issue file in the current folder: the name is the path as written. */
 static void
 test_relative_here (Fixture *f, gconstpointer data)
@@ -723,6 +750,7 @@ main (int argc, char **argv)
   ADD ("/issue/load/order", test_order);
   ADD ("/issue/load/relative", test_relative);
   ADD ("/issue/load/relative-here", test_relative_here);
+  ADD ("/issue/load/layout-beside", test_layout_beside);
   ADD ("/issue/load/bom-crlf", test_bom_crlf);
   ADD ("/issue/load/legacy-encodings", test_legacy_encodings);
   for (gsize i = 0; i < G_N_ELEMENTS (bad_files); i++)
