@@ -189,6 +189,12 @@ scan_group (Scan *scan, const char *line, gsize len, guint number,
                            "a group is its name in brackets, alone on its "
                            "line, as [report 1]");
   gsize name_len = (gsize) (close - line - 1);
+  /* What GKeyFile refuses in a group's name, said here with the line. */
+  for (const char *c = line + 1; c < close; c++)
+    if (*c == '[' || g_ascii_iscntrl (*c))
+      return set_line_error (error, scan, number, line, len,
+                             "a group's name may hold neither '[' nor a "
+                             "tab");
   if (name_len > MAX_GROUP_NAME)
     {
       g_autofree char *quoted = quote (line + 1, name_len);
@@ -513,8 +519,8 @@ parse (const GByteArray *bytes, const char *name, GError **error)
   if (!text || !scan_lines (text, name, error))
     return NULL;
 
-  /* The lines have passed the stricter check above; what GKeyFile still
-   * refuses (a control character in a group's name) it says itself. */
+  /* The lines have passed the stricter check above; should GKeyFile
+   * still refuse the file, it says why itself. */
   g_autoptr (GKeyFile) file = g_key_file_new ();
   GError *local = NULL;
   if (!g_key_file_load_from_data (file, text, strlen (text), G_KEY_FILE_NONE,

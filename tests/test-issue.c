@@ -446,6 +446,12 @@ static const BadFile bad_files[] = {
   { "group-and-more", "[report 1] 要闻\nfile = a.txt\n",
     "line 1: a group is its name in brackets, alone on its line, as [report "
     "1] (got '[report 1] 要闻')" },
+  { "bracket-in-group", "[report [1]\nfile = a.txt\n",
+    "line 1: a group's name may hold neither '[' nor a tab (got '[report "
+    "[1]')" },
+  { "tab-in-group", "[report\t1]\nfile = a.txt\n",
+    "line 1: a group's name may hold neither '[' nor a tab (got "
+    "'[report\t1]')" },
   { "comment-after", "[report 1]\nfile = a.txt\nsection = 要闻   # 栏目\n",
     "[report 1] section: a comment must be on a line of its own (got '要闻   "
     "# 栏目')" },
