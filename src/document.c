@@ -184,7 +184,7 @@ np_script_name (NpScript script)
 
 /* Non-ASCII UTF-8 goes through as is: JSON allows it, and a dump that shows
  * 報告 rather than \u5831\u544a is what a person wants to read. */
-static void
+void
 np_json_string (GString *out, const char *s)
 {
   if (!s)
@@ -208,7 +208,7 @@ np_json_string (GString *out, const char *s)
   g_string_append_c (out, '"');
 }
 
-static void
+void
 np_json_member (GString *out, const char *indent, const char *key,
                 const char *value, gboolean last)
 {

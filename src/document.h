@@ -98,6 +98,13 @@ void np_document_foreach_text (NpDocument *doc, NpTextFunc func,
 /* The model as stable, indented JSON (a newly allocated string). */
 char *np_document_to_json (const NpDocument *doc);
 
+/* Its pieces, for the dumps that hold a document (issue.c): appends `s` as
+ * a JSON string, or null for NULL; and one member line, `indent"key":
+ * value`, with a comma unless it is the `last`. */
+void np_json_string (GString *out, const char *s);
+void np_json_member (GString *out, const char *indent, const char *key,
+                     const char *value, gboolean last);
+
 G_END_DECLS
 
 #endif

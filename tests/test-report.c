@@ -20,6 +20,7 @@
 #include "story.h"
 #include "style.h"
 #include "subset.h"
+#include "testjson.h"
 #include "testutil.h"
 
 #include <json-glib/json-glib.h>
@@ -1523,21 +1524,6 @@ test_json_empty_document (void)
   g_assert_true (g_str_has_suffix (json, "  \"warnings\": []\n}\n"));
 }
 
-/* `json` read by json-glib, an independent reader: the dump must be JSON
- * that any tool takes.  Returns the top-level object. */
-static JsonObject *
-json_read (const char *json)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  GError *error = NULL;
-  json_parser_load_from_data (parser, json, -1, &error);
-  g_assert_no_error (error);
-  JsonNode *root = json_parser_get_root (parser);
-  g_assert_nonnull (root);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
-  return json_object_ref (json_node_get_object (root));
-}
-
 /* Characters JSON must escape, and the ones a careless writer breaks:
  * quotes, backslashes, every C0 control, DEL, U+2028/U+2029 and emoji
  * beyond the BMP come back from a JSON reader as they went in. */
@@ -1559,7 +1545,7 @@ test_json_escapes (void)
   np_document_add_text (doc, NP_BLOCK_PARAGRAPH, text, 3);
   np_document_warn (doc, 3, "%s", text);
   g_autofree char *again = np_document_to_json (doc);
-  g_autoptr (JsonObject) root = json_read (again);
+  g_autoptr (JsonObject) root = np_test_json_read (again);
   g_assert_cmpstr (json_object_get_string_member (root, "headline"), ==,
                    "他說\"好\\壞\"\t\n\x01了");
   g_assert_cmpstr (json_object_get_string_member (root, "kicker"), ==, text);
@@ -1585,7 +1571,7 @@ test_json_read (void)
     "(供稿:宣傳部)\n");
   g_autoptr (NpDocument) doc = parse (text);
   g_autofree char *json = np_document_to_json (doc);
-  g_autoptr (JsonObject) root = json_read (json);
+  g_autoptr (JsonObject) root = np_test_json_read (json);
 
   g_assert_cmpstr (json_object_get_string_member (root, "headline"), ==,
                    "某會議召開");
@@ -1671,7 +1657,7 @@ test_json_awkward_report (void)
   g_assert_no_error (error);
   g_autoptr (NpDocument) doc = parse (text);
   g_autofree char *json = np_document_to_json (doc);
-  g_autoptr (JsonObject) root = json_read (json);
+  g_autoptr (JsonObject) root = np_test_json_read (json);
   JsonArray *blocks = json_object_get_array_member (root, "blocks");
   GString *all = g_string_new (NULL);
   for (guint i = 0; i < json_array_get_length (blocks); i++) {

@@ -40,7 +40,8 @@ complete_ 'keep' --emoji=k
 complete_ 'strip' --emoji s
 complete_ 'photos' --photos ''
 complete_ 'notes.md photos report.txt wide.ini' -o ''
-complete_ 'photos report.txt' ''
+complete_ 'photos report.txt wide.ini' ''
+complete_ 'wide.ini' w
 complete_ 'report.txt' -l mine r
 complete_ 'notes.md' n
 complete_ '--list-layouts' --list

@@ -20,14 +20,7 @@
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
-static char *layout_path; /* the file every input is written to */
-
-static void
-remove_layout (void)
-{
-  unlink (layout_path);
-  g_free (layout_path);
-}
+static const char *layout_path; /* the file every input is written to */
 
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
@@ -35,20 +28,14 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
   (void) argc;
   (void) argv;
   np_fuzz_init ("fuzz-layout");
-  GError *error = NULL;
-  int fd = g_file_open_tmp ("np-fuzz-XXXXXX.ini", &layout_path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  atexit (remove_layout);
+  layout_path = np_fuzz_temp_file (".ini");
   return 0;
 }
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  FILE *file = fopen (layout_path, "wb");
-  if (!file || fwrite (data, 1, size, file) != size || fclose (file) != 0)
-    g_error ("cannot write %s", layout_path);
+  np_fuzz_write (data, size);
 
   g_autofree char *text = g_strndup ((const char *) data, size);
   double points = -1;

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 /* GLib's own fatal logs stop with SIGTRAP, which libFuzzer does not catch:
  * abort instead, so that the input is saved. */
@@ -30,4 +31,34 @@ np_fuzz_init (const char *name)
              "small blocks go unseen\n",
              name);
   g_log_set_default_handler (abort_on_log, NULL);
+}
+
+static char *temp_path; /* np_fuzz_temp_file()'s */
+
+static void
+remove_temp_file (void)
+{
+  unlink (temp_path);
+  g_free (temp_path);
+}
+
+const char *
+np_fuzz_temp_file (const char *suffix)
+{
+  g_assert (temp_path == NULL);
+  g_autofree char *template = g_strconcat ("np-fuzz-XXXXXX", suffix, NULL);
+  GError *error = NULL;
+  int fd = g_file_open_tmp (template, &temp_path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  atexit (remove_temp_file);
+  return temp_path;
+}
+
+void
+np_fuzz_write (const guint8 *data, gsize size)
+{
+  FILE *file = fopen (temp_path, "wb");
+  if (!file || fwrite (data, 1, size, file) != size || fclose (file) != 0)
+    g_error ("cannot write %s", temp_path);
 }

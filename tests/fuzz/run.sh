@@ -4,13 +4,14 @@
 # build-fuzz/corpus-NAME/ (kept between runs); a crash, leak or timeout
 # stops the run, is saved as build-fuzz/artifacts/NAME-*, and fails the
 # script.
-#   tests/fuzz/run.sh [NAME...]          (default: report layout photo pipeline)
+#   tests/fuzz/run.sh [NAME...]          (default: report layout photo pipeline
+#                                         issue)
 #   FUZZ_SECONDS=600 tests/fuzz/run.sh report
 set -eu
 cd "$(dirname "$0")/../.."
 seconds=${FUZZ_SECONDS:-60}
 build="build-fuzz"
-names=${*:-report layout photo pipeline}
+names=${*:-report layout photo pipeline issue}
 
 # shellcheck disable=SC2086
 cmake -S . -B "$build" -DCMAKE_C_COMPILER=clang -DNP_FUZZ=ON \
