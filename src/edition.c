@@ -215,6 +215,10 @@ np_edition_new (const NpIssue *issue, const NpStyle *style,
     const NpArticle *a = g_ptr_array_index (issue->articles, i);
     NpSetting own = set;
     own.fonts = fonts[a->doc->script];
+    /* What shaping finds names the report it is in. */
+    g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+    if (n > 1)
+      own.warnings = found;
     /* A section label where a new section opens. */
     const char *opens = np_given (a->section) &&
                             g_strcmp0 (a->section, section) != 0
@@ -227,6 +231,9 @@ np_edition_new (const NpIssue *issue, const NpStyle *style,
     if (n > 1 && np_given (contents))
       np_story_add_contents_entry (story, a->section, a->doc->headline, i,
                                    &own);
+    for (guint k = 0; k < found->len; k++)
+      g_ptr_array_add (warnings, g_strdup_printf ("%s: %s", a->name,
+                                                  (char *) found->pdata[k]));
   }
   const char *masthead =
     np_either (head.masthead, np_style_masthead (style, script));

@@ -493,9 +493,17 @@ np_typeset_issue (NpIssue *issue, const NpOptions *o, NpNotes *notes,
     return NULL;
   NpFonts *fonts[2] = { NULL, NULL };
   gboolean ok = TRUE;
+  gboolean several = issue->articles->len > 1;
   for (guint i = 0; i < issue->articles->len && ok; i++) {
     NpArticle *a = g_ptr_array_index (issue->articles, i);
+    guint before = notes->warnings->len;
     np_apply_emoji_policy (a->doc, o, style, notes);
+    /* Several reports: the warning names its own. */
+    for (guint k = before; several && k < notes->warnings->len; k++) {
+      char *w = notes->warnings->pdata[k];
+      notes->warnings->pdata[k] = g_strdup_printf ("%s: %s", a->name, w);
+      g_free (w);
+    }
     if (!fonts[a->doc->script])
       ok = (fonts[a->doc->script] =
               np_load_fonts (o, style, a->doc->script, error)) != NULL;

@@ -479,6 +479,36 @@ class Checker:
                           % (a, last.page, "column %d" % (last.col + 1) if last.col >= 0
                              else "across the columns", count, "" if count == 1 else "s"))
 
+    def check_widows_orphans(self):
+        """No paragraph leaves its first line alone at a column's foot
+        (orphan) or its last line alone at a column's head (widow), read
+        column by column: the audit reads a page's rows, and a row's left
+        line that ends in a mark set half-width into the gutter runs into
+        the right one there."""
+        for n, a in enumerate(self.articles):
+            if not self.heads[n]:
+                continue
+            lo, hi = self.segment(n)
+            body = [l for l in self.lines[lo:hi] if self.is_body(l)]
+            paras = [key(b["text"]) for b in a.blocks if b.get("text")]
+
+            def cont(x, y):
+                joined = key(x.text) + key(y.text)
+                return bool(key(x.text)) and any(joined in p for p in paras)
+
+            for i in range(len(body) - 1):
+                l, m = body[i], body[i + 1]
+                if (l.page, l.col) == (m.page, m.col) or not cont(l, m):
+                    continue
+                if i == 0 or not cont(body[i - 1], l) or \
+                        (body[i - 1].page, body[i - 1].col) != (l.page, l.col):
+                    self.fail("article %s: orphan: '%s' opens a paragraph alone at the foot "
+                              "of page %d column %d" % (a, short(l.text), l.page, l.col + 1))
+                if i + 2 >= len(body) or not cont(m, body[i + 2]) or \
+                        (body[i + 2].page, body[i + 2].col) != (m.page, m.col):
+                    self.fail("article %s: widow: '%s' ends a paragraph alone at the head "
+                              "of page %d column %d" % (a, short(m.text), m.page, m.col + 1))
+
     def check_sections(self):
         """A section label over the first article of each section; other
         articles set apart from the one before by a rule (when the layout
@@ -643,6 +673,7 @@ class Checker:
         self.check_page1()
         self.check_articles()
         self.check_keep_with_next()
+        self.check_widows_orphans()
         self.check_sections()
         self.check_pages()
         self.check_colophon()
