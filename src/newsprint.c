@@ -414,9 +414,11 @@ np_read_issue (NpIssue *issue, const NpOptions *o, NpNotes *notes,
     np_notes_clear (&mine);
     if (!a->doc)
       return FALSE;
+    if (a->title && issue->path) {
+      g_free (a->doc->headline_rule);
+      a->doc->headline_rule = g_strdup ("headline: title in the issue file");
+    }
   }
-  /* An issue of one report takes what the report's front matter says
-   * where the issue says nothing. */
   return TRUE;
 }
 

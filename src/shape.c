@@ -532,7 +532,7 @@ np_balanced_cost (const NpShaping *s, guint b, gboolean last,
 /* A paragraph ending on a lone character (孤字) costs as much as a
  * justified line spaced out by almost a quarter em between characters:
  * a reader sees the stray line before a slightly loose one. */
-#define NP_RUNT_COST 1e8
+#define NP_RUNT_COST 1e6
 
 static double
 np_line_cost (const NpShaping *s, const NpMeasure *m, guint a, guint b,
