@@ -491,8 +491,13 @@ np_typeset_issue (NpIssue *issue, const NpOptions *o, NpNotes *notes,
   if (!o->layout && issue->layout)
     styled.layout = issue->layout;
   g_autoptr (NpStyle) style = np_load_style (&styled, error);
-  if (!style)
+  if (!style) {
+    if (styled.layout == issue->layout && issue->path) {
+      g_autofree char *name = g_filename_display_name (issue->path);
+      g_prefix_error (error, "%s: [issue] layout: ", name);
+    }
     return NULL;
+  }
   NpFonts *fonts[2] = { NULL, NULL };
   gboolean ok = TRUE;
   gboolean several = issue->articles->len > 1;

@@ -160,6 +160,13 @@ refused 66 'folder' folder.ini
 printf '[issue]\nnumber = 1\n\n[report 1]\nfile = %s\n\n[report 2]\nfile = fifo\n' "$a" >fifo.ini
 refused 66 'fifo' fifo.ini
 refused 66 'absent.ini' absent.ini
+printf '[issue]\nlayout = nosuch\n\n[report 1]\nfile = %s\n' "$a" >layout.ini
+refused 66 'layout.ini: \[issue\] layout: nosuch' layout.ini
+: >empty.txt
+printf '[issue]\n\n[report 1]\nfile = %s\n\n[report 2]\nfile = empty.txt\n' "$a" >empty.ini
+refused 65 'empty.txt: the report is empty' empty.ini
+cp earlier.pdf out.pdf
+expect 73 'same file as the issue file' -- "$np" missing.ini -o missing.ini
 cp earlier.pdf out.pdf
 expect 66 'nowhere.txt' -- "$np" "$a" nowhere.txt -o out.pdf --issue "2025年第3期"
 [ "$(cksum <out.pdf)" = "$before" ] && pass || fail "a missing report on the command line: out.pdf changed"
