@@ -319,3 +319,21 @@ np_document_to_json (const NpDocument *doc)
   g_string_append (out, "}\n");
   return g_string_free (out, FALSE);
 }
+
+char *
+np_text_join (const char *const *parts, guint n, const char *separator)
+{
+  GString *out = g_string_new (NULL);
+  for (guint i = 0; i < n; i++) {
+    if (!parts[i] || !*parts[i])
+      continue;
+    if (out->len)
+      g_string_append (out, separator);
+    g_string_append (out, parts[i]);
+  }
+  if (out->len == 0) {
+    g_string_free (out, TRUE);
+    return NULL;
+  }
+  return g_string_free (out, FALSE);
+}

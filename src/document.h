@@ -95,6 +95,11 @@ typedef void (*NpTextFunc) (char **text, guint line, gpointer data);
 void np_document_foreach_text (NpDocument *doc, NpTextFunc func,
                                gpointer data);
 
+/* The non-empty texts of `parts` (`n` of them, any may be NULL) joined by
+ * `separator`, newly allocated; NULL when there is none.  A Chinese issue
+ * line joins its parts with ideographic spaces. */
+char *np_text_join (const char *const *parts, guint n, const char *separator);
+
 /* The model as stable, indented JSON (a newly allocated string). */
 char *np_document_to_json (const NpDocument *doc);
 

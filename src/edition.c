@@ -70,27 +70,6 @@ np_field (const NpLabel *label, const char *value, NpScript script)
            : NULL;
 }
 
-/* The fields of `fields` that are given, joined by two ideographic
- * spaces, or NULL. */
-static char *
-np_join_fields (char **fields, guint n)
-{
-  GString *line = g_string_new (NULL);
-  for (guint i = 0; i < n; i++) {
-    if (!fields[i])
-      continue;
-    if (line->len)
-      g_string_append (line, "\u3000\u3000");
-    g_string_append (line, fields[i]);
-    g_free (fields[i]);
-  }
-  if (!line->len) {
-    g_string_free (line, TRUE);
-    return NULL;
-  }
-  return g_string_free (line, FALSE);
-}
-
 /* The framed colophon of a newsletter: who publishes and edits it, where
  * to reach them, how many are printed. */
 static void
@@ -107,9 +86,12 @@ np_add_colophon_box (NpStory *story, const NpIssue *issue, NpScript script,
       np_field (&np_label_print_run, issue->print_run, script), NULL },
   };
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++) {
-    g_autofree char *line = np_join_fields (rows[i], 3);
+    g_autofree char *line =
+      np_text_join ((const char *const *) rows[i], 3, "\u3000\u3000");
     if (line)
       np_story_add_colophon_row (story, line, NULL, set);
+    for (guint k = 0; k < 3; k++)
+      g_free (rows[i][k]);
   }
 }
 

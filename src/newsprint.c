@@ -264,21 +264,6 @@ np_load_fonts (const NpOptions *o, const NpStyle *style, NpScript script,
   return g_steal_pointer (&fonts);
 }
 
-/* The given parts joined by spaces, newly allocated. */
-static char *
-np_join_given (const char *const *parts, guint n)
-{
-  GString *out = g_string_new (NULL);
-  for (guint i = 0; i < n; i++) {
-    if (!parts[i] || !*parts[i])
-      continue;
-    if (out->len)
-      g_string_append_c (out, ' ');
-    g_string_append (out, parts[i]);
-  }
-  return g_string_free (out, FALSE);
-}
-
 static void
 np_set_metadata (NpPages *pages, const NpDocument *doc, const NpStyle *style,
                  const NpOptions *o)
@@ -475,8 +460,8 @@ np_set_issue_metadata (NpPages *pages, const NpIssue *issue,
   const char *title[] = { masthead, issue->number };
   const char *subject[] = { masthead, issue->number, issue->serial,
                             issue->date };
-  pages->title = np_join_given (title, G_N_ELEMENTS (title));
-  pages->subject = np_join_given (subject, G_N_ELEMENTS (subject));
+  pages->title = np_text_join (title, G_N_ELEMENTS (title), " ");
+  pages->subject = np_text_join (subject, G_N_ELEMENTS (subject), " ");
   pages->author = g_strdup (issue->publisher);
   pages->keywords = g_strdup (masthead);
   pages->language = g_strdup (np_script_name (script));

@@ -449,6 +449,9 @@ np_compose_table (NpComposer *c, const NpBlock *block)
   return e;
 }
 
+/* Ideographic spaces: the separator of a Chinese issue line. */
+#define NP_ISSUE_SEPARATOR "\u3000\u3000"
+
 /* Points of padding inside the contents box and the colophon box. */
 #define NP_BOX_PAD 8
 #define NP_SECTION_LEADING 1.8
@@ -519,27 +522,6 @@ np_text_width (const NpStyle *st)
   return st->page_width - st->margin_inner - st->margin_outer;
 }
 
-/* Joins the non-empty strings of `parts` (NULL-terminated after `n`)
- * with ideographic spaces, the separator of a Chinese issue line; NULL
- * when all are empty. */
-static char *
-np_join_parts (const char *const *parts, guint n)
-{
-  GString *line = g_string_new (NULL);
-  for (guint i = 0; i < n; i++) {
-    if (!parts[i] || !*parts[i])
-      continue;
-    if (line->len)
-      g_string_append (line, "\u3000\u3000");
-    g_string_append (line, parts[i]);
-  }
-  if (line->len == 0) {
-    g_string_free (line, TRUE);
-    return NULL;
-  }
-  return g_string_free (line, FALSE);
-}
-
 /* The issue line: on one centred line, or (GB/T 9704-2012 7.2: the
  * number under the masthead, then the issuer at the left and the date at
  * the right, each one character in from the edge) split. */
@@ -552,7 +534,7 @@ np_compose_meta (NpComposer *c, NpStory *story, const NpHeadText *head)
                         .balance = TRUE };
   if (st->meta_form == NP_META_SPLIT) {
     const char *number[] = { head->number, head->serial };
-    g_autofree char *line = np_join_parts (number, 2);
+    g_autofree char *line = np_text_join (number, 2, NP_ISSUE_SEPARATOR);
     if (line)
       story->meta = np_compose_head_part (c, &np_meta_part, line, &centred);
     double em = st->font[NP_ROLE_META].size;
@@ -572,7 +554,8 @@ np_compose_meta (NpComposer *c, NpStory *story, const NpHeadText *head)
   }
   const char *parts[] = { head->number, head->serial, head->date,
                           head->publisher };
-  g_autofree char *line = np_join_parts (parts, G_N_ELEMENTS (parts));
+  g_autofree char *line =
+    np_text_join (parts, G_N_ELEMENTS (parts), NP_ISSUE_SEPARATOR);
   if (line)
     story->meta = np_compose_head_part (c, &np_meta_part, line, &centred);
 }
@@ -622,6 +605,19 @@ np_story_new_head (const NpHeadText *head, NpScript script,
   return story;
 }
 
+/* A part of an article's head, or NULL for an empty text; the head
+ * grows by its lines. */
+static const NpParagraph *
+np_head_part (NpComposer *c, NpHead *h, const NpHeadPart *part,
+              const char *text, const NpMeasure *measure)
+{
+  if (!text || !*text)
+    return NULL;
+  const NpParagraph *p = np_compose_head_part (c, part, text, measure);
+  h->height += p->lines->len * p->font.size * part->leading;
+  return p;
+}
+
 /* An article's head in an issue, over the column or across the text
  * width: the parts centred and balanced like page 1's headline. */
 static NpHead *
@@ -638,30 +634,12 @@ np_compose_article_head (NpComposer *c, const char *section, double width)
     h->section_title = g_strdup (section);
     h->height += h->section->font.size * NP_SECTION_LEADING;
   }
-  if (doc->kicker && *doc->kicker) {
-    h->kicker = np_compose_head_part (c, &np_kicker_part, doc->kicker,
-                                      &centred);
-    h->height += h->kicker->lines->len * h->kicker->font.size *
-                 NP_KICKER_LEADING;
-  }
-  if (doc->headline && *doc->headline) {
-    h->headline = np_compose_head_part (c, &np_headline_part, doc->headline,
-                                        &centred);
-    h->height += h->headline->lines->len * h->headline->font.size *
-                 NP_HEADLINE_LEADING;
-  }
-  if (doc->subtitle && *doc->subtitle) {
-    h->subtitle = np_compose_head_part (c, &np_subtitle_part, doc->subtitle,
-                                        &centred);
-    h->height += h->subtitle->lines->len * h->subtitle->font.size *
-                 NP_SUBTITLE_LEADING;
-  }
-  if (doc->byline && *doc->byline) {
-    h->byline = np_compose_head_part (c, &np_byline_part, doc->byline,
-                                      &centred);
-    h->height += h->byline->lines->len * h->byline->font.size *
-                 NP_BYLINE_LEADING;
-  }
+  h->kicker = np_head_part (c, h, &np_kicker_part, doc->kicker, &centred);
+  h->headline =
+    np_head_part (c, h, &np_headline_part, doc->headline, &centred);
+  h->subtitle =
+    np_head_part (c, h, &np_subtitle_part, doc->subtitle, &centred);
+  h->byline = np_head_part (c, h, &np_byline_part, doc->byline, &centred);
   return h;
 }
 
