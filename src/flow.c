@@ -1,8 +1,12 @@
 /* flow.c: lines, figures, tables -> columns -> pages.
  *
  * Contract: np_flow() positions the elements of a story in columns, page
- * after page, on one baseline grid, and adds the page furniture.  It works
- * in whole grid lines; shape.c has already fixed every line's content.
+ * after page, on one baseline grid, and adds the page furniture (page 1
+ * head, footers, running heads, the colophon, the contents box's page
+ * numbers).  An article's head across the columns divides a page into
+ * bands, each a set of columns of its own.  It works in whole grid lines;
+ * shape.c has already fixed every line's content, and story.c and
+ * edition.c what each element says.
  */
 #include "flow.h"
 

@@ -13,7 +13,12 @@ G_BEGIN_DECLS
  * column while the text goes on; a table splits between rows and repeats
  * its header; the credit never starts a column; the last page's columns are
  * balanced; placeholder frames shrink (to 0.6 of their height at most)
- * when that saves a page. */
+ * when that saves a page.  In an issue, an article's head across all
+ * columns opens a band: the columns above it end level, and it never
+ * stands without two lines of its text under it; a head over one column
+ * follows the article before it in the column; pages after the first
+ * carry the running head, the last one the colophon at its foot, and the
+ * contents box gets each article's page. */
 void np_flow (const NpStory *story, const NpStyle *style, NpFonts *fonts,
               NpPages *pages);
 

@@ -58,6 +58,16 @@ fi
 check 0 example "$src/examples/report.txt" -o "$work/example.pdf"
 # jianbao sets its body in the Kai alias of fonts.conf (AR PL UKai).
 check 0 jianbao "$src/tests/cases/simplified-blankline.txt" -l jianbao -o "$work/jianbao.pdf"
+# An issue: its file, the articles with photos, the colophon; and its dump.
+check 0 issue "$src/examples/issue.ini" -o "$work/issue.pdf"
+printf '[issue]\nnumber = 2025年第3期\npublisher = 秘書處\n[report 1]\nfile = %s\nphotos = %s\nsection = 成员风采\n[report 2]\nfile = %s\n' \
+  "$src/tests/issue/workshop-hans.txt" "$src/tests/issue/photos-workshop" \
+  "$src/tests/issue/notice-hant.txt" >"$work/photos.ini"
+check 0 issue-photos "$work/photos.ini" -o "$work/photos.pdf"
+check 0 issue-cli "$src/tests/issue/notice-hant.txt" "$src/examples/report.txt" \
+  -o "$work/issue-cli.pdf" --issue "2025年第3期"
+check 0 issue-jianbao "$src/examples/issue.ini" -l jianbao -o "$work/issue-jb.pdf"
+check 0 issue-dump --dump-structure "$src/examples/issue.ini"
 
 printf '2024年6月18日上午，大會召開。\n第二段\001有控制字符。\n' |
   iconv -f UTF-8 -t GB18030 >"$work/gb18030.txt"
