@@ -130,6 +130,9 @@ np_fonts_set_print_options (PangoContext *context)
   pango_cairo_context_set_resolution (context, 72.0);
 }
 
+static NpFonts *np_fonts_new_context (FcConfig *config, PangoFontMap *map,
+                                      NpScript script);
+
 NpFonts *
 np_fonts_new (const char *conf, NpScript script, GError **error)
 {
@@ -141,11 +144,24 @@ np_fonts_new (const char *conf, NpScript script, GError **error)
    * thread when it is created, unless one is current: make ours current
    * first, so the user's and the system's fonts are never even scanned. */
   FcConfigSetCurrent (config);
+  PangoFontMap *map =
+    pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
+  pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (map), config);
+  NpFonts *fonts = np_fonts_new_context (config, map, script);
+  g_object_unref (map);
+  FcConfigDestroy (config); /* the fonts hold it now */
+  return fonts;
+}
+
+/* Fonts in `script` on a configuration and font map already made (taken
+ * with a reference of their own). */
+static NpFonts *
+np_fonts_new_context (FcConfig *config, PangoFontMap *map, NpScript script)
+{
   NpFonts *fonts = g_new0 (NpFonts, 1);
-  fonts->config = config;
+  fonts->config = FcConfigReference (config);
   fonts->script = script;
-  fonts->map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
-  pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (fonts->map), config);
+  fonts->map = g_object_ref (map);
   fonts->context = pango_font_map_create_context (fonts->map);
   fonts->blanks = g_hash_table_new_full (g_direct_hash, g_direct_equal,
                                          g_object_unref,
@@ -155,6 +171,12 @@ np_fonts_new (const char *conf, NpScript script, GError **error)
     fonts->context, pango_language_from_string (np_script_name (script)));
   pango_context_set_base_dir (fonts->context, PANGO_DIRECTION_LTR);
   return fonts;
+}
+
+NpFonts *
+np_fonts_new_script (NpFonts *fonts, NpScript script)
+{
+  return np_fonts_new_context (fonts->config, fonts->map, script);
 }
 
 void

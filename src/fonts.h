@@ -20,6 +20,9 @@ typedef struct NpFonts NpFonts;
  * Pango point is one PDF point).  Fails with NP_ERROR_INTERNAL when the
  * file cannot be read or names no font at all. */
 NpFonts *np_fonts_new (const char *conf, NpScript script, GError **error);
+/* Fonts for text in `script` from the configuration and font map of
+ * `fonts` (read once, shared): an issue's articles in the other script. */
+NpFonts *np_fonts_new_script (NpFonts *fonts, NpScript script);
 void np_fonts_free (NpFonts *fonts); /* accepts NULL */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NpFonts, np_fonts_free)
 

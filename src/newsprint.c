@@ -241,15 +241,21 @@ np_load_style (const NpOptions *o, GError **error)
 
 static NpFonts *
 np_load_fonts (const NpOptions *o, const NpStyle *style, NpScript script,
-               GError **error)
+               NpFonts *loaded, GError **error)
 {
-  g_autofree char *conf = np_find_data (o, "fonts/fonts.conf");
-  if (!conf) {
-    g_set_error (error, NP_ERROR, NP_ERROR_INTERNAL,
-                 "fonts/fonts.conf: not found (is newsprint installed?)");
-    return NULL;
+  g_autoptr (NpFonts) fonts = NULL;
+  if (loaded) {
+    /* Text in the other script: the configuration is read once. */
+    fonts = np_fonts_new_script (loaded, script);
+  } else {
+    g_autofree char *conf = np_find_data (o, "fonts/fonts.conf");
+    if (!conf) {
+      g_set_error (error, NP_ERROR, NP_ERROR_INTERNAL,
+                   "fonts/fonts.conf: not found (is newsprint installed?)");
+      return NULL;
+    }
+    fonts = np_fonts_new (conf, script, error);
   }
-  g_autoptr (NpFonts) fonts = np_fonts_new (conf, script, error);
   if (!fonts)
     return NULL;
   /* Each family once: most roles share the body's or the heads'. */
@@ -319,7 +325,8 @@ np_typeset (NpDocument *doc, const NpOptions *o, NpNotes *notes,
   if (!style)
     return NULL;
   np_apply_emoji_policy (doc, o, style, notes);
-  g_autoptr (NpFonts) fonts = np_load_fonts (o, style, doc->script, error);
+  g_autoptr (NpFonts) fonts =
+    np_load_fonts (o, style, doc->script, NULL, error);
   if (!fonts)
     return NULL;
   NpPages *pages = np_pages_new ();
@@ -496,13 +503,13 @@ np_typeset_issue (NpIssue *issue, const NpOptions *o, NpNotes *notes,
       notes->warnings->pdata[k] = g_strdup_printf ("%s: %s", a->name, w);
       g_free (w);
     }
-    if (!fonts[a->doc->script])
-      ok = (fonts[a->doc->script] =
-              np_load_fonts (o, style, a->doc->script, error)) != NULL;
+    NpScript own = a->doc->script;
+    NpScript other = own == NP_SCRIPT_HANS ? NP_SCRIPT_HANT : NP_SCRIPT_HANS;
+    if (!fonts[own])
+      ok = (fonts[own] = np_load_fonts (o, style, own, fonts[other],
+                                        error)) != NULL;
   }
   NpScript script = np_edition_script (issue);
-  if (ok && !fonts[script])
-    ok = (fonts[script] = np_load_fonts (o, style, script, error)) != NULL;
   NpPages *pages = ok ? np_pages_new () : NULL;
   GPtrArray **photos =
     pages ? np_load_issue_photos (issue, style, pages, notes, error) : NULL;
