@@ -491,6 +491,11 @@ np_watch_files (NpWatch *w)
   char *layout = np_find_layout (w->options, NULL);
   if (layout)
     g_ptr_array_add (paths, layout);
+  const char *phrases = w->options->phrases ? w->options->phrases
+                        : issue && issue->phrases ? issue->phrases
+                                                  : NULL;
+  if (phrases)
+    g_ptr_array_add (paths, g_strdup (phrases));
   g_ptr_array_add (paths, NULL);
   g_auto (GStrv) now = (char **) g_ptr_array_free (paths, FALSE);
   if (w->watched && g_strv_equal ((const char *const *) now,
