@@ -722,6 +722,11 @@ np_inputs (const NpOptions *o, const NpIssue *issue)
   NpInput layout = { "layout", np_find_layout (&styled, NULL) };
   if (layout.path)
     g_array_append_val (inputs, layout);
+  const char *phrases = o->phrases ? o->phrases : issue->phrases;
+  if (phrases) {
+    NpInput file = { "phrase file", g_strdup (phrases) };
+    g_array_append_val (inputs, file);
+  }
   return inputs;
 }
 
