@@ -16,10 +16,15 @@
 #include "error.h"
 #include "source.h"
 
-/* OpenCC's configurations for each edition, by the script a text is
- * written in: a chain of them, run in turn, or none.  A Traditional text
- * for Taiwan goes through Simplified so that s2twp's phrase tables give it
- * Taiwan's words (软件 -> 軟體), which t2tw, characters only, would not. */
+/* newsprint's own configuration, in the opencc/ of its data folder: a
+ * Traditional text in Taiwan's words (軟件 -> 軟體) from OpenCC's own
+ * Taiwan dictionaries.  OpenCC has t2tw, characters only; and s2twp, run
+ * on a Traditional text, would take its surnames 范 and 于 for
+ * Simplified and write them 範 and 於. */
+#define NP_OWN_T2TWP "t2twp.json"
+
+/* The configurations for each edition, by the script a text is written
+ * in: a chain of them, run in turn, or none. */
 typedef struct {
   const char *from_hant[2];
   const char *from_hans[2];
@@ -29,7 +34,7 @@ static const NpChain np_chains[] = {
   [NP_VARIANT_NONE] = { { NULL }, { NULL } },
   [NP_VARIANT_HANS] = { { "t2s.json" }, { NULL } },
   [NP_VARIANT_HANT] = { { NULL }, { "s2t.json" } },
-  [NP_VARIANT_TW] = { { "t2s.json", "s2twp.json" }, { "s2twp.json" } },
+  [NP_VARIANT_TW] = { { NP_OWN_T2TWP }, { "s2twp.json" } },
   [NP_VARIANT_HK] = { { "t2hk.json" }, { "s2hk.json" } },
 };
 
@@ -41,6 +46,7 @@ typedef struct {
 
 struct NpConverter {
   NpVariant to;
+  char *own;          /* the folder of newsprint's own configurations */
   GHashTable *opened; /* config name -> opencc_t */
   GArray *phrases;    /* of NpPhrase, longest `from` first */
 };
@@ -68,7 +74,13 @@ np_converter_open (NpConverter *c, const char *name, GError **error)
   opencc_t od = g_hash_table_lookup (c->opened, name);
   if (od)
     return od;
-  g_autofree char *dir = np_opencc_dir ();
+  gboolean own = strcmp (name, NP_OWN_T2TWP) == 0;
+  g_autofree char *dir = own ? g_strdup (c->own) : np_opencc_dir ();
+  if (!dir) {
+    g_set_error (error, NP_ERROR, NP_ERROR_INTERNAL,
+                 "opencc/%s: not found (is newsprint installed?)", name);
+    return NULL;
+  }
   g_autofree char *path = g_build_filename (dir, name, NULL);
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR)) {
     g_set_error (error, NP_ERROR, NP_ERROR_INTERNAL,
@@ -151,10 +163,12 @@ np_converter_read_phrases (NpConverter *c, const char *path, GError **error)
 }
 
 NpConverter *
-np_converter_new (NpVariant to, const char *phrases, GError **error)
+np_converter_new (NpVariant to, const char *phrases, const char *own,
+                  GError **error)
 {
   g_autoptr (NpConverter) c = g_new0 (NpConverter, 1);
   c->to = to;
+  c->own = g_strdup (own);
   c->opened = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                      np_opencc_close);
   c->phrases = g_array_new (FALSE, FALSE, sizeof (NpPhrase));
@@ -182,6 +196,7 @@ np_converter_free (NpConverter *c)
     return;
   g_clear_pointer (&c->opened, g_hash_table_unref);
   g_clear_pointer (&c->phrases, g_array_unref);
+  g_free (c->own);
   g_free (c);
 }
 

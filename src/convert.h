@@ -17,13 +17,15 @@ G_BEGIN_DECLS
 typedef struct NpConverter NpConverter;
 
 /* Opens what converting to `to` needs, from OpenCC's folder
- * ($NEWSPRINT_OPENCC_DIR, else OpenCC's own).  `phrases` is a phrase file
- * (lines "from<TAB>to", # comments) or NULL.  Errors: a configuration or
+ * ($NEWSPRINT_OPENCC_DIR, else OpenCC's own) and `own`, the opencc/
+ * folder of newsprint's data (its configuration for a Traditional text in
+ * Taiwan's words; NULL: not found).  `phrases` is a phrase file (lines
+ * "from<TAB>to", # comments) or NULL.  Errors: a configuration or
  * dictionary missing, NP_ERROR_INTERNAL naming the file; a phrase file
  * that cannot be read (NP_ERROR_NO_INPUT) or has a bad line
  * (NP_ERROR_DATA, "FILE: line N: …"). */
 NpConverter *np_converter_new (NpVariant to, const char *phrases,
-                               GError **error);
+                               const char *own, GError **error);
 void np_converter_free (NpConverter *converter); /* accepts NULL */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NpConverter, np_converter_free)
 

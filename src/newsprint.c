@@ -110,6 +110,29 @@ np_notes_clear (NpNotes *notes)
   g_clear_pointer (&notes->warnings, g_ptr_array_unref);
 }
 
+/* The first of the data folders that holds `leaf` (e.g. "fonts/fonts.conf"),
+ * or NULL. */
+static char *
+np_find_data (const NpOptions *o, const char *leaf)
+{
+  for (guint i = 0; o->datadirs && o->datadirs[i]; i++) {
+    char *path = g_build_filename (o->datadirs[i], leaf, NULL);
+    if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      return path;
+    g_free (path);
+  }
+  return NULL;
+}
+
+/* The opencc/ folder of newsprint's data: its own OpenCC configuration.
+ * Newly allocated, or NULL. */
+static char *
+np_own_opencc (const NpOptions *o)
+{
+  g_autofree char *path = np_find_data (o, "opencc/t2twp.json");
+  return path ? g_path_get_dirname (path) : NULL;
+}
+
 /* Converts `doc` with `converter` (may be NULL: nothing to do) and notes
  * what changed. */
 static void
@@ -134,7 +157,8 @@ np_read (const NpOptions *o, NpNotes *notes, GError **error)
 {
   g_autoptr (NpConverter) converter = NULL;
   if (o->to != NP_VARIANT_NONE) {
-    converter = np_converter_new (o->to, o->phrases, error);
+    g_autofree char *own = np_own_opencc (o);
+    converter = np_converter_new (o->to, o->phrases, own, error);
     if (!converter)
       return NULL;
   }
@@ -169,20 +193,6 @@ np_read_converted (const NpOptions *o, NpConverter *converter,
   np_override (&doc->date, o->date);
   np_convert (converter, o->to, doc, notes);
   return doc;
-}
-
-/* The first of the data folders that holds `leaf` (e.g. "fonts/fonts.conf"),
- * or NULL. */
-static char *
-np_find_data (const NpOptions *o, const char *leaf)
-{
-  for (guint i = 0; o->datadirs && o->datadirs[i]; i++) {
-    char *path = g_build_filename (o->datadirs[i], leaf, NULL);
-    if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-      return path;
-    g_free (path);
-  }
-  return NULL;
 }
 
 /* The layouts/ folder of each data folder, NULL-terminated. */
@@ -461,8 +471,9 @@ np_read_issue (NpIssue *issue, const NpOptions *o, NpNotes *notes,
   NpVariant to = np_issue_variant (issue, o);
   g_autoptr (NpConverter) converter = NULL;
   if (to != NP_VARIANT_NONE) {
+    g_autofree char *own = np_own_opencc (o);
     converter = np_converter_new (to, o->phrases ? o->phrases
-                                                 : issue->phrases, error);
+                                                 : issue->phrases, own, error);
     if (!converter)
       return FALSE;
   }
@@ -612,7 +623,9 @@ np_edition_of_layout (NpIssue *issue, const NpOptions *o, NpStyle *style,
   const char *phrases = o->phrases    ? o->phrases
                         : issue->phrases ? issue->phrases
                                          : style->phrases;
-  g_autoptr (NpConverter) converter = np_converter_new (to, phrases, error);
+  g_autofree char *own = np_own_opencc (o);
+  g_autoptr (NpConverter) converter =
+    np_converter_new (to, phrases, own, error);
   if (!converter)
     return FALSE;
   for (guint i = 0; now && i < issue->articles->len; i++)

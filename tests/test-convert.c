@@ -13,12 +13,15 @@
 #include "report.h"
 #include "testutil.h"
 
+/* newsprint's own OpenCC configurations, in the source tree. */
+static char *np_own;
+
 static char *
 np_convert_one (NpVariant to, const char *text, NpScript from,
                 const char *phrases, NpConvertCount *count)
 {
   GError *error = NULL;
-  g_autoptr (NpConverter) c = np_converter_new (to, phrases, &error);
+  g_autoptr (NpConverter) c = np_converter_new (to, phrases, np_own, &error);
   g_assert_no_error (error);
   return np_converter_text (c, text, from, count);
 }
@@ -64,6 +67,9 @@ test_editions (void)
     /* Taiwan's words, from either script */
     { NP_VARIANT_TW, NP_SCRIPT_HANS, "软件和网络", "軟體和網路" },
     { NP_VARIANT_TW, NP_SCRIPT_HANT, "軟件和網絡", "軟體和網路" },
+    /* a Traditional text keeps its surnames 范 and 于 */
+    { NP_VARIANT_TW, NP_SCRIPT_HANT, "范曉峰和于海濤的軟件",
+      "范曉峰和于海濤的軟體" },
     { NP_VARIANT_HK, NP_SCRIPT_HANS, "这个会议", "這個會議" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
@@ -149,7 +155,7 @@ test_phrase_errors (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
     g_autofree char *path = np_write_temp ("bad.txt", cases[i].text);
     GError *error = NULL;
-    NpConverter *c = np_converter_new (NP_VARIANT_HANS, path, &error);
+    NpConverter *c = np_converter_new (NP_VARIANT_HANS, path, np_own, &error);
     g_assert_null (c);
     g_assert_error (error, NP_ERROR, NP_ERROR_DATA);
     g_assert_nonnull (strstr (error->message, "bad.txt: "));
@@ -158,7 +164,7 @@ test_phrase_errors (void)
     np_remove_temp (path);
   }
   GError *error = NULL;
-  g_assert_null (np_converter_new (NP_VARIANT_HANS, "/nonexistent/p.txt",
+  g_assert_null (np_converter_new (NP_VARIANT_HANS, "/nonexistent/p.txt", np_own,
                                    &error));
   g_assert_error (error, NP_ERROR, NP_ERROR_NO_INPUT);
   g_error_free (error);
@@ -171,7 +177,7 @@ test_missing_opencc (void)
   g_autofree char *dir = g_dir_make_tmp ("np-opencc-XXXXXX", NULL);
   g_setenv ("NEWSPRINT_OPENCC_DIR", dir, TRUE);
   GError *error = NULL;
-  g_assert_null (np_converter_new (NP_VARIANT_HANS, NULL, &error));
+  g_assert_null (np_converter_new (NP_VARIANT_HANS, NULL, np_own, &error));
   g_assert_error (error, NP_ERROR, NP_ERROR_INTERNAL);
   g_assert_nonnull (strstr (error->message, "t2s.json"));
   g_clear_error (&error);
@@ -192,7 +198,7 @@ test_document (void)
   g_autoptr (NpDocument) doc = np_report_parse (report, "t.txt", &error);
   g_assert_no_error (error);
   g_assert_cmpint (doc->script, ==, NP_SCRIPT_HANT);
-  g_autoptr (NpConverter) c = np_converter_new (NP_VARIANT_HANS, NULL, &error);
+  g_autoptr (NpConverter) c = np_converter_new (NP_VARIANT_HANS, NULL, np_own, &error);
   g_assert_no_error (error);
   NpConvertCount count = { 0, 0 };
   np_convert_document (c, doc, &count);
@@ -213,6 +219,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  np_own = g_build_filename (np_test_source_dir (), "opencc", NULL);
   g_test_add_func ("/convert/variant-names", test_variant_names);
   g_test_add_func ("/convert/editions", test_editions);
   g_test_add_func ("/convert/quotes", test_quotes);
@@ -220,5 +227,7 @@ main (int argc, char **argv)
   g_test_add_func ("/convert/phrase-errors", test_phrase_errors);
   g_test_add_func ("/convert/missing-opencc", test_missing_opencc);
   g_test_add_func ("/convert/document", test_document);
-  return g_test_run ();
+  int status = g_test_run ();
+  g_free (np_own);
+  return status;
 }

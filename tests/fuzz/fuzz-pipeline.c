@@ -54,7 +54,9 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
     g_assert_no_error (error);
   }
   for (guint i = 0; i < G_N_ELEMENTS (np_converters); i++) {
-    np_converters[i] = np_converter_new (NP_VARIANT_HANS + i, NULL, &error);
+    g_autofree char *own = data_path ("opencc");
+    np_converters[i] = np_converter_new (NP_VARIANT_HANS + i, NULL, own,
+                                         &error);
     g_assert_no_error (error);
   }
   static const char *const layouts[] = { "layouts/bulletin.ini",
