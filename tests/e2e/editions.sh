@@ -85,8 +85,8 @@ if render ref-hans "$reference" --to zh-Hans; then
 fi
 
 # A Simplified report in the Taiwan edition: Taiwan's words, none of the
-# mainland's, 「」 and 『』 for “” and ‘’ (clreq 3.1.2: corner brackets in
-# Traditional Chinese, double ones inside single ones), the masthead's
+# mainland's, 「」 and 『』 for “” and ‘’ (clreq, "Quotation Marks": in
+# Taiwan single corner brackets first, then double ones), the masthead's
 # Traditional text, the TC faces.  Without a phrase file the names are as
 # OpenCC has them: the surname 范 read as the word 範, 于 as 於.
 if render hans-tw "$hans" --to zh-TW; then
