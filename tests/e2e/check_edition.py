@@ -7,9 +7,10 @@ document's language (the catalog's /Lang, through qpdf --json).
   check_edition.py PDF [--simplified] [--lang TAG] [--faces sc|tc|hk]
                        [--has TEXT]... [--lacks TEXT]...
 
---simplified: no Traditional-only character is left.  The oracle is
-OpenCC's own t2s conversion (the opencc command) run on the PDF's text:
-any character it would change is one a Simplified reader should not see.
+--simplified: no Traditional-only character is left, on the pages or in
+the document information (Title, Subject, Keywords, Author).  The oracle
+is OpenCC's own t2s conversion (the opencc command) run on that text: any
+character it would change is one a Simplified reader should not see.
 Prints one FAIL line per problem and exits 1 if there was one.
 """
 import argparse
@@ -27,6 +28,19 @@ def pdf_text(pdf):
     out = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"],
                          capture_output=True, text=True).stdout
     return re.sub(r"\s+", "", out)
+
+
+def metadata(pdf):
+    """The document information a reader's PDF viewer shows in its title
+    bar and properties: Title, Subject, Keywords, Author."""
+    out = subprocess.run(["pdfinfo", "-enc", "UTF-8", pdf], capture_output=True,
+                         text=True).stdout
+    fields = {}
+    for line in out.splitlines():
+        key, _, value = line.partition(":")
+        if key in ("Title", "Subject", "Keywords", "Author"):
+            fields[key] = value.strip()
+    return fields
 
 
 def cjk_regions(pdf):
@@ -79,6 +93,11 @@ def main():
         if left:
             problems.append("%d Traditional characters left: %s"
                             % (len(left), "; ".join(left[:8])))
+        for key, value in metadata(a.pdf).items():
+            left = traditional_left(value) if value else []
+            if left:
+                problems.append("%s: Traditional characters left: %s"
+                                % (key, "; ".join(left[:8])))
     if a.lang is not None:
         lang = catalog_lang(a.pdf)
         if lang != a.lang:

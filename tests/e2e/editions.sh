@@ -2,12 +2,13 @@
 # Editions: a report or an issue printed in Simplified or Traditional
 # Chinese (--to, [text] to, an issue file's to), read back from the PDF by
 # check_edition.py: no Traditional character left in a Simplified edition
-# (OpenCC's own t2s is the oracle), the regional words of a Taiwan
-# edition, quotation marks, the faces of the edition's region and the
-# PDF's /Lang; phrase files that keep names in their own form; the
-# converted text in --dump-structure and -v; the reference, converted, as
-# clean for the newsletter audit as it is unconverted; bad values, phrase
-# files and a missing OpenCC configuration refused with one line.
+# (OpenCC's own t2s is the oracle, on the pages and in the document
+# information), the regional words of a Taiwan edition, quotation marks,
+# the faces of the edition's region and the PDF's /Lang; phrase files that
+# keep names in their own form; the converted text in --dump-structure and
+# -v; the reference, converted, as clean for the newsletter audit as it is
+# unconverted; bad values, phrase files and a missing OpenCC configuration
+# refused with one line.
 #   editions.sh NEWSPRINT SOURCE_DIR REFERENCE AUDIT_DIR
 set -u
 abs() { case $1 in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
