@@ -143,20 +143,25 @@ render lay-tw-names -l lay/tw-names.ini "$hans" && same hans-tw-names.pdf lay-tw
 render lay-wins -l lay/tw.ini "$hans" --to zh-Hans && same hans.pdf lay-wins.pdf
 mkdir iss
 cp "$ed/names.txt" iss/
-cat >iss/tw.ini <<EOF
-[issue]
-masthead = 數字產教通訊
-number = 2025年第4期
-publisher = 濱江數字經濟產教聯合體
-to = zh-TW
-phrases = names.txt
-
-[report 1]
-file = $hans
-
-[report 2]
-file = $issue/workshop-hans.txt
-EOF
+# issuefile FILE LINE... -- REPORT...: an issue file whose [issue] group
+# holds the LINEs, with a group for each REPORT.
+issuefile() {
+  file=$1
+  shift
+  {
+    echo "[issue]"
+    while [ "$1" != -- ]; do echo "$1"; shift; done
+    shift
+    n=0
+    for report in "$@"; do
+      n=$((n + 1))
+      printf '\n[report %d]\nfile = %s\n' "$n" "$report"
+    done
+  } >"$file"
+}
+issuefile iss/tw.ini "masthead = 數字產教通訊" "number = 2025年第4期" \
+  "publisher = 濱江數字經濟產教聯合體" "to = zh-TW" "phrases = names.txt" -- \
+  "$hans" "$issue/workshop-hans.txt"
 if render iss-tw iss/tw.ini; then
   # shellcheck disable=SC2046
   check iss-tw.pdf --faces tc --lang zh-TW $(words --has 軟體 網路 資訊 列印) \
@@ -166,25 +171,9 @@ fi
 # An issue of reports in both scripts, its own values Traditional, in
 # Simplified (--to over the file's to): all of it, the masthead the file
 # gives too, the contents' title from contents-simplified.
-cat >iss/both.ini <<EOF
-[issue]
-masthead = 產教融合通訊
-number = 2025年第4期
-publisher = 濱海職業教育聯盟秘書處
-to = zh-TW
-
-[report 1]
-file = $issue/forum-hant.txt
-
-[report 2]
-file = $hans
-
-[report 3]
-file = $issue/notice-hant.txt
-
-[report 4]
-file = $hant
-EOF
+issuefile iss/both.ini "masthead = 產教融合通訊" "number = 2025年第4期" \
+  "publisher = 濱海職業教育聯盟秘書處" "to = zh-TW" -- \
+  "$issue/forum-hant.txt" "$hans" "$issue/notice-hant.txt" "$hant"
 render iss-hans iss/both.ini --to zh-Hans &&
   check iss-hans.pdf --simplified --faces sc --lang zh-Hans --has 产教融合通讯 --has 本期导读 \
     --lacks 產教融合通訊
