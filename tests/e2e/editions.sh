@@ -23,7 +23,7 @@ command -v opencc >/dev/null ||
   { echo "FAIL: opencc not found: the oracle is OpenCC's command (Debian package opencc)"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cd "$work"
+cd "$work" || exit 1
 hans=$ed/software-hans.txt
 hant=$ed/software-hant.txt
 
@@ -91,7 +91,7 @@ fi
 # Traditional text, the TC faces.  Without a phrase file the names are as
 # OpenCC has them: the surname 范 read as the word 範, 于 as 於.
 if render hans-tw "$hans" --to zh-TW; then
-  # shellcheck disable=SC2046
+  # shellcheck disable=SC2046,SC2086
   check hans-tw.pdf --faces tc --lang zh-TW $(words --has $taiwan) $(words --lacks $mainland) \
     --has 「雲上實訓」 --has 在『犯錯』中 --lacks “ --lacks ” --lacks ‘ --lacks ’ \
     --has 產教聯合體通訊 --has 範曉峰 --has 於海濤 --has 雲南數聯軟體有限公司 --has 資訊保安
@@ -99,7 +99,7 @@ fi
 # With the phrase file, the names keep their own form and the rest is
 # converted as before.
 if render hans-tw-names "$hans" --to zh-TW --phrases "$ed/names.txt"; then
-  # shellcheck disable=SC2046
+  # shellcheck disable=SC2046,SC2086
   check hans-tw-names.pdf --faces tc --lang zh-TW $(words --has $taiwan) \
     --has 范曉峰 --has 于海濤 --has 余麗萍 --has 雲南數聯軟件有限公司 --has 資訊安全 \
     --lacks 範曉峰 --lacks 於海濤 --lacks 餘麗萍 --lacks 雲南數聯軟體 --lacks 資訊保安 \
@@ -125,7 +125,7 @@ if render hant "$hant" && render hant-hant "$hant" --to zh-Hant; then
   check hant-hant.pdf --faces tc --lang zh-Hant --has 「雲上實訓」 --has 在『犯錯』中 --has 范曉峰
 fi
 if render hant-tw "$hant" --to zh-TW; then
-  # shellcheck disable=SC2046
+  # shellcheck disable=SC2046,SC2086
   check hant-tw.pdf --faces tc --lang zh-TW $(words --has $taiwan) $(words --lacks $mainland) \
     --has 范曉峰 --has 于海濤 --lacks 範曉峰 --has 「雲上實訓」
 fi
@@ -163,7 +163,7 @@ issuefile iss/tw.ini "masthead = 數字產教通訊" "number = 2025年第4期" \
   "publisher = 濱江數字經濟產教聯合體" "to = zh-TW" "phrases = names.txt" -- \
   "$hans" "$issue/workshop-hans.txt"
 if render iss-tw iss/tw.ini; then
-  # shellcheck disable=SC2046
+  # shellcheck disable=SC2046,SC2086
   check iss-tw.pdf --faces tc --lang zh-TW $(words --has 軟體 網路 資訊 列印) \
     --has 范曉峰 --has 雲南數聯軟件有限公司 --has 本期導讀 --lacks 软件 --lacks 本期导读
 fi
