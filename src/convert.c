@@ -49,6 +49,8 @@ struct NpConverter {
   char *own;          /* the folder of newsprint's own configurations */
   GHashTable *opened; /* config name -> opencc_t */
   GArray *phrases;    /* of NpPhrase, longest `from` first */
+  GHashTable *starts; /* first character -> GArray of phrase indices, in
+                         the order of `phrases` */
 };
 
 /* Plane 15's private use area: no text a report holds uses it. */
@@ -159,6 +161,16 @@ np_converter_read_phrases (NpConverter *c, const char *path, GError **error)
     g_array_append_val (c->phrases, p);
   }
   g_array_sort (c->phrases, np_phrase_longer);
+  for (guint i = 0; i < c->phrases->len; i++) {
+    gunichar first =
+      g_utf8_get_char (g_array_index (c->phrases, NpPhrase, i).from);
+    GArray *list = g_hash_table_lookup (c->starts, GUINT_TO_POINTER (first));
+    if (!list) {
+      list = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (c->starts, GUINT_TO_POINTER (first), list);
+    }
+    g_array_append_val (list, i);
+  }
   return TRUE;
 }
 
@@ -173,6 +185,8 @@ np_converter_new (NpVariant to, const char *phrases, const char *own,
                                      np_opencc_close);
   c->phrases = g_array_new (FALSE, FALSE, sizeof (NpPhrase));
   g_array_set_clear_func (c->phrases, np_phrase_clear);
+  c->starts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                     (GDestroyNotify) g_array_unref);
   /* Every configuration the edition may need, now: a missing one is
    * one error before any work, not a surprise on the second article. */
   const NpChain *chain = &np_chains[to];
@@ -196,6 +210,7 @@ np_converter_free (NpConverter *c)
     return;
   g_clear_pointer (&c->opened, g_hash_table_unref);
   g_clear_pointer (&c->phrases, g_array_unref);
+  g_clear_pointer (&c->starts, g_hash_table_unref);
   g_free (c->own);
   g_free (c);
 }
@@ -260,20 +275,65 @@ np_convert_quotes (GString *text, gboolean corner)
   }
 }
 
+/* `text` with each of the user's phrases replaced by its mark, in one
+ * pass: at each character, the phrases that open with it, longest first
+ * (a phrase file of thousands costs a look-up, not a search each). */
+static GString *
+np_mark_phrases (NpConverter *c, const char *text, NpConvertCount *count)
+{
+  GString *s = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p;) {
+    const GArray *starts = g_hash_table_lookup (
+      c->starts, GUINT_TO_POINTER (g_utf8_get_char (p)));
+    guint found = G_MAXUINT;
+    for (guint k = 0; starts && k < starts->len && found == G_MAXUINT; k++) {
+      guint i = g_array_index (starts, guint, k);
+      const NpPhrase *phrase = &g_array_index (c->phrases, NpPhrase, i);
+      if (g_str_has_prefix (p, phrase->from))
+        found = i;
+    }
+    if (found == G_MAXUINT) {
+      const char *next = g_utf8_next_char (p);
+      g_string_append_len (s, p, next - p);
+      p = next;
+      continue;
+    }
+    g_string_append_unichar (s, NP_PHRASE_MARK + found);
+    p += strlen (g_array_index (c->phrases, NpPhrase, found).from);
+    if (count)
+      count->phrases++;
+  }
+  return s;
+}
+
+/* The marks of `s` back into the phrases as the edition prints them. */
+static void
+np_unmark_phrases (NpConverter *c, GString *s)
+{
+  if (c->phrases->len == 0)
+    return;
+  GString *out = g_string_sized_new (s->len);
+  for (const char *p = s->str; *p;) {
+    gunichar ch = g_utf8_get_char (p);
+    const char *next = g_utf8_next_char (p);
+    if (ch >= NP_PHRASE_MARK && ch < NP_PHRASE_MARK + c->phrases->len)
+      g_string_append (out,
+                       g_array_index (c->phrases, NpPhrase,
+                                      ch - NP_PHRASE_MARK).to);
+    else
+      g_string_append_len (out, p, next - p);
+    p = next;
+  }
+  g_string_assign (s, out->str);
+  g_string_free (out, TRUE);
+}
+
 char *
 np_converter_text (NpConverter *c, const char *text, NpScript from,
                    NpConvertCount *count)
 {
-  GString *s = g_string_new (text);
   /* The user's phrases first, out of OpenCC's reach. */
-  for (guint i = 0; i < c->phrases->len; i++) {
-    const NpPhrase *p = &g_array_index (c->phrases, NpPhrase, i);
-    char mark[8] = { 0 };
-    g_unichar_to_utf8 (NP_PHRASE_MARK + i, mark);
-    guint n = g_string_replace (s, p->from, mark, 0);
-    if (count)
-      count->phrases += n;
-  }
+  GString *s = np_mark_phrases (c, text, count);
   const NpChain *chain = &np_chains[c->to];
   const char *const *steps =
     from == NP_SCRIPT_HANS ? chain->from_hans : chain->from_hant;
@@ -286,12 +346,7 @@ np_converter_text (NpConverter *c, const char *text, NpScript from,
     }
   }
   np_convert_quotes (s, c->to != NP_VARIANT_HANS);
-  for (guint i = 0; i < c->phrases->len; i++) {
-    const NpPhrase *p = &g_array_index (c->phrases, NpPhrase, i);
-    char mark[8] = { 0 };
-    g_unichar_to_utf8 (NP_PHRASE_MARK + i, mark);
-    g_string_replace (s, mark, p->to, 0);
-  }
+  np_unmark_phrases (c, s);
   if (count)
     count->chars += np_count_changes (text, s->str);
   return g_string_free (s, FALSE);
