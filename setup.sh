@@ -16,7 +16,8 @@ PACKAGES="build-essential cmake pkg-config
   fonts-arphic-ukai
   python3 poppler-utils mupdf-tools imagemagick
   libjson-glib-dev qpdf locales man-db groff-base
-  clang libclang-rt-14-dev valgrind"
+  clang libclang-rt-14-dev valgrind
+  libopencc-dev opencc"
 
 $SUDO apt-get update -qq
 # shellcheck disable=SC2086

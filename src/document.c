@@ -3,6 +3,7 @@
 #include "document.h"
 
 #include <stdarg.h>
+#include <string.h>
 
 static void
 np_block_free (NpBlock *block)
@@ -42,6 +43,7 @@ np_document_free (NpDocument *doc)
   g_free (doc->issue);
   g_free (doc->date);
   g_free (doc->publisher);
+  g_free (doc->language);
   g_ptr_array_unref (doc->blocks);
   g_ptr_array_unref (doc->warnings);
   g_free (doc);
@@ -180,6 +182,39 @@ np_script_name (NpScript script)
   return script == NP_SCRIPT_HANS ? "zh-Hans" : "zh-Hant";
 }
 
+const char np_variant_names[] = "zh-Hans, zh-Hant, zh-TW or zh-HK";
+
+static const char *const np_variant_bcp47[] = {
+  [NP_VARIANT_NONE] = NULL,
+  [NP_VARIANT_HANS] = "zh-Hans",
+  [NP_VARIANT_HANT] = "zh-Hant",
+  [NP_VARIANT_TW] = "zh-TW",
+  [NP_VARIANT_HK] = "zh-HK",
+};
+
+gboolean
+np_variant_parse (const char *name, NpVariant *variant)
+{
+  for (guint i = NP_VARIANT_HANS; i < G_N_ELEMENTS (np_variant_bcp47); i++)
+    if (name && g_ascii_strcasecmp (name, np_variant_bcp47[i]) == 0) {
+      *variant = (NpVariant) i;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+const char *
+np_variant_name (NpVariant variant)
+{
+  return np_variant_bcp47[variant];
+}
+
+const char *
+np_document_language (const NpDocument *doc)
+{
+  return doc->language ? doc->language : np_script_name (doc->script);
+}
+
 /* ---- JSON dump ---------------------------------------------------------- */
 
 /* Non-ASCII UTF-8 goes through as is: JSON allows it, and a dump that shows
@@ -314,6 +349,9 @@ np_document_to_json (const NpDocument *doc)
   np_json_member (out, "  ", "date", doc->date, FALSE);
   np_json_member (out, "  ", "publisher", doc->publisher, FALSE);
   np_json_member (out, "  ", "script", np_script_name (doc->script), FALSE);
+  /* An edition's region, only when one was asked for. */
+  if (doc->language && strcmp (doc->language, np_script_name (doc->script)))
+    np_json_member (out, "  ", "language", doc->language, FALSE);
   np_json_blocks (out, doc->blocks);
   np_json_warnings (out, doc->warnings);
   g_string_append (out, "}\n");

@@ -56,6 +56,8 @@ typedef struct {
   char *date;       /* e.g. "2024年6月18日", or NULL */
   char *publisher;  /* front matter, else the credit's source, or NULL */
   NpScript script;  /* which Chinese script the text is written in */
+  char *language;   /* the BCP 47 name of an edition it was converted to
+                       (zh-TW), or NULL: its script's (np_document_language) */
   GPtrArray *blocks;   /* of NpBlock*, owned */
   GPtrArray *warnings; /* of char*: "line N: what", for the caller to show */
 } NpDocument;
@@ -83,6 +85,8 @@ const char *np_block_kind_name (NpBlockKind kind);
  * after everything else, kept with the lines before it. */
 gboolean np_block_closes (NpBlockKind kind);
 const char *np_script_name (NpScript script); /* "zh-Hant" / "zh-Hans" */
+/* The document's language: its edition's, else its script's. */
+const char *np_document_language (const NpDocument *doc);
 
 /* Calls `func` on the address of every text the document holds: the
  * headline, kicker, subtitle, byline and publisher (line 0), and each
@@ -94,6 +98,22 @@ const char *np_script_name (NpScript script); /* "zh-Hant" / "zh-Hans" */
 typedef void (*NpTextFunc) (char **text, guint line, gpointer data);
 void np_document_foreach_text (NpDocument *doc, NpTextFunc func,
                                gpointer data);
+
+/* The editions --to names, with their BCP 47 names. */
+typedef enum {
+  NP_VARIANT_NONE, /* the report's own script: nothing converts */
+  NP_VARIANT_HANS, /* zh-Hans */
+  NP_VARIANT_HANT, /* zh-Hant */
+  NP_VARIANT_TW,   /* zh-TW: Taiwan's characters and words */
+  NP_VARIANT_HK,   /* zh-HK: Hong Kong's characters */
+} NpVariant;
+
+/* "zh-Hans", "zh-Hant", "zh-TW" or "zh-HK" (any case) -> the variant;
+ * FALSE for anything else. */
+gboolean np_variant_parse (const char *name, NpVariant *variant);
+const char *np_variant_name (NpVariant variant); /* NULL for NONE */
+/* The accepted names, for messages: "zh-Hans, zh-Hant, zh-TW or zh-HK". */
+extern const char np_variant_names[];
 
 /* The non-empty texts of `parts` (`n` of them, any may be NULL) joined by
  * `separator`, newly allocated; NULL when there is none.  A Chinese issue

@@ -35,6 +35,7 @@ struct NpFonts {
   PangoFontMap *map;
   PangoContext *context;
   NpScript script;
+  gboolean hong_kong; /* "… CJK" families in their HK cut */
   GHashTable *blanks; /* PangoFont* (ref) -> GHashTable: char -> NpBlanks* */
   double emoji_scale; /* 0 until measured */
 };
@@ -197,11 +198,23 @@ np_fonts_context (NpFonts *fonts)
   return fonts->context;
 }
 
+void
+np_fonts_set_language (NpFonts *fonts, const char *language)
+{
+  fonts->hong_kong = g_ascii_strcasecmp (language, "zh-HK") == 0 &&
+                     fonts->script == NP_SCRIPT_HANT;
+  pango_context_set_language (fonts->context,
+                              pango_language_from_string (language));
+}
+
 char *
 np_fonts_family (NpFonts *fonts, const char *family)
 {
   if (g_str_has_suffix (family, " CJK"))
-    return g_strconcat (family, fonts->script == NP_SCRIPT_HANS ? " SC" : " TC",
+    return g_strconcat (family,
+                        fonts->hong_kong                  ? " HK"
+                        : fonts->script == NP_SCRIPT_HANS ? " SC"
+                                                          : " TC",
                         NULL);
   return g_strdup (family);
 }

@@ -28,6 +28,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (NpFonts, np_fonts_free)
 
 PangoContext *np_fonts_context (NpFonts *fonts); /* owned by fonts */
 
+/* Sets the language text is shaped and chosen fonts for (an edition's,
+ * "zh-TW"); for "zh-HK", a family "… CJK" gets its Hong Kong cut. */
+void np_fonts_set_language (NpFonts *fonts, const char *language);
+
 /* The family actually asked of fontconfig for a layout family: a family
  * "… CJK" gets the script's region, "Noto Serif CJK" -> "Noto Serif CJK TC".
  * Newly allocated. */

@@ -79,6 +79,8 @@ static const Field issue_fields[] = {
   { "send-to", "send_to", offsetof (NpIssue, send_to) },
   { "copy-to", "copy_to", offsetof (NpIssue, copy_to) },
   { "layout", "layout", offsetof (NpIssue, layout) },
+  { "to", "to", offsetof (NpIssue, to) },
+  { "phrases", "phrases", offsetof (NpIssue, phrases) },
   { NULL, NULL, 0 },
 };
 
@@ -424,6 +426,21 @@ read_issue_group (NpIssue *issue, GKeyFile *file, const Place *place,
     if (!read_value (file, place->name, "issue", f->key,
                      field_of (issue, f), error))
       return FALSE;
+
+  NpVariant variant;
+  if (issue->to && !np_variant_parse (issue->to, &variant))
+    {
+      g_set_error (error, NP_ERROR, NP_ERROR_DATA,
+                   "%s: [issue] to: the edition is one of %s (got '%s')",
+                   place->name, np_variant_names, issue->to);
+      return FALSE;
+    }
+  if (issue->phrases)
+    {
+      char *phrases = resolve_path (place, issue->phrases, NULL);
+      g_free (issue->phrases);
+      issue->phrases = phrases;
+    }
 
   /* A layout file kept beside the issue file (layout = mine.ini) is
    * meant, wherever newsprint runs; anything else is found as -l finds

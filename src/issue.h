@@ -46,6 +46,8 @@ typedef struct {
   char *send_to;    /* 送 */
   char *copy_to;    /* 发 */
   char *layout;     /* the layout the file asks for, or NULL */
+  char *to;         /* the edition it asks for (zh-Hans…), or NULL */
+  char *phrases;    /* its phrase file (resolved like a report), or NULL */
   GPtrArray *articles; /* of NpArticle*, owned, in reading order */
 } NpIssue;
 

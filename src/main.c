@@ -37,6 +37,8 @@ typedef struct {
   gboolean verbose;
   char *emoji;
   char *encoding;
+  char *to;
+  char *phrases;
   char *photos;
   double dpi;
   char *bleed;
@@ -185,6 +187,12 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
       "The report's encoding (GB18030, BIG5, UTF-16…) [detected]", "NAME" },
     { "photos", 0, 0, G_OPTION_ARG_FILENAME, &a->photos,
       "Fill the photo frames with the pictures in DIR", "DIR" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &a->to,
+      "Print in this edition, converting the text with OpenCC [the "
+      "report's own script]", "zh-Hans|zh-Hant|zh-TW|zh-HK" },
+    { "phrases", 0, 0, G_OPTION_ARG_FILENAME, &a->phrases,
+      "Phrases the edition must print as FILE says (from<TAB>to lines)",
+      "FILE" },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &a->dpi,
       "Resolution of PNG proofs (-o page.png) [150]", "N" },
     { "bleed", 0, 0, G_OPTION_ARG_STRING, &a->bleed,
@@ -288,6 +296,8 @@ np_args_clear (NpArgs *a)
   g_free (a->date);
   g_free (a->emoji);
   g_free (a->encoding);
+  g_free (a->to);
+  g_free (a->phrases);
   g_free (a->photos);
   g_free (a->bleed);
   g_free (a->print_layout);
@@ -382,6 +392,10 @@ np_print_notes (const NpArgs *a, const NpOptions *o, const NpNotes *notes)
     fprintf (stderr, "newsprint: %s: %u ASCII punctuation marks set "
              "full-width, %u emoji removed\n", name, notes->marks_widened,
              notes->emoji_stripped);
+  if (a->verbose && notes->edition)
+    fprintf (stderr, "newsprint: %s: converted to %s: %u characters "
+             "changed, %u phrases from the phrase file\n", name,
+             notes->edition, notes->chars_converted, notes->phrases_used);
 }
 
 /* --watch: a render after each change, for an editor who keeps the PDF
@@ -477,6 +491,11 @@ np_watch_files (NpWatch *w)
   char *layout = np_find_layout (w->options, NULL);
   if (layout)
     g_ptr_array_add (paths, layout);
+  const char *phrases = w->options->phrases ? w->options->phrases
+                        : issue && issue->phrases ? issue->phrases
+                                                  : NULL;
+  if (phrases)
+    g_ptr_array_add (paths, g_strdup (phrases));
   g_ptr_array_add (paths, NULL);
   g_auto (GStrv) now = (char **) g_ptr_array_free (paths, FALSE);
   if (w->watched && g_strv_equal ((const char *const *) now,
@@ -553,9 +572,13 @@ np_run (NpArgs *a)
                                                              : NP_EMOJI_KEEP,
                   .encoding = a->encoding, .photos = a->photos,
                   .dpi = a->dpi, .crop_marks = a->crop_marks,
-                  .annotate = a->annotate };
+                  .annotate = a->annotate, .phrases = a->phrases };
   if (a->bleed && !np_parse_bleed (a->bleed, &o.bleed, &error))
     return np_fail (error);
+  if (a->to && !np_variant_parse (a->to, &o.to))
+    return np_fail (g_error_new (NP_ERROR, NP_ERROR_USAGE,
+                                 "--to takes %s, not '%s'", np_variant_names,
+                                 a->to));
   g_autoptr (GDateTime) created = NULL;
   if (!np_source_date (&created, &error))
     return np_fail (error);

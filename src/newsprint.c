@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "convert.h"
 #include "draw.h"
 #include "edition.h"
 #include "emojitext.h"
@@ -20,6 +21,7 @@
 #include "photos.h"
 #include "punct.h"
 #include "report.h"
+#include "script.h"
 #include "source.h"
 #include "story.h"
 
@@ -97,6 +99,9 @@ np_notes_init (NpNotes *notes)
   notes->marks_widened = 0;
   notes->emoji_stripped = 0;
   notes->pages = 0;
+  notes->edition = NULL;
+  notes->chars_converted = 0;
+  notes->phrases_used = 0;
 }
 
 void
@@ -105,8 +110,64 @@ np_notes_clear (NpNotes *notes)
   g_clear_pointer (&notes->warnings, g_ptr_array_unref);
 }
 
+/* The first of the data folders that holds `leaf` (e.g. "fonts/fonts.conf"),
+ * or NULL. */
+static char *
+np_find_data (const NpOptions *o, const char *leaf)
+{
+  for (guint i = 0; o->datadirs && o->datadirs[i]; i++) {
+    char *path = g_build_filename (o->datadirs[i], leaf, NULL);
+    if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      return path;
+    g_free (path);
+  }
+  return NULL;
+}
+
+/* The opencc/ folder of newsprint's data: its own OpenCC configuration.
+ * Newly allocated, or NULL. */
+static char *
+np_own_opencc (const NpOptions *o)
+{
+  g_autofree char *path = np_find_data (o, "opencc/t2twp.json");
+  return path ? g_path_get_dirname (path) : NULL;
+}
+
+/* Converts `doc` with `converter` (may be NULL: nothing to do) and notes
+ * what changed. */
+static void
+np_convert (NpConverter *converter, NpVariant to, NpDocument *doc,
+            NpNotes *notes)
+{
+  if (!converter)
+    return;
+  NpConvertCount count = { 0, 0 };
+  np_convert_document (converter, doc, &count);
+  notes->edition = np_variant_name (to);
+  notes->chars_converted += count.chars;
+  notes->phrases_used += count.phrases;
+}
+
+static NpDocument *np_read_converted (const NpOptions *o,
+                                      NpConverter *converter, NpNotes *notes,
+                                      GError **error);
+
 NpDocument *
 np_read (const NpOptions *o, NpNotes *notes, GError **error)
+{
+  g_autoptr (NpConverter) converter = NULL;
+  if (o->to != NP_VARIANT_NONE) {
+    g_autofree char *own = np_own_opencc (o);
+    converter = np_converter_new (o->to, o->phrases, own, error);
+    if (!converter)
+      return NULL;
+  }
+  return np_read_converted (o, converter, notes, error);
+}
+
+static NpDocument *
+np_read_converted (const NpOptions *o, NpConverter *converter,
+                   NpNotes *notes, GError **error)
 {
   NpSourceNotes source_notes;
   g_autofree char *text = np_source_read_noted (o->input, o->encoding,
@@ -130,21 +191,8 @@ np_read (const NpOptions *o, NpNotes *notes, GError **error)
   }
   np_override (&doc->issue, o->issue);
   np_override (&doc->date, o->date);
+  np_convert (converter, o->to, doc, notes);
   return doc;
-}
-
-/* The first of the data folders that holds `leaf` (e.g. "fonts/fonts.conf"),
- * or NULL. */
-static char *
-np_find_data (const NpOptions *o, const char *leaf)
-{
-  for (guint i = 0; o->datadirs && o->datadirs[i]; i++) {
-    char *path = g_build_filename (o->datadirs[i], leaf, NULL);
-    if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-      return path;
-    g_free (path);
-  }
-  return NULL;
 }
 
 /* The layouts/ folder of each data folder, NULL-terminated. */
@@ -287,7 +335,7 @@ np_set_metadata (NpPages *pages, const NpDocument *doc, const NpStyle *style,
     g_ptr_array_add (parts, doc->date);
   g_ptr_array_add (parts, NULL);
   pages->subject = g_strjoinv (" ", (char **) parts->pdata);
-  pages->language = g_strdup (np_script_name (doc->script));
+  pages->language = g_strdup (np_document_language (doc));
   pages->created = o->created ? g_date_time_ref (o->created) : NULL;
   /* Keywords: what the report is about, as its tables name it. */
   pages->keywords = g_strdup (masthead);
@@ -377,11 +425,58 @@ np_issue_from_options (const NpOptions *o, GError **error)
   return g_steal_pointer (&issue);
 }
 
+/* The issue's own words (masthead, number, publisher, colophon) in the
+ * edition, each from the script it is written in. */
+static void
+np_convert_issue_fields (NpConverter *converter, NpIssue *issue)
+{
+  char **fields[] = { &issue->masthead, &issue->number, &issue->serial,
+                      &issue->date, &issue->publisher, &issue->editor,
+                      &issue->reviewer, &issue->address, &issue->print_run,
+                      &issue->report_to, &issue->send_to, &issue->copy_to };
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++) {
+    if (!*fields[i])
+      continue;
+    char *text = np_converter_text (converter, *fields[i],
+                                    np_script_detect (*fields[i]), NULL);
+    g_free (*fields[i]);
+    *fields[i] = text;
+  }
+  for (guint i = 0; i < issue->articles->len; i++) {
+    NpArticle *a = g_ptr_array_index (issue->articles, i);
+    if (a->section) {
+      char *text = np_converter_text (converter, a->section,
+                                      np_script_detect (a->section), NULL);
+      g_free (a->section);
+      a->section = text;
+    }
+  }
+}
+
+/* The edition the run asks for: --to, else the issue file's. */
+static NpVariant
+np_issue_variant (const NpIssue *issue, const NpOptions *o)
+{
+  NpVariant to = o->to;
+  if (to == NP_VARIANT_NONE && issue->to)
+    np_variant_parse (issue->to, &to); /* checked when the file was read */
+  return to;
+}
+
 gboolean
 np_read_issue (NpIssue *issue, const NpOptions *o, NpNotes *notes,
                GError **error)
 {
   gboolean several = issue->articles->len > 1;
+  NpVariant to = np_issue_variant (issue, o);
+  g_autoptr (NpConverter) converter = NULL;
+  if (to != NP_VARIANT_NONE) {
+    g_autofree char *own = np_own_opencc (o);
+    converter = np_converter_new (to, o->phrases ? o->phrases
+                                                 : issue->phrases, own, error);
+    if (!converter)
+      return FALSE;
+  }
   for (guint i = 0; i < issue->articles->len; i++) {
     NpArticle *a = g_ptr_array_index (issue->articles, i);
     NpOptions own = *o;
@@ -391,11 +486,15 @@ np_read_issue (NpIssue *issue, const NpOptions *o, NpNotes *notes,
     own.title = a->title;
     own.issue = NULL;
     own.date = NULL;
+    own.to = to;
     NpNotes mine;
     np_notes_init (&mine);
-    a->doc = np_read (&own, &mine, error);
+    a->doc = np_read_converted (&own, converter, &mine, error);
     notes->marks_widened += mine.marks_widened;
     notes->emoji_stripped += mine.emoji_stripped;
+    notes->chars_converted += mine.chars_converted;
+    notes->phrases_used += mine.phrases_used;
+    notes->edition = mine.edition ? mine.edition : notes->edition;
     for (guint k = 0; k < mine.warnings->len; k++) {
       const char *w = mine.warnings->pdata[k];
       g_ptr_array_add (notes->warnings, several
@@ -411,6 +510,8 @@ np_read_issue (NpIssue *issue, const NpOptions *o, NpNotes *notes,
       a->doc->headline_rule = g_strdup ("headline: title in the issue file");
     }
   }
+  if (converter)
+    np_convert_issue_fields (converter, issue);
   return TRUE;
 }
 
@@ -471,8 +572,69 @@ np_set_issue_metadata (NpPages *pages, const NpIssue *issue,
   pages->subject = np_text_join (subject, G_N_ELEMENTS (subject), " ");
   pages->author = g_strdup (issue->publisher);
   pages->keywords = g_strdup (masthead);
-  pages->language = g_strdup (np_script_name (script));
+  pages->language = g_strdup (first->doc->language
+                                ? first->doc->language
+                                : np_script_name (script));
   pages->created = o->created ? g_date_time_ref (o->created) : NULL;
+}
+
+/* The layout's words (masthead, footer, contents title, running head)
+ * for an edition in another script than they are written in. */
+static void
+np_convert_layout_texts (NpConverter *converter, NpStyle *style,
+                         NpScript script)
+{
+  gboolean hans = script == NP_SCRIPT_HANS;
+  char **fields[] = { hans ? &style->masthead_text_hans : &style->masthead_text,
+                      hans ? &style->footer_text_hans : &style->footer_text,
+                      hans ? &style->contents_title_hans
+                           : &style->contents_title,
+                      &style->running_head };
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++) {
+    if (!*fields[i] || np_script_detect (*fields[i]) == script)
+      continue;
+    char *text = np_converter_text (converter, *fields[i],
+                                    np_script_detect (*fields[i]), NULL);
+    g_free (*fields[i]);
+    *fields[i] = text;
+  }
+}
+
+/* Converts the issue to the layout's edition ([text] to) when neither
+ * --to nor the issue file asked for one, and the layout's own words to
+ * the edition whoever asked for it. */
+static gboolean
+np_edition_of_layout (NpIssue *issue, const NpOptions *o, NpStyle *style,
+                      NpNotes *notes, GError **error)
+{
+  const NpArticle *first = g_ptr_array_index (issue->articles, 0);
+  NpVariant to = NP_VARIANT_NONE;
+  if (first->doc->language)
+    np_variant_parse (first->doc->language, &to);
+  gboolean now = to == NP_VARIANT_NONE && style->to != NP_VARIANT_NONE;
+  if (now)
+    to = style->to;
+  if (to == NP_VARIANT_NONE)
+    return TRUE;
+  NpScript script = to == NP_VARIANT_HANS ? NP_SCRIPT_HANS : NP_SCRIPT_HANT;
+  const char *masthead = np_style_masthead (style, script);
+  if (!now && (!masthead || np_script_detect (masthead) == script))
+    return TRUE; /* converted already, and the layout speaks its script */
+  const char *phrases = o->phrases    ? o->phrases
+                        : issue->phrases ? issue->phrases
+                                         : style->phrases;
+  g_autofree char *own = np_own_opencc (o);
+  g_autoptr (NpConverter) converter =
+    np_converter_new (to, phrases, own, error);
+  if (!converter)
+    return FALSE;
+  for (guint i = 0; now && i < issue->articles->len; i++)
+    np_convert (converter, to,
+                ((NpArticle *) issue->articles->pdata[i])->doc, notes);
+  if (now)
+    np_convert_issue_fields (converter, issue);
+  np_convert_layout_texts (converter, style, script);
+  return TRUE;
 }
 
 NpPages *
@@ -490,6 +652,8 @@ np_typeset_issue (NpIssue *issue, const NpOptions *o, NpNotes *notes,
     }
     return NULL;
   }
+  if (!np_edition_of_layout (issue, o, style, notes, error))
+    return NULL;
   NpFonts *fonts[2] = { NULL, NULL };
   gboolean ok = TRUE;
   gboolean several = issue->articles->len > 1;
@@ -510,6 +674,11 @@ np_typeset_issue (NpIssue *issue, const NpOptions *o, NpNotes *notes,
                                         error)) != NULL;
   }
   NpScript script = np_edition_script (issue);
+  /* An edition for a region: its faces (HK) and its language. */
+  const NpArticle *first = g_ptr_array_index (issue->articles, 0);
+  for (guint i = 0; ok && i < 2; i++)
+    if (fonts[i] && first->doc->language)
+      np_fonts_set_language (fonts[i], first->doc->language);
   NpPages *pages = ok ? np_pages_new () : NULL;
   GPtrArray **photos =
     pages ? np_load_issue_photos (issue, style, pages, notes, error) : NULL;
@@ -566,6 +735,11 @@ np_inputs (const NpOptions *o, const NpIssue *issue)
   NpInput layout = { "layout", np_find_layout (&styled, NULL) };
   if (layout.path)
     g_array_append_val (inputs, layout);
+  const char *phrases = o->phrases ? o->phrases : issue->phrases;
+  if (phrases) {
+    NpInput file = { "phrase file", g_strdup (phrases) };
+    g_array_append_val (inputs, file);
+  }
   return inputs;
 }
 

@@ -38,6 +38,10 @@ typedef struct {
   NpEmojiPolicy emoji;         /* what to do with emoji in the report */
   const char *encoding;        /* the report's encoding; NULL detects it */
   const char *photos;          /* folder of photos for the frames, or NULL */
+  NpVariant to;                /* the edition to print in (--to), or
+                                  NP_VARIANT_NONE: the issue file's, the
+                                  layout's, else the report's own script */
+  const char *phrases;         /* a phrase file for the edition, or NULL */
   double dpi;                  /* PNG proofs: resolution (0: 150) */
   double bleed;                /* points of bleed beyond the trim, 0: none */
   gboolean crop_marks;         /* draw trim marks outside the page */
@@ -53,6 +57,9 @@ typedef struct {
   guint marks_widened;  /* ASCII marks set full-width */
   guint emoji_stripped; /* emoji sequences removed */
   guint pages;          /* pages written by np_render */
+  const char *edition;  /* the edition converted to ("zh-Hans"), or NULL */
+  guint chars_converted; /* characters the edition changed */
+  guint phrases_used;   /* phrases of the phrase file put in */
 } NpNotes;
 
 void np_notes_init (NpNotes *notes);

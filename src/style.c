@@ -124,6 +124,7 @@ np_style_free (NpStyle *style)
   g_free (style->contents_title);
   g_free (style->contents_title_hans);
   g_free (style->running_head);
+  g_free (style->phrases);
   g_free (style);
 }
 
@@ -179,6 +180,7 @@ typedef enum {
   KIND_PAGE_SIZE,   /* page_width and page_height */
   KIND_ORIENTATION, /* swaps page_width and page_height */
   KIND_EMOJI,       /* gboolean: strip (TRUE) or keep */
+  KIND_VARIANT,     /* NpVariant: an edition's BCP 47 name */
   KIND_RULE_FORM,   /* NpMastheadRule */
   KIND_META_FORM,   /* NpMetaForm */
   KIND_SEPARATOR,   /* gboolean: rule (TRUE) or none */
@@ -218,6 +220,8 @@ static const Field text_fields[] = {
   { "line-height", KIND_NUMBER, AT (line_height), 1.0, 3.0 },
   { "indent", KIND_NUMBER, AT (indent), 0, 4 },
   { "emoji", KIND_EMOJI, AT (emoji_strip), 0, 0 },
+  { "to", KIND_VARIANT, AT (to), 0, 0 },
+  { "phrases", KIND_TEXT, AT (phrases), 0, 0 },
   END
 };
 
@@ -578,6 +582,11 @@ typedef struct {
   int value;
 } Word;
 
+static const Word variant_words[] = { { "zh-Hans", NP_VARIANT_HANS },
+                                      { "zh-Hant", NP_VARIANT_HANT },
+                                      { "zh-TW", NP_VARIANT_TW },
+                                      { "zh-HK", NP_VARIANT_HK },
+                                      { NULL, 0 } };
 static const Word emoji_words[] = {
   { "keep", FALSE }, { "strip", TRUE }, { NULL, 0 }
 };
@@ -700,6 +709,8 @@ apply_value (NpStyle *style, const Group *group, const Field *f,
       return apply_orientation (style, value, why);
     case KIND_EMOJI:
       return parse_word (value, emoji_words, slot, why);
+    case KIND_VARIANT:
+      return parse_word (value, variant_words, slot, why);
     case KIND_RULE_FORM:
       return parse_word (value, rule_words, slot, why);
     case KIND_META_FORM:
@@ -1382,6 +1393,17 @@ np_style_load (const char *path, GError **error)
                 style->contents_title);
   if (!check_type (style, name, error) || !check_places (style, name, error))
     return NULL;
+  /* A phrase file named by a layout is beside it, wherever newsprint
+   * runs. */
+  if (style->phrases && !*style->phrases)
+    g_clear_pointer (&style->phrases, g_free);
+  if (style->phrases && !g_path_is_absolute (style->phrases))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      char *beside = g_build_filename (dir, style->phrases, NULL);
+      g_free (style->phrases);
+      style->phrases = beside;
+    }
   return g_steal_pointer (&style);
 }
 

@@ -80,6 +80,9 @@ typedef struct {
   double line_height;     /* body line pitch as a multiple of body size */
   double indent;          /* first-line indent of paragraphs, in body ems */
   gboolean emoji_strip;   /* remove emoji from the report (default: keep) */
+  NpVariant to;           /* the edition to print in ([text] to), or
+                             NP_VARIANT_NONE: the report's own script */
+  char *phrases;          /* a phrase file for it (absolute), or NULL */
 
   char *masthead_text;    /* big title on page 1 */
   char *footer_text;      /* with {page} and {pages} */

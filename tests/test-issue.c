@@ -401,7 +401,7 @@ static const BadFile bad_files[] = {
   { "unknown-issue-key", "[issue]\nprint_run = 300份\n",
     "[issue] print_run: unknown key (known keys: masthead, number, serial, "
     "date, publisher, editor, reviewer, address, phone, email, print-run, "
-    "report-to, send-to, copy-to, layout)" },
+    "report-to, send-to, copy-to, layout, to, phrases)" },
   { "locale-key", "[report 1]\nfile = a.txt\ntitle[zh_CN] = 标题\n",
     "[report 1] title[zh_CN]: unknown key (known keys: file, section, "
     "photos, title, encoding)" },
@@ -647,6 +647,8 @@ test_json_layout (void)
                    "  \"send_to\": null,\n"
                    "  \"copy_to\": null,\n"
                    "  \"layout\": null,\n"
+                   "  \"to\": null,\n"
+                   "  \"phrases\": null,\n"
                    "  \"articles\": [\n"
                    "    {\n"
                    "      \"file\": \"a.txt\",\n"

@@ -39,6 +39,10 @@ complete_ 'keep strip' --emoji ''
 complete_ 'keep' --emoji=k
 complete_ 'strip' --emoji s
 complete_ 'photos' --photos ''
+complete_ 'zh-HK zh-Hans zh-Hant zh-TW' --to ''
+complete_ 'zh-Hans zh-Hant' --to zh-Ha
+complete_ 'zh-TW' --to=zh-T
+complete_ 'photos report.txt' --phrases ''
 complete_ 'notes.md photos report.txt wide.ini' -o ''
 complete_ 'photos report.txt wide.ini' ''
 complete_ 'wide.ini' w

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "convert.h"
 #include "draw.h"
 #include "emojitext.h"
 #include "flow.h"
@@ -31,6 +32,7 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static NpFonts *np_fonts[2];  /* by NpScript */
 static NpStyle *np_styles[2]; /* bulletin, compact */
+static NpConverter *np_converters[4]; /* zh-Hans, zh-Hant, zh-TW, zh-HK */
 
 static char *
 data_path (const char *leaf)
@@ -49,6 +51,12 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
   static const NpScript scripts[] = { NP_SCRIPT_HANT, NP_SCRIPT_HANS };
   for (guint i = 0; i < G_N_ELEMENTS (scripts); i++) {
     np_fonts[scripts[i]] = np_fonts_new (conf, scripts[i], &error);
+    g_assert_no_error (error);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (np_converters); i++) {
+    g_autofree char *own = data_path ("opencc");
+    np_converters[i] = np_converter_new (NP_VARIANT_HANS + i, NULL, own,
+                                         &error);
     g_assert_no_error (error);
   }
   static const char *const layouts[] = { "layouts/bulletin.ini",
@@ -92,6 +100,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   np_punct_normalize (doc);
   if (size % 5 == 4)
     np_emoji_strip (doc);
+  /* An edition, for one input in two: --to zh-Hans … zh-HK. */
+  if (size % 11 < 4)
+    np_convert_document (np_converters[size % 11], doc, NULL);
 
   const NpStyle *style = np_styles[size % 2];
   NpFonts *fonts = np_fonts[doc->script];

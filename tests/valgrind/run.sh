@@ -68,6 +68,10 @@ check 0 issue-cli "$src/tests/issue/notice-hant.txt" "$src/examples/report.txt" 
   -o "$work/issue-cli.pdf" --issue "2025年第3期"
 check 0 issue-jianbao "$src/examples/issue.ini" -l jianbao -o "$work/issue-jb.pdf"
 check 0 issue-dump --dump-structure "$src/examples/issue.ini"
+# Editions: OpenCC's conversion and a phrase file.
+check 0 edition "$src/tests/editions/software-hans.txt" --to zh-TW \
+  --phrases "$src/tests/editions/names.txt" -o "$work/edition.pdf"
+check 0 edition-issue "$src/examples/issue.ini" --to zh-Hans -o "$work/edition-issue.pdf"
 
 printf '2024年6月18日上午，大會召開。\n第二段\001有控制字符。\n' |
   iconv -f UTF-8 -t GB18030 >"$work/gb18030.txt"
