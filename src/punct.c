@@ -1,10 +1,18 @@
-/* punct.c: ASCII punctuation in Chinese text -> full-width forms.
+/* punct.c: ASCII punctuation in Chinese text -> full-width forms, and
+ * full-width letters and digits -> ASCII ones.
  *
  * Contract: a pass over the document model after report.c, before anything
  * is shaped.  Reports pasted from the web carry ASCII commas and colons
  * between Chinese characters, where they sit cramped on the baseline; clreq
  * 3.1 wants the full-width marks of the Chinese set.  Only the marks whose
  * neighbours are Chinese change, so Latin and numbers keep theirs.
+ *
+ * The same editors type letters and digits full-width (２０２５年, ＡＩ,
+ * ５Ｇ), each in a Han-sized box; clreq 3.2 sets Western text and numbers in
+ * horizontal Chinese text proportional, so they become ASCII, which
+ * shape.c spaces from Han by a quarter em.  Full-width punctuation stays:
+ * it is the Chinese set.  This pass reads no structure: report.c reads
+ * both widths, so a report reads the same with --keep-punctuation.
  */
 #include "punct.h"
 
@@ -115,6 +123,61 @@ np_punct_normalize_text (const char *text, guint *count)
   g_free (to);
   g_free (s);
   return g_string_free (out, FALSE);
+}
+
+/* The ASCII letter or digit that Unicode's compatibility decomposition
+ * (NFKC) gives full-width `c`, or 0 for any other character.  Only the
+ * Fullwidth ASCII variants (U+FF01-U+FF5E) are asked: circled ①, ² and
+ * mathematical 𝐀 fold to digits and letters too, but they are symbols. */
+static char
+np_narrow_form (gunichar c)
+{
+  if (c < 0xFF01 || c > 0xFF5E)
+    return 0;
+  char wide[8] = { 0 };
+  g_unichar_to_utf8 (c, wide);
+  g_autofree char *nfkc = g_utf8_normalize (wide, -1, G_NORMALIZE_ALL_COMPOSE);
+  if (!nfkc || nfkc[0] == '\0' || nfkc[1] != '\0' || !g_ascii_isalnum (nfkc[0]))
+    return 0;
+  return nfkc[0];
+}
+
+char *
+np_punct_narrow_text (const char *text, guint *count)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p; p = g_utf8_next_char (p)) {
+    gunichar c = g_utf8_get_char (p);
+    /* clreq 3.2: in horizontal writing Western letters and European
+     * numerals are set proportional, never in full-width boxes.  A single
+     * one too (第１名, Ａ座): its upright full-width form belongs to
+     * vertical writing, which newsprint does not set, and one digit set
+     * apart from its neighbours would read as a different face. */
+    char narrow = np_narrow_form (c);
+    if (narrow) {
+      g_string_append_c (out, narrow);
+      *count += 1;
+    } else
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+  }
+  return g_string_free (out, FALSE);
+}
+
+static void
+np_narrow_field (char **field, guint line, gpointer count)
+{
+  (void) line;
+  char *narrow = np_punct_narrow_text (*field, count);
+  g_free (*field);
+  *field = narrow;
+}
+
+guint
+np_punct_narrow (NpDocument *doc)
+{
+  guint count = 0;
+  np_document_foreach_text (doc, np_narrow_field, &count);
+  return count;
 }
 
 static void
