@@ -20,8 +20,9 @@ guint np_punct_normalize (NpDocument *doc);
 
 /* Returns `text` (newly allocated) with each full-width Latin letter or
  * digit (Ａ-Ｚ ａ-ｚ ０-９) set as its ASCII form, the one Unicode's
- * compatibility decomposition gives; full-width punctuation stays.  Adds
- * the number of characters changed to *count. */
+ * compatibility decomposition gives, and the full stop between two such
+ * digits (１．２) as their decimal point; other full-width punctuation
+ * stays.  Adds the number of characters changed to *count. */
 char *np_punct_narrow_text (const char *text, guint *count);
 
 /* The same for every text of the document; returns the number of

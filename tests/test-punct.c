@@ -139,11 +139,23 @@ test_narrow_single (void)
 static void
 test_narrow_leaves (void)
 {
-  np_check_narrow ("增長\uFF13\uFF0E\uFF15\uFF05\uFF0C好\uFF01",
-                   "增長3\uFF0E5\uFF05\uFF0C好\uFF01", 2);
+  np_check_narrow ("增長\uFF13\uFF05\uFF0C好\uFF01\uFF08\uFF21\uFF09",
+                   "增長3\uFF05\uFF0C好\uFF01\uFF08A\uFF09", 2);
+  /* a full stop that ends a sentence, or stands beside one digit only */
+  np_check_narrow ("\uFF0E好\uFF0E\uFF13\uFF0E", "\uFF0E好\uFF0E3\uFF0E", 1);
   np_check_narrow ("①²\U0001D400\uFF5F\uFFE5", "①²\U0001D400\uFF5F\uFFE5", 0);
   np_check_narrow ("上午，上海 AI 5G", "上午，上海 AI 5G", 0);
   np_check_narrow ("", "", 0);
+}
+
+/* The full stop between two digits is the number's decimal point. */
+static void
+test_narrow_decimal (void)
+{
+  np_check_narrow ("超過\uFF11\uFF0E\uFF12萬人次", "超過1.2萬人次", 3);
+  np_check_narrow ("\uFF10\uFF0E\uFF15\uFF0E\uFF16", "0.5.6", 5);
+  /* the ASCII point of a number stays as it is */
+  np_check_narrow ("\uFF11.\uFF12", "1.2", 2);
 }
 
 /* Narrowed first, the colon of a time typed full-width sits between
@@ -217,6 +229,7 @@ main (int argc, char **argv)
   g_test_add_func ("/punct/narrow/digits-letters", test_narrow_digits_letters);
   g_test_add_func ("/punct/narrow/single", test_narrow_single);
   g_test_add_func ("/punct/narrow/leaves", test_narrow_leaves);
+  g_test_add_func ("/punct/narrow/decimal", test_narrow_decimal);
   g_test_add_func ("/punct/narrow/then-widen", test_narrow_then_widen);
   g_test_add_func ("/punct/narrow/document", test_document_narrow);
   return g_test_run ();
