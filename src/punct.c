@@ -181,36 +181,14 @@ np_punct_narrow_text (const char *text, guint *count)
   return g_string_free (out, FALSE);
 }
 
-static void
-np_narrow_field (char **field, guint line, gpointer count)
-{
-  (void) line;
-  char *narrow = np_punct_narrow_text (*field, count);
-  g_free (*field);
-  *field = narrow;
-}
-
 guint
 np_punct_narrow (NpDocument *doc)
 {
-  guint count = 0;
-  np_document_foreach_text (doc, np_narrow_field, &count);
-  return count;
-}
-
-static void
-np_normalize_field (char **field, guint line, gpointer count)
-{
-  (void) line;
-  char *wide = np_punct_normalize_text (*field, count);
-  g_free (*field);
-  *field = wide;
+  return np_document_rewrite (doc, np_punct_narrow_text);
 }
 
 guint
 np_punct_normalize (NpDocument *doc)
 {
-  guint count = 0;
-  np_document_foreach_text (doc, np_normalize_field, &count);
-  return count;
+  return np_document_rewrite (doc, np_punct_normalize_text);
 }

@@ -9,12 +9,19 @@
 #include <string.h>
 
 static void
-np_check (const char *in, const char *expect, guint expect_count)
+np_check_by (NpRewriteFunc rewrite, const char *in, const char *expect,
+             guint expect_count)
 {
   guint count = 0;
-  g_autofree char *out = np_punct_normalize_text (in, &count);
+  g_autofree char *out = rewrite (in, &count);
   g_assert_cmpstr (out, ==, expect);
   g_assert_cmpuint (count, ==, expect_count);
+}
+
+static void
+np_check (const char *in, const char *expect, guint expect_count)
+{
+  np_check_by (np_punct_normalize_text, in, expect, expect_count);
 }
 
 static void
@@ -94,10 +101,7 @@ test_already_wide (void)
 static void
 np_check_narrow (const char *in, const char *expect, guint expect_count)
 {
-  guint count = 0;
-  g_autofree char *out = np_punct_narrow_text (in, &count);
-  g_assert_cmpstr (out, ==, expect);
-  g_assert_cmpuint (count, ==, expect_count);
+  np_check_by (np_punct_narrow_text, in, expect, expect_count);
 }
 
 /* clreq 3.2: numbers and Latin words typed full-width are set half-width. */
