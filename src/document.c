@@ -143,6 +143,31 @@ np_document_foreach_text (NpDocument *doc, NpTextFunc func, gpointer data)
   }
 }
 
+typedef struct {
+  NpRewriteFunc rewrite;
+  guint count;
+} NpRewriting;
+
+static void
+np_rewrite_field (char **field, guint line, gpointer data)
+{
+  (void) line;
+  NpRewriting *job = data;
+  char *text = job->rewrite (*field, &job->count);
+  g_free (*field);
+  *field = text;
+}
+
+guint
+np_document_rewrite (NpDocument *doc, NpRewriteFunc rewrite)
+{
+  g_return_val_if_fail (doc != NULL && rewrite != NULL, 0);
+
+  NpRewriting job = { rewrite, 0 };
+  np_document_foreach_text (doc, np_rewrite_field, &job);
+  return job.count;
+}
+
 gboolean
 np_block_closes (NpBlockKind kind)
 {

@@ -99,6 +99,12 @@ typedef void (*NpTextFunc) (char **text, guint line, gpointer data);
 void np_document_foreach_text (NpDocument *doc, NpTextFunc func,
                                gpointer data);
 
+/* Replaces every text of the document (as np_document_foreach_text visits
+ * them) with what `rewrite` returns for it, newly allocated, which adds to
+ * *count the changes it made.  Returns the sum of those counts. */
+typedef char *(*NpRewriteFunc) (const char *text, guint *count);
+guint np_document_rewrite (NpDocument *doc, NpRewriteFunc rewrite);
+
 /* The editions --to names, with their BCP 47 names. */
 typedef enum {
   NP_VARIANT_NONE, /* the report's own script: nothing converts */

@@ -237,20 +237,10 @@ np_emoji_strip_text (const char *text, guint *count)
   return g_string_free (out, FALSE);
 }
 
-static void
-np_strip_field (char **field, guint line, gpointer count)
-{
-  (void) line;
-  char *bare = np_emoji_strip_text (*field, count);
-  g_free (*field);
-  *field = bare;
-}
-
 guint
 np_emoji_strip (NpDocument *doc)
 {
-  guint count = 0;
-  np_document_foreach_text (doc, np_strip_field, &count);
+  guint count = np_document_rewrite (doc, np_emoji_strip_text);
   /* a line of emoji only leaves nothing to print */
   for (guint i = 0; i < doc->blocks->len;) {
     const NpBlock *block = g_ptr_array_index (doc->blocks, i);

@@ -179,7 +179,8 @@ np_parse_args (int *argc, char ***argv, NpArgs *a, GError **error)
     { "dump-structure", 0, 0, G_OPTION_ARG_NONE, &a->dump_structure,
       "Print what the report was read as (JSON) and exit", NULL },
     { "keep-punctuation", 0, 0, G_OPTION_ARG_NONE, &a->keep_punctuation,
-      "Leave ASCII , : ; ! ? ( ) in Chinese text as they are", NULL },
+      "Leave ASCII , : ; ! ? ( ) and full-width letters and digits in Chinese "
+      "text as they are", NULL },
     { "emoji", 0, 0, G_OPTION_ARG_STRING, &a->emoji,
       "keep (with a warning) or strip emoji [as the layout says: keep]",
       "keep|strip" },
@@ -392,6 +393,9 @@ np_print_notes (const NpArgs *a, const NpOptions *o, const NpNotes *notes)
     fprintf (stderr, "newsprint: %s: %u ASCII punctuation marks set "
              "full-width, %u emoji removed\n", name, notes->marks_widened,
              notes->emoji_stripped);
+  if (a->verbose)
+    fprintf (stderr, "newsprint: %s: %u full-width letters and digits set "
+             "half-width\n", name, notes->latin_narrowed);
   if (a->verbose && notes->edition)
     fprintf (stderr, "newsprint: %s: converted to %s: %u characters "
              "changed, %u phrases from the phrase file\n", name,

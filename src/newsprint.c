@@ -97,6 +97,7 @@ np_notes_init (NpNotes *notes)
 {
   notes->warnings = g_ptr_array_new_with_free_func (g_free);
   notes->marks_widened = 0;
+  notes->latin_narrowed = 0;
   notes->emoji_stripped = 0;
   notes->pages = 0;
   notes->edition = NULL;
@@ -181,8 +182,10 @@ np_read_converted (const NpOptions *o, NpConverter *converter,
   np_source_notes_warn (&source_notes, notes->warnings);
   for (guint i = 0; i < doc->warnings->len; i++)
     g_ptr_array_add (notes->warnings, g_strdup (doc->warnings->pdata[i]));
-  if (!o->keep_punctuation)
+  if (!o->keep_punctuation) {
+    notes->latin_narrowed += np_punct_narrow (doc);
     notes->marks_widened += np_punct_normalize (doc);
+  }
   if (o->emoji == NP_EMOJI_STRIP)
     notes->emoji_stripped += np_emoji_strip (doc);
   if (o->title) {
@@ -491,6 +494,7 @@ np_read_issue (NpIssue *issue, const NpOptions *o, NpNotes *notes,
     np_notes_init (&mine);
     a->doc = np_read_converted (&own, converter, &mine, error);
     notes->marks_widened += mine.marks_widened;
+    notes->latin_narrowed += mine.latin_narrowed;
     notes->emoji_stripped += mine.emoji_stripped;
     notes->chars_converted += mine.chars_converted;
     notes->phrases_used += mine.phrases_used;

@@ -55,6 +55,7 @@ typedef struct {
 typedef struct {
   GPtrArray *warnings;  /* of char*: "line N: what is odd", owned */
   guint marks_widened;  /* ASCII marks set full-width */
+  guint latin_narrowed; /* full-width letters and digits set as ASCII */
   guint emoji_stripped; /* emoji sequences removed */
   guint pages;          /* pages written by np_render */
   const char *edition;  /* the edition converted to ("zh-Hans"), or NULL */
@@ -100,11 +101,11 @@ typedef struct {
  * owns its elements. */
 GPtrArray *np_list_layouts (const char *const *datadirs);
 
-/* Reads and decodes the report, widens its punctuation (unless
- * keep_punctuation), strips emoji when the options say so (the layout's
- * policy is applied by np_typeset) and applies the overrides.  The
- * warnings of decoding (control characters, a doubtful encoding) and of
- * the document go into `notes`. */
+/* Reads and decodes the report, widens its punctuation and narrows its
+ * full-width letters and digits (unless keep_punctuation), strips emoji
+ * when the options say so (the layout's policy is applied by np_typeset)
+ * and applies the overrides.  The warnings of decoding (control
+ * characters, a doubtful encoding) and of the document go into `notes`. */
 NpDocument *np_read (const NpOptions *options, NpNotes *notes,
                      GError **error);
 

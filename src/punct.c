@@ -1,10 +1,19 @@
-/* punct.c: ASCII punctuation in Chinese text -> full-width forms.
+/* punct.c: ASCII punctuation in Chinese text -> full-width forms, and
+ * full-width letters and digits -> ASCII ones.
  *
  * Contract: a pass over the document model after report.c, before anything
  * is shaped.  Reports pasted from the web carry ASCII commas and colons
  * between Chinese characters, where they sit cramped on the baseline; clreq
  * 3.1 wants the full-width marks of the Chinese set.  Only the marks whose
  * neighbours are Chinese change, so Latin and numbers keep theirs.
+ *
+ * The same editors type letters and digits full-width (２０２５年, ＡＩ,
+ * ５Ｇ), each in a Han-sized box; clreq 3.2 sets Western text and numbers in
+ * horizontal Chinese text proportional, so they become ASCII, which
+ * shape.c spaces from Han by a quarter em.  Full-width punctuation stays,
+ * as the Chinese set, save a number's decimal point.  This pass reads no
+ * structure: report.c reads both widths, so a report reads the same with
+ * --keep-punctuation.
  */
 #include "punct.h"
 
@@ -117,19 +126,69 @@ np_punct_normalize_text (const char *text, guint *count)
   return g_string_free (out, FALSE);
 }
 
-static void
-np_normalize_field (char **field, guint line, gpointer count)
+/* The ASCII character that Unicode's compatibility decomposition (NFKC)
+ * gives full-width `c`, or 0.  Only the Fullwidth ASCII variants
+ * (U+FF01-U+FF5E) are asked: circled ①, ² and mathematical 𝐀 fold to
+ * digits and letters too, but they are symbols. */
+static char
+np_ascii_form (gunichar c)
 {
-  (void) line;
-  char *wide = np_punct_normalize_text (*field, count);
-  g_free (*field);
-  *field = wide;
+  if (c < 0xFF01 || c > 0xFF5E)
+    return 0;
+  char wide[8] = { 0 };
+  g_unichar_to_utf8 (c, wide);
+  g_autofree char *nfkc = g_utf8_normalize (wide, -1, G_NORMALIZE_ALL_COMPOSE);
+  if (!nfkc || nfkc[0] == '\0' || nfkc[1] != '\0' || (guchar) nfkc[0] >= 0x80)
+    return 0;
+  return nfkc[0];
+}
+
+/* What the character at i is set as (0: stays).  clreq 3.2: in horizontal
+ * writing Western letters and European numerals are set proportional,
+ * never in full-width boxes.  A single one too (第１名, Ａ座): its upright
+ * full-width form belongs to vertical writing, which newsprint does not
+ * set, and one digit set apart from its neighbours would read as another
+ * face.  Punctuation stays, save the full stop between two digits
+ * (１．２万): that is the number's decimal point, which goes with it. */
+static char
+np_narrow_at (const gunichar *s, glong n, glong i)
+{
+  char ascii = np_ascii_form (s[i]);
+  if (g_ascii_isalnum (ascii))
+    return ascii;
+  if (ascii == '.' && i > 0 && i + 1 < n &&
+      g_ascii_isdigit (np_ascii_form (s[i - 1])) &&
+      g_ascii_isdigit (np_ascii_form (s[i + 1])))
+    return ascii;
+  return 0;
+}
+
+char *
+np_punct_narrow_text (const char *text, guint *count)
+{
+  glong n = 0;
+  gunichar *s = g_utf8_to_ucs4_fast (text, -1, &n);
+  GString *out = g_string_sized_new (strlen (text));
+  for (glong i = 0; i < n; i++) {
+    char narrow = np_narrow_at (s, n, i);
+    if (narrow)
+      g_string_append_c (out, narrow);
+    else
+      g_string_append_unichar (out, s[i]);
+    *count += narrow != 0;
+  }
+  g_free (s);
+  return g_string_free (out, FALSE);
+}
+
+guint
+np_punct_narrow (NpDocument *doc)
+{
+  return np_document_rewrite (doc, np_punct_narrow_text);
 }
 
 guint
 np_punct_normalize (NpDocument *doc)
 {
-  guint count = 0;
-  np_document_foreach_text (doc, np_normalize_field, &count);
-  return count;
+  return np_document_rewrite (doc, np_punct_normalize_text);
 }

@@ -101,8 +101,8 @@ np_patterns_init (NpPatterns *re, NpCues *cues)
     "|(?:民國|民国)?" NP_DIGIT "{2,3})\\s*年\\s*)?"
     "(?<m>" NP_DIGIT "{1,2}|" NP_CN_SMALL "{1,3})\\s*月\\s*"
     "(?<d>" NP_DIGIT "{1,2}|" NP_CN_SMALL "{1,3})\\s*[日號号]"
-    "|(?<!" NP_DIGIT ")(?<ny>" NP_DIGIT "{3,4})\\s*[-./／．]\\s*"
-    "(?<nm>" NP_DIGIT "{1,2})\\s*[-./／．]\\s*(?<nd>" NP_DIGIT "{1,2})"
+    "|(?<!" NP_DIGIT ")(?<ny>" NP_DIGIT "{3,4})\\s*[-./－／．]\\s*"
+    "(?<nm>" NP_DIGIT "{1,2})\\s*[-./－／．]\\s*(?<nd>" NP_DIGIT "{1,2})"
     "(?!" NP_DIGIT ")", G_REGEX_DUPNAMES);
   g_autofree char *relative = np_cues_pattern (cues, "date/relative");
   g_autofree char *trailing_time = g_strdup_printf (

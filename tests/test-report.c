@@ -425,6 +425,9 @@ test_lead_date_forms (void)
     /* full-width digits are read as ASCII ones */
     { "\uFF12\uFF10\uFF12\uFF14年\uFF16月\uFF11\uFF18日,大會召開。",
       "2024年6月18日" },
+    /* and with the full-width hyphen a web editor types between them */
+    { "\uFF12\uFF10\uFF12\uFF15\uFF0D\uFF10\uFF14\uFF0D\uFF12\uFF16,大会召开。",
+      "2025年4月26日" },
     { "5月4号上午,活动举行。", "5月4号" },
     { "2025.4.26,大会召开。", "2025年4月26日" },
     { "2025-04-26 上午,大会召开。", "2025年4月26日" },

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "fonts.h"
+#include "punct.h"
 #include "shape.h"
 #include "testutil.h"
 
@@ -384,6 +385,11 @@ test_latin_spacing (void)
     np_width_em (np_fonts_fixture, "\uFF0CA8\u3002"),
     np_width_em (np_fonts_fixture, "\uFF0C") + latin +
       np_width_em (np_fonts_fixture, "\u3002"), 0.01);
+  /* letters and digits typed full-width get the same once narrowed */
+  guint count = 0;
+  g_autofree char *narrowed = np_punct_narrow_text ("中\uFF21\uFF18中", &count);
+  g_assert_cmpfloat_with_epsilon (np_width_em (np_fonts_fixture, narrowed),
+                                  2 * han + latin + 0.5, 0.01);
 }
 
 /* A closing mark behind an emoji still may not start a line. */

@@ -120,6 +120,14 @@ if "$np" -v "$work/punct.txt" -o "$work/punct.pdf" 2>&1 | grep -q ": 1 ASCII pun
    "$np" --keep-punctuation --dump-structure "$work/punct.txt" | grep -q '上午,大會'; then
   passes=$((passes + 1)); else echo "FAIL: punctuation options"; fails=$((fails + 1)); fi
 
+# Full-width letters and digits: set half-width and counted (the lead's 9
+# and the 2 of the headline drawn from it), kept on request.
+printf '２０２４年６月１８日上午，５Ｇ大會召開。\n' >"$work/widths.txt"
+if "$np" -v "$work/widths.txt" -o "$work/widths.pdf" 2>&1 | grep -q ": 11 full-width letters and digits set half-width" &&
+   "$np" --dump-structure "$work/widths.txt" | grep -q '"2024年6月18日上午，5G大會' &&
+   "$np" --keep-punctuation --dump-structure "$work/widths.txt" | grep -q '"２０２４年６月１８日上午，５Ｇ大會'; then
+  passes=$((passes + 1)); else echo "FAIL: full-width letters and digits"; fails=$((fails + 1)); fi
+
 # Bad input, one class at a time: the exit code and the one-line message
 # (through expect), then no output written beside a fresh target, and an
 # existing output left as it was, with no temporary file behind.
