@@ -27,8 +27,8 @@ bad = []
 if a["halfwidth_punct_in_cjk"] != 0:
     bad.append("ASCII marks in Chinese text: %d" % a["halfwidth_punct_in_cjk"])
 # Justification opens the gap between two Han characters by at most
-# 0.05 em on all but the loosest twentieth of lines, and no paragraph
-# ends on a lone character (孤字, shape.c NP_RUNT_COST) to get there.
+# 0.05 em on all but the loosest twentieth of lines, while no paragraph
+# ends on a lone character (孤字, shape.c NP_RUNT_COST).
 if a.get("han_gap_p95_em", 0) > 0.05:
     bad.append("han_gap_p95_em %.3f > 0.05" % a["han_gap_p95_em"])
 if a.get("runt_lines", 0) != 0:
