@@ -24,7 +24,9 @@ typedef struct {
   gboolean emoji;       /* a pictograph: transparent to the kinsoku rules */
   gboolean letter;      /* a Han character, letter or digit */
   gboolean break_before; /* a line may start with this unit */
-  gboolean gap_before;   /* justification may widen the gap before it */
+  int gap_before;        /* justification may widen the gap before it: its
+                            share of the slack, 0 (none), 1 (a gap between
+                            characters) or NP_WORD_STRETCH (a word space) */
   int lead, trail;      /* blank of a full-width mark on each side, Pango
                            units: what compression may take away */
   int kern;             /* change to the gap before this unit when both
@@ -299,6 +301,26 @@ np_pair_kern (NpUnit *a, NpUnit *b)
   }
 }
 
+/* A line with Latin words in it is justified as Latin text is, mostly at
+ * its word spaces: a space between two words may open this many times as
+ * much as the gap between two Han characters, so that a line holding a
+ * phrase like "battery management system" does not space out its Chinese
+ * (clreq 3.8 spreads a line's slack between characters; a word space is
+ * where a Latin reader expects it). */
+#define NP_WORD_STRETCH 4
+
+/* A typed space between two characters set off the em grid (Latin,
+ * Greek, Cyrillic letters and digits): a space between words. */
+static gboolean
+np_is_word_space (const NpShaping *s, const NpUnit *before, const NpUnit *after)
+{
+  gunichar last = np_last_char (s->text, before->start, before->end);
+  gunichar first = g_utf8_get_char (s->text + after->start);
+  return !before->emoji && !after->emoji && g_unichar_isalnum (last) &&
+         g_unichar_isalnum (first) && !np_is_grid_char (last) &&
+         !np_is_grid_char (first);
+}
+
 /* Fixed spacing between units: Latin spacing, punctuation pairs.  Marks
  * inside a line may also give up blank to justify it: all of it in zh-Hans,
  * half in zh-Hant, whose centred marks need air on both sides (clreq 3.1.6,
@@ -321,6 +343,8 @@ np_space_units (NpShaping *s)
         a->kern_self = TRUE; /* the typed space becomes the quarter em */
         a->kern = s->em / 4 - a->width;
         a->spare_trail = s->em / 8;
+      } else if (b->gap_before && np_is_word_space (s, before, b)) {
+        b->gap_before = NP_WORD_STRETCH;
       }
       continue;
     }
@@ -445,6 +469,8 @@ np_trim_end (const NpShaping *s, guint a, guint b)
   return b;
 }
 
+/* The gaps of units [a, b) that justification widens, each counted by its
+ * share of the slack. */
 static guint
 np_count_gaps (const NpShaping *s, guint a, guint b)
 {
@@ -530,11 +556,14 @@ np_balanced_cost (const NpShaping *s, guint b, gboolean last,
 }
 
 /* A paragraph ending on a lone character (孤字) costs as much as a
- * justified line spaced out by a tenth of an em between characters: a
- * reader sees the stray line before a slightly loose one.  Over the
- * corpus this removes 14 of 15 such lines, and a few paragraphs get a
- * line spaced by 0.06 to 0.08 em instead. */
-#define NP_RUNT_COST 1e6
+ * justified line spaced out by 0.16 em between characters: a reader sees
+ * the stray line before a loose one, and a typesetter takes a character
+ * down from the line before and spaces that line out.  The breaker first
+ * tries the cheaper remedies (compressing marks to pull the character up,
+ * loosening several lines a little), and goes that far only for a short
+ * paragraph with no marks to compress.  A last line of emoji and marks
+ * alone, which nothing may be able to join, costs a tenth of that. */
+#define NP_RUNT_COST 1e7
 
 static double
 np_line_cost (const NpShaping *s, const NpMeasure *m, guint a, guint b,
@@ -561,7 +590,9 @@ np_line_cost (const NpShaping *s, const NpMeasure *m, guint a, guint b,
     guint letters = 0;
     for (guint i = a; i < end; i++)
       letters += NP_UNIT (s, i)->letter;
-    return (letters < 2 && a > 0) ? NP_RUNT_COST : 0.0;
+    if (a == 0 || letters > 1)
+      return 0.0;
+    return letters == 1 ? NP_RUNT_COST : NP_RUNT_COST / 10;
   }
   double badness;
   if (m->align == NP_ALIGN_JUSTIFY) {
@@ -703,8 +734,9 @@ np_slice_run (const PangoGlyphItem *run, const char *text, int g0, int g1,
   return slice;
 }
 
-/* Spreads `slack` over the gaps of units [a, end) by widening the unit
- * before each gap; integer steps are spread so they add up exactly. */
+/* Spreads `slack` over the gaps of units [a, end), each by its share, by
+ * widening the unit before each gap; integer steps are spread so they add
+ * up exactly. */
 static void
 np_justify (const NpShaping *s, guint a, guint end, gint64 slack, int *trail)
 {
@@ -716,7 +748,7 @@ np_justify (const NpShaping *s, guint a, guint end, gint64 slack, int *trail)
     if (!NP_UNIT (s, i)->gap_before)
       continue;
     gint64 before = slack * k / gaps;
-    k++;
+    k += NP_UNIT (s, i)->gap_before;
     trail[i - 1 - a] += (int) (slack * k / gaps - before);
   }
 }

@@ -285,6 +285,97 @@ test_latin_words (void)
   }
 }
 
+/* The widest extra a line gives its Han characters, and the narrowest it
+ * gives its word spaces (a space between two Latin letters), in ems. */
+static void
+np_line_stretch (const NpParagraph *p, guint i, double em, double *han,
+                 double *word)
+{
+  const NpLine *line = g_ptr_array_index (p->lines, i);
+  *han = 0;
+  *word = INFINITY;
+  for (guint r = 0; r < line->runs->len; r++) {
+    PangoGlyphItem *run = g_ptr_array_index (line->runs, r);
+    for (int g = 0; g < run->glyphs->num_glyphs; g++) {
+      const char *c =
+        p->text + run->item->offset + run->glyphs->log_clusters[g];
+      double width = run->glyphs->glyphs[g].geometry.width / 1024.0 / em;
+      if (g_unichar_iswide (g_utf8_get_char (c)) &&
+          g + 1 < run->glyphs->num_glyphs)
+        *han = MAX (*han, width - 1);
+      else if (*c == ' ' && c > p->text && g_ascii_isalpha (c[-1]) &&
+               g_ascii_isalpha (c[1]))
+        *word = MIN (*word, width);
+    }
+  }
+}
+
+/* A line holding a Latin phrase is justified mostly at its word spaces,
+ * so its Han characters stay as tight as in a line of Chinese. */
+static void
+test_word_spaces (void)
+{
+  NpFont font = np_body ();
+  NpMeasure m = { .width = 20.5 * font.size, .align = NP_ALIGN_JUSTIFY };
+  g_autoptr (NpParagraph) p = np_shape_paragraph (
+    np_fonts_hans_fixture, &font,
+    "与会代表围绕 battery management system 课程建设和实训基地共享展开讨论"
+    "，形成了三项共识。",
+    &m);
+  g_autofree char *first = np_line_text (p, 0);
+  g_test_message ("first line: %s", first);
+  g_assert_true (g_str_has_suffix (first, "system"));
+  double han, word;
+  np_line_stretch (p, 0, font.size, &han, &word);
+  const NpLine *line = g_ptr_array_index (p->lines, 0);
+  g_assert_cmpfloat_with_epsilon (line->width, m.width, 0.01);
+  g_assert_cmpfloat (han, >, 0);
+  g_assert_cmpfloat (han, <=, 0.05);
+  /* a word space opens NP_WORD_STRETCH times as much */
+  g_assert_cmpfloat (word, >=, 0.25 + 3 * han);
+}
+
+/* No paragraph ends on a line of one character and its stop (孤字), at
+ * any measure, and no line is spaced out by more than 0.16 em to avoid
+ * one. */
+static void
+test_no_runts (void)
+{
+  static const char *texts[] = {
+    "「技職教育不是第二選擇，而是產業的第一線。」",
+    "與會代表圍繞課程建設和實訓基地共享展開討論，形成了三項共識。",
+    "分組洽談期間，學生代表與企業人力資源主管面對面交流。旅遊管理專業三年級"
+    "學生何穎欣說：「第一次這麼近距離了解企業的招聘要求，收穫很大。」",
+    "聯盟秘書處表示，下半年將舉辦會展策劃技能競賽，並組織師生赴澳門"
+    "企業實地考察，進一步推動產教融合。",
+  };
+  NpFont font = np_body ();
+  for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (double w = 16; w <= 30; w += 0.5) {
+      NpMeasure m = { .width = w * font.size,
+                      .align = NP_ALIGN_JUSTIFY,
+                      .indent = 2 * font.size };
+      for (int hans = 0; hans < 2; hans++) {
+        g_autoptr (NpParagraph) p = np_shape_paragraph (
+          hans ? np_fonts_hans_fixture : np_fonts_fixture, &font, texts[t], &m);
+        if (p->lines->len < 2)
+          continue;
+        g_autofree char *last = np_line_text (p, p->lines->len - 1);
+        guint letters = 0;
+        for (const char *c = last; *c; c = g_utf8_next_char (c))
+          letters += g_unichar_isalnum (g_utf8_get_char (c));
+        if (letters < 2)
+          g_test_message ("%s at %.1f em: last line %s", texts[t], w, last);
+        g_assert_cmpuint (letters, >=, 2);
+        for (guint i = 0; i + 1 < p->lines->len; i++) {
+          double han, word;
+          np_line_stretch (p, i, font.size, &han, &word);
+          g_assert_cmpfloat (han, <=, 0.16);
+        }
+      }
+    }
+}
+
 static void
 test_centred_and_balanced (void)
 {
@@ -593,6 +684,8 @@ main (int argc, char **argv)
   g_test_add_func ("/shape/justified", test_justified);
   g_test_add_func ("/shape/text-kept", test_text_kept);
   g_test_add_func ("/shape/latin-words", test_latin_words);
+  g_test_add_func ("/shape/word-spaces", test_word_spaces);
+  g_test_add_func ("/shape/no-runts", test_no_runts);
   g_test_add_func ("/shape/centred-balanced", test_centred_and_balanced);
   g_test_add_func ("/shape/right-aligned", test_right_aligned);
   g_test_add_func ("/shape/missing-glyph", test_missing_glyph);
