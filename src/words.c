@@ -1,0 +1,164 @@
+/* words.c: where Chinese text divides into words and phrases.
+ *
+ * Contract: np_words_breaks() takes a paragraph's text and gives, for each
+ * place between two characters, whether it lies inside a word, between two
+ * words, or between two phrases.  Words are ICU's (the word break iterator
+ * with its Chinese dictionary); a number keeps the unit that follows it
+ * (2025年, 100余人, 8 平台) and a name in 《》「」『』“” stays whole; the
+ * phrase boundaries are read from the cue words of data/cues.ini
+ * ([linebreak]).  It does not choose breaks: shape.c does, and body text
+ * does not ask, since clreq lets it break between any two characters.
+ */
+#include "words.h"
+
+#include "cues.h"
+
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/ustring.h>
+
+/* ICU's word boundaries of `text` (`len` bytes) into `at`; FALSE when ICU
+ * cannot (no data, or a text past its int32 lengths). */
+static gboolean
+np_words_icu (const char *text, gsize len, guint8 *at)
+{
+  if (len > G_MAXINT32 / 2)
+    return FALSE;
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n = 0;
+  u_strFromUTF8 (NULL, 0, &n, text, (int32_t) len, &status);
+  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (status))
+    return FALSE;
+  status = U_ZERO_ERROR;
+  g_autofree UChar *units = g_new (UChar, n + 1);
+  u_strFromUTF8 (units, n + 1, NULL, text, (int32_t) len, &status);
+  if (U_FAILURE (status))
+    return FALSE;
+  /* byte[k]: the byte offset of UTF-16 unit k */
+  g_autofree gsize *byte = g_new (gsize, n + 1);
+  int32_t k = 0;
+  for (const char *p = text; p < text + len; p = g_utf8_next_char (p)) {
+    gunichar c = g_utf8_get_char (p);
+    byte[k++] = (gsize) (p - text);
+    if (c > 0xFFFF)
+      byte[k++] = (gsize) (p - text); /* inside a surrogate pair */
+  }
+  byte[k] = len;
+  UBreakIterator *words = ubrk_open (UBRK_WORD, "zh", units, n, &status);
+  if (U_FAILURE (status))
+    return FALSE;
+  for (int32_t b = ubrk_first (words); b != UBRK_DONE; b = ubrk_next (words))
+    if (b <= k)
+      at[byte[b]] = NP_WORDS_BOUNDARY;
+  ubrk_close (words);
+  return TRUE;
+}
+
+/* A number stays with the unit or measure word that follows it: 2025年,
+ * 100余人, 8 平台 (clreq 3.1.7 keeps a number whole; a reader takes the
+ * number and what it counts as one word). */
+static void
+np_words_keep_numbers (const char *text, gsize len, guint8 *at)
+{
+  for (gsize p = 1; p < len; p++) {
+    if (at[p] == NP_WORDS_INSIDE)
+      continue;
+    const char *q = text + p;
+    while (q > text && q[-1] == ' ')
+      q--;
+    const char *prev = g_utf8_find_prev_char (text, q);
+    if (prev && g_unichar_isdigit (g_utf8_get_char (prev)) &&
+        g_unichar_isalpha (g_utf8_get_char (text + p)))
+      at[p] = NP_WORDS_INSIDE;
+  }
+}
+
+/* The mark that closes `open`, or 0. */
+static gunichar
+np_words_closer (gunichar open)
+{
+  switch (open) {
+  case 0x300A:
+    return 0x300B; /* 《》 */
+  case 0x3008:
+    return 0x3009; /* 〈〉 */
+  case 0x300C:
+    return 0x300D; /* 「」 */
+  case 0x300E:
+    return 0x300F; /* 『』 */
+  case 0x201C:
+    return 0x201D; /* “” */
+  default:
+    return 0;
+  }
+}
+
+/* A title in 《》 or a name in quotes is read as one: no break inside it,
+ * when it closes within the text. */
+static void
+np_words_keep_names (const char *text, gsize len, guint8 *at)
+{
+  for (const char *p = text; p < text + len; p = g_utf8_next_char (p)) {
+    gunichar close = np_words_closer (g_utf8_get_char (p));
+    if (!close)
+      continue;
+    const char *from = g_utf8_next_char (p);
+    const char *end = g_utf8_strchr (from, (gssize) (text + len - from), close);
+    if (!end)
+      continue;
+    memset (at + (from - text), NP_WORDS_INSIDE, (gsize) (end - from) + 1);
+    p = end;
+  }
+}
+
+/* Whether a cue word from place `from` to `to` is whole words. */
+static gboolean
+np_words_whole (const guint8 *at, gsize len, gsize from, gsize to)
+{
+  return to <= len && at[from] != NP_WORDS_INSIDE && at[to] != NP_WORDS_INSIDE;
+}
+
+/* Editors break a headline between its phrases: before 暨 and before the
+ * clause of the event (在…召开, 隆重举行), after the name of an
+ * organisation (…联盟 | 年度工作会议).  The cue words are data. */
+static void
+np_words_phrases (const char *text, gsize len, guint8 *at)
+{
+  g_autoptr (NpCues) cues = np_cues_new ();
+  const char *const *before = np_cues_list (cues, "linebreak/before");
+  const char *const *after = np_cues_list (cues, "linebreak/after");
+  g_autofree guint8 *word = g_memdup2 (at, len + 1);
+  for (gsize p = 1; p < len; p++) {
+    if (word[p] == NP_WORDS_INSIDE)
+      continue;
+    for (const char *const *w = before; *w && at[p] != NP_WORDS_PHRASE; w++) {
+      gsize n = strlen (*w);
+      if (np_words_whole (word, len, p, p + n) &&
+          strncmp (text + p, *w, n) == 0)
+        at[p] = NP_WORDS_PHRASE;
+    }
+    for (const char *const *w = after; *w && at[p] != NP_WORDS_PHRASE; w++) {
+      gsize n = strlen (*w);
+      if (n <= p && np_words_whole (word, len, p - n, p) &&
+          strncmp (text + p - n, *w, n) == 0)
+        at[p] = NP_WORDS_PHRASE;
+    }
+  }
+}
+
+guint8 *
+np_words_breaks (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  gsize len = strlen (text);
+  guint8 *at = g_new0 (guint8, len + 1);
+  if (!np_words_icu (text, len, at)) {
+    memset (at, NP_WORDS_BOUNDARY, len + 1);
+    return at;
+  }
+  at[0] = at[len] = NP_WORDS_BOUNDARY;
+  np_words_keep_numbers (text, len, at);
+  np_words_keep_names (text, len, at);
+  np_words_phrases (text, len, at);
+  return at;
+}
