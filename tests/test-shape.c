@@ -4,6 +4,7 @@
 
 #include "fonts.h"
 #include "shape.h"
+#include "words.h"
 #include "testutil.h"
 
 static NpFonts *np_fonts_fixture;      /* zh-Hant */
@@ -309,6 +310,104 @@ test_centred_and_balanced (void)
   g_assert_cmpfloat (fabs (c->width - d->width), <=, 4 * font.size);
 }
 
+/* The first lines of `text` set balanced at `width` points, 20 pt, in
+ * `fonts`, joined with '/'. */
+static char *
+np_balanced_lines (NpFonts *fonts, const char *text, double width)
+{
+  NpFont font = np_body ();
+  font.size = 20;
+  NpMeasure m = { .width = width, .align = NP_ALIGN_CENTER, .balance = TRUE };
+  g_autoptr (NpParagraph) p = np_shape_paragraph (fonts, &font, text, &m);
+  GString *all = g_string_new (NULL);
+  for (guint i = 0; i < p->lines->len; i++) {
+    g_autofree char *t = np_line_text (p, i);
+    g_string_append_printf (all, "%s%s", i ? "/" : "", t);
+  }
+  return g_string_free (all, FALSE);
+}
+
+/* ICU's dictionary divides Chinese into words; a number keeps its unit,
+ * a title in 《》 stays whole, and the cue words mark the phrases. */
+static void
+test_word_breaks (void)
+{
+  const char *text = "职业教育联盟年度工作会议在苏州召开";
+  g_autofree guint8 *at = np_words_breaks (text);
+  gsize nian = strlen ("职业教育联盟"), du = strlen ("职业教育联盟年");
+  g_assert_cmpint (at[nian], ==, NP_WORDS_PHRASE); /* after 联盟 */
+  g_assert_cmpint (at[du], ==, NP_WORDS_INSIDE);   /* 年|度 */
+  gsize zai = strlen ("职业教育联盟年度工作会议");
+  g_assert_cmpint (at[zai], ==, NP_WORDS_PHRASE); /* before 在 */
+  gsize gong = strlen ("职业教育联盟年度");
+  g_assert_cmpint (at[gong], ==, NP_WORDS_BOUNDARY); /* 年度|工作 */
+
+  const char *numbers = "2025年共100余人与8 平台";
+  g_autofree guint8 *n = np_words_breaks (numbers);
+  g_assert_cmpint (n[strlen ("2025")], ==, NP_WORDS_INSIDE);
+  g_assert_cmpint (n[strlen ("2025年共100")], ==, NP_WORDS_INSIDE);
+  g_assert_cmpint (n[strlen ("2025年共100余人与8 ")], ==, NP_WORDS_INSIDE);
+  g_assert_cmpint (n[strlen ("2025年")], !=, NP_WORDS_INSIDE);
+
+  const char *title = "发布《中国制造》白皮书";
+  g_autofree guint8 *t = np_words_breaks (title);
+  g_assert_cmpint (t[strlen ("发布《中国")], ==, NP_WORDS_INSIDE);
+  g_assert_cmpint (t[strlen ("发布《中国制造》")], !=, NP_WORDS_INSIDE);
+  /* an unclosed mark keeps nothing together */
+  g_autofree guint8 *u = np_words_breaks ("《中国制造");
+  g_assert_cmpint (u[strlen ("《中国")], ==, NP_WORDS_BOUNDARY);
+  g_autofree guint8 *e = np_words_breaks ("");
+  g_assert_cmpint (e[0], ==, NP_WORDS_BOUNDARY);
+}
+
+/* A headline breaks between words, never inside 年度: the proof that
+ * showed …联盟年 / 度工作会议… now breaks after 联盟 or before 在. */
+static void
+test_headline_words (void)
+{
+  const char *head = "长三角汽车产业职业教育联盟年度工作会议在苏州工业园区召开";
+  for (double width = 200; width <= 560; width += 15) {
+    g_autofree char *lines =
+      np_balanced_lines (np_fonts_hans_fixture, head, width);
+    g_assert_null (strstr (lines, "年/度"));
+    g_assert_null (strstr (lines, "工/作"));
+    g_assert_null (strstr (lines, "会/议"));
+  }
+  g_autofree char *two = np_balanced_lines (np_fonts_hans_fixture, head, 400);
+  g_assert_cmpstr (two, ==,
+                   "长三角汽车产业职业教育联盟/年度工作会议在苏州工业园区召开");
+  /* a number stays with its unit, a title in 《》 whole */
+  const char *dated =
+    "我校2025年职业技能大赛暨《汽车智能制造》课程发布会隆重举行";
+  for (double width = 150; width <= 500; width += 10) {
+    g_autofree char *lines =
+      np_balanced_lines (np_fonts_hans_fixture, dated, width);
+    g_assert_null (strstr (lines, "2025/"));
+    g_assert_null (strstr (lines, "《汽车/"));
+    g_assert_null (strstr (lines, "智能/"));
+    g_assert_null (strstr (lines, "制造/"));
+  }
+}
+
+/* A table cell ends between words when a boundary a little earlier fits;
+ * with none near, it still fills the measure. */
+static void
+test_cell_words (void)
+{
+  NpFont font = np_body ();
+  /* 联盟 would straddle the break at 5 ems */
+  NpMeasure m = { .width = 50, .align = NP_ALIGN_LEFT, .words = TRUE };
+  g_autoptr (NpParagraph) p = np_shape_paragraph (np_fonts_hans_fixture, &font,
+                                                  "职业教育联盟理事单位", &m);
+  g_autofree char *first = np_line_text (p, 0);
+  g_assert_cmpstr (first, ==, "职业教育");
+  NpMeasure plain = { .width = 50, .align = NP_ALIGN_LEFT };
+  g_autoptr (NpParagraph) q = np_shape_paragraph (
+    np_fonts_hans_fixture, &font, "职业教育联盟理事单位", &plain);
+  g_autofree char *filled = np_line_text (q, 0);
+  g_assert_cmpstr (filled, ==, "职业教育联");
+}
+
 static void
 test_right_aligned (void)
 {
@@ -588,6 +687,9 @@ main (int argc, char **argv)
   g_test_add_func ("/shape/text-kept", test_text_kept);
   g_test_add_func ("/shape/latin-words", test_latin_words);
   g_test_add_func ("/shape/centred-balanced", test_centred_and_balanced);
+  g_test_add_func ("/shape/words/breaks", test_word_breaks);
+  g_test_add_func ("/shape/words/headline", test_headline_words);
+  g_test_add_func ("/shape/words/cell", test_cell_words);
   g_test_add_func ("/shape/right-aligned", test_right_aligned);
   g_test_add_func ("/shape/missing-glyph", test_missing_glyph);
   g_test_add_func ("/shape/empty", test_empty);
