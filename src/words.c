@@ -111,11 +111,46 @@ np_words_keep_names (const char *text, gsize len, guint8 *at)
   }
 }
 
-/* Whether a cue word from place `from` to `to` is whole words. */
-static gboolean
-np_words_whole (const guint8 *at, gsize len, gsize from, gsize to)
+/* The length of the word of `words` that runs from place `p` to a word
+ * boundary, or 0; `before` looks back: a word that ends at `p`. */
+static gsize
+np_words_cue (const char *const *words, const char *text, gsize len,
+              const guint8 *word, gsize p, gboolean before)
 {
-  return to <= len && at[from] != NP_WORDS_INSIDE && at[to] != NP_WORDS_INSIDE;
+  for (const char *const *w = words; *w; w++) {
+    gsize n = strlen (*w);
+    gsize from = before ? p - MIN (n, p) : p;
+    if (before && n > p)
+      continue;
+    if (from + n <= len && word[from] != NP_WORDS_INSIDE &&
+        word[from + n] != NP_WORDS_INSIDE &&
+        strncmp (text + from, *w, n) == 0)
+      return n;
+  }
+  return 0;
+}
+
+/* Characters an event verb may stand from the 在 that opened its clause
+ * (在江屿职业技术学院举行: eight between them), beyond which it starts a
+ * clause of its own. */
+#define NP_CLAUSE_REACH 16
+
+/* Whether a word of `places` opens the clause that runs to place `p`: no
+ * punctuation between, and no more than NP_CLAUSE_REACH characters. */
+static gboolean
+np_words_in_place (const char *const *places, const char *text, gsize len,
+                   const guint8 *word, gsize p)
+{
+  const char *q = text + p;
+  for (guint k = 0; k < NP_CLAUSE_REACH && q > text; k++) {
+    q = g_utf8_find_prev_char (text, q);
+    gunichar c = g_utf8_get_char (q);
+    if (!g_unichar_isalnum (c))
+      return FALSE;
+    if (np_words_cue (places, text, len, word, (gsize) (q - text), FALSE))
+      return TRUE;
+  }
+  return FALSE;
 }
 
 /* Editors break a headline between its phrases: before 暨 and before the
@@ -126,23 +161,20 @@ np_words_phrases (const char *text, gsize len, guint8 *at)
 {
   g_autoptr (NpCues) cues = np_cues_new ();
   const char *const *before = np_cues_list (cues, "linebreak/before");
+  const char *const *verbs = np_cues_list (cues, "linebreak/verbs");
+  const char *const *places = np_cues_list (cues, "linebreak/places");
+  const char *const *nouns = np_cues_list (cues, "linebreak/event-nouns");
   const char *const *after = np_cues_list (cues, "linebreak/after");
   g_autofree guint8 *word = g_memdup2 (at, len + 1);
   for (gsize p = 1; p < len; p++) {
     if (word[p] == NP_WORDS_INSIDE)
       continue;
-    for (const char *const *w = before; *w && at[p] != NP_WORDS_PHRASE; w++) {
-      gsize n = strlen (*w);
-      if (np_words_whole (word, len, p, p + n) &&
-          strncmp (text + p, *w, n) == 0)
-        at[p] = NP_WORDS_PHRASE;
-    }
-    for (const char *const *w = after; *w && at[p] != NP_WORDS_PHRASE; w++) {
-      gsize n = strlen (*w);
-      if (n <= p && np_words_whole (word, len, p - n, p) &&
-          strncmp (text + p - n, *w, n) == 0)
-        at[p] = NP_WORDS_PHRASE;
-    }
+    gsize verb = np_words_cue (verbs, text, len, word, p, FALSE);
+    if (np_words_cue (before, text, len, word, p, FALSE) ||
+        np_words_cue (after, text, len, word, p, TRUE) ||
+        (verb && !np_words_cue (nouns, text, len, word, p + verb, FALSE) &&
+         !np_words_in_place (places, text, len, word, p)))
+      at[p] = NP_WORDS_PHRASE;
   }
 }
 

@@ -342,6 +342,19 @@ test_word_breaks (void)
   gsize gong = strlen ("职业教育联盟年度");
   g_assert_cmpint (at[gong], ==, NP_WORDS_BOUNDARY); /* 年度|工作 */
 
+  /* the verb of the event opens a phrase, unless 在 opened its clause
+   * or it names the event (成立大会) */
+  const char *verb = "产教联合体召开理事会";
+  g_autofree guint8 *v = np_words_breaks (verb);
+  g_assert_cmpint (v[strlen ("产教联合体")], ==, NP_WORDS_PHRASE);
+  const char *place = "粵港澳論壇在港舉行";
+  g_autofree guint8 *pl = np_words_breaks (place);
+  g_assert_cmpint (pl[strlen ("粵港澳論壇")], ==, NP_WORDS_PHRASE);
+  g_assert_cmpint (pl[strlen ("粵港澳論壇在港")], ==, NP_WORDS_BOUNDARY);
+  const char *noun = "智能制造成立大会";
+  g_autofree guint8 *no = np_words_breaks (noun);
+  g_assert_cmpint (no[strlen ("智能制造")], ==, NP_WORDS_BOUNDARY);
+
   const char *numbers = "2025年共100余人与8 平台";
   g_autofree guint8 *n = np_words_breaks (numbers);
   g_assert_cmpint (n[strlen ("2025")], ==, NP_WORDS_INSIDE);
