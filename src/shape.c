@@ -922,7 +922,7 @@ static void
 np_mark_words (NpShaping *s, const NpMeasure *m)
 {
   g_autofree guint8 *at =
-    m->balance || m->words ? np_words_breaks (s->text) : NULL;
+    m->balance || m->words ? np_words_breaks (s->text, m->balance) : NULL;
   for (guint i = 0; i < s->units->len; i++) {
     NpUnit *u = NP_UNIT (s, i);
     u->word = at ? at[u->start] : NP_WORDS_BOUNDARY;

@@ -179,7 +179,7 @@ np_words_phrases (const char *text, gsize len, guint8 *at)
 }
 
 guint8 *
-np_words_breaks (const char *text)
+np_words_breaks (const char *text, gboolean phrases)
 {
   g_return_val_if_fail (text != NULL, NULL);
   gsize len = strlen (text);
@@ -191,6 +191,7 @@ np_words_breaks (const char *text)
   at[0] = at[len] = NP_WORDS_BOUNDARY;
   np_words_keep_numbers (text, len, at);
   np_words_keep_names (text, len, at);
-  np_words_phrases (text, len, at);
+  if (phrases)
+    np_words_phrases (text, len, at);
   return at;
 }

@@ -22,9 +22,10 @@ typedef enum {
 } NpWordBreak;
 
 /* For each byte offset of `text` (UTF-8, 0 to its length inclusive), an
- * NpWordBreak.  Never fails: without ICU's data every place is a
- * boundary, as in body text.  Newly allocated; g_free() it. */
-guint8 *np_words_breaks (const char *text);
+ * NpWordBreak; NP_WORDS_PHRASE only if `phrases`.  Never fails: without
+ * ICU's data every place is a boundary, as in body text.  Newly
+ * allocated; g_free() it. */
+guint8 *np_words_breaks (const char *text, gboolean phrases);
 
 G_END_DECLS
 

@@ -333,7 +333,7 @@ static void
 test_word_breaks (void)
 {
   const char *text = "职业教育联盟年度工作会议在苏州召开";
-  g_autofree guint8 *at = np_words_breaks (text);
+  g_autofree guint8 *at = np_words_breaks (text, TRUE);
   gsize nian = strlen ("职业教育联盟"), du = strlen ("职业教育联盟年");
   g_assert_cmpint (at[nian], ==, NP_WORDS_PHRASE); /* after 联盟 */
   g_assert_cmpint (at[du], ==, NP_WORDS_INSIDE);   /* 年|度 */
@@ -341,35 +341,38 @@ test_word_breaks (void)
   g_assert_cmpint (at[zai], ==, NP_WORDS_PHRASE); /* before 在 */
   gsize gong = strlen ("职业教育联盟年度");
   g_assert_cmpint (at[gong], ==, NP_WORDS_BOUNDARY); /* 年度|工作 */
+  g_autofree guint8 *words = np_words_breaks (text, FALSE);
+  g_assert_cmpint (words[nian], ==, NP_WORDS_BOUNDARY);
+  g_assert_cmpint (words[du], ==, NP_WORDS_INSIDE);
 
   /* the verb of the event opens a phrase, unless 在 opened its clause
    * or it names the event (成立大会) */
   const char *verb = "产教联合体召开理事会";
-  g_autofree guint8 *v = np_words_breaks (verb);
+  g_autofree guint8 *v = np_words_breaks (verb, TRUE);
   g_assert_cmpint (v[strlen ("产教联合体")], ==, NP_WORDS_PHRASE);
   const char *place = "粵港澳論壇在港舉行";
-  g_autofree guint8 *pl = np_words_breaks (place);
+  g_autofree guint8 *pl = np_words_breaks (place, TRUE);
   g_assert_cmpint (pl[strlen ("粵港澳論壇")], ==, NP_WORDS_PHRASE);
   g_assert_cmpint (pl[strlen ("粵港澳論壇在港")], ==, NP_WORDS_BOUNDARY);
   const char *noun = "智能制造成立大会";
-  g_autofree guint8 *no = np_words_breaks (noun);
+  g_autofree guint8 *no = np_words_breaks (noun, TRUE);
   g_assert_cmpint (no[strlen ("智能制造")], ==, NP_WORDS_BOUNDARY);
 
   const char *numbers = "2025年共100余人与8 平台";
-  g_autofree guint8 *n = np_words_breaks (numbers);
+  g_autofree guint8 *n = np_words_breaks (numbers, TRUE);
   g_assert_cmpint (n[strlen ("2025")], ==, NP_WORDS_INSIDE);
   g_assert_cmpint (n[strlen ("2025年共100")], ==, NP_WORDS_INSIDE);
   g_assert_cmpint (n[strlen ("2025年共100余人与8 ")], ==, NP_WORDS_INSIDE);
   g_assert_cmpint (n[strlen ("2025年")], !=, NP_WORDS_INSIDE);
 
   const char *title = "发布《中国制造》白皮书";
-  g_autofree guint8 *t = np_words_breaks (title);
+  g_autofree guint8 *t = np_words_breaks (title, TRUE);
   g_assert_cmpint (t[strlen ("发布《中国")], ==, NP_WORDS_INSIDE);
   g_assert_cmpint (t[strlen ("发布《中国制造》")], !=, NP_WORDS_INSIDE);
   /* an unclosed mark keeps nothing together */
-  g_autofree guint8 *u = np_words_breaks ("《中国制造");
+  g_autofree guint8 *u = np_words_breaks ("《中国制造", TRUE);
   g_assert_cmpint (u[strlen ("《中国")], ==, NP_WORDS_BOUNDARY);
-  g_autofree guint8 *e = np_words_breaks ("");
+  g_autofree guint8 *e = np_words_breaks ("", TRUE);
   g_assert_cmpint (e[0], ==, NP_WORDS_BOUNDARY);
 }
 
