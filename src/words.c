@@ -61,53 +61,48 @@ static void
 np_words_keep_numbers (const char *text, gsize len, guint8 *at)
 {
   for (gsize p = 1; p < len; p++) {
-    if (at[p] == NP_WORDS_INSIDE)
+    /* the letter first: a run of spaces is then walked back once */
+    if (at[p] == NP_WORDS_INSIDE ||
+        !g_unichar_isalpha (g_utf8_get_char (text + p)))
       continue;
     const char *q = text + p;
     while (q > text && q[-1] == ' ')
       q--;
     const char *prev = g_utf8_find_prev_char (text, q);
-    if (prev && g_unichar_isdigit (g_utf8_get_char (prev)) &&
-        g_unichar_isalpha (g_utf8_get_char (text + p)))
+    if (prev && g_unichar_isdigit (g_utf8_get_char (prev)))
       at[p] = NP_WORDS_INSIDE;
   }
 }
 
-/* The mark that closes `open`, or 0. */
-static gunichar
-np_words_closer (gunichar open)
-{
-  switch (open) {
-  case 0x300A:
-    return 0x300B; /* 《》 */
-  case 0x3008:
-    return 0x3009; /* 〈〉 */
-  case 0x300C:
-    return 0x300D; /* 「」 */
-  case 0x300E:
-    return 0x300F; /* 『』 */
-  case 0x201C:
-    return 0x201D; /* “” */
-  default:
-    return 0;
-  }
-}
+/* The marks that hold a name: 《》 〈〉 「」 『』 “”. */
+static const gunichar np_words_pairs[][2] = {
+  { 0x300A, 0x300B }, { 0x3008, 0x3009 }, { 0x300C, 0x300D },
+  { 0x300E, 0x300F }, { 0x201C, 0x201D },
+};
 
 /* A title in 《》 or a name in quotes is read as one: no break inside it,
- * when it closes within the text. */
+ * when it closes within the text.  Linear: the text after a name is not
+ * searched again, nor for a mark already found unclosed. */
 static void
 np_words_keep_names (const char *text, gsize len, guint8 *at)
 {
+  guint unclosed = 0; /* bit k: no np_words_pairs[k][1] is left */
   for (const char *p = text; p < text + len; p = g_utf8_next_char (p)) {
-    gunichar close = np_words_closer (g_utf8_get_char (p));
-    if (!close)
-      continue;
-    const char *from = g_utf8_next_char (p);
-    const char *end = g_utf8_strchr (from, (gssize) (text + len - from), close);
-    if (!end)
-      continue;
-    memset (at + (from - text), NP_WORDS_INSIDE, (gsize) (end - from) + 1);
-    p = end;
+    gunichar c = g_utf8_get_char (p);
+    for (guint k = 0; k < G_N_ELEMENTS (np_words_pairs); k++) {
+      if (c != np_words_pairs[k][0] || (unclosed & (1u << k)))
+        continue;
+      const char *from = g_utf8_next_char (p);
+      const char *end = g_utf8_strchr (from, (gssize) (text + len - from),
+                                       np_words_pairs[k][1]);
+      if (!end) {
+        unclosed |= 1u << k;
+        break;
+      }
+      memset (at + (from - text), NP_WORDS_INSIDE, (gsize) (end - from) + 1);
+      p = end;
+      break;
+    }
   }
 }
 
@@ -123,8 +118,7 @@ np_words_cue (const char *const *words, const char *text, gsize len,
     if (before && n > p)
       continue;
     if (from + n <= len && word[from] != NP_WORDS_INSIDE &&
-        word[from + n] != NP_WORDS_INSIDE &&
-        strncmp (text + from, *w, n) == 0)
+        word[from + n] != NP_WORDS_INSIDE && strncmp (text + from, *w, n) == 0)
       return n;
   }
   return 0;
