@@ -327,53 +327,57 @@ np_balanced_lines (NpFonts *fonts, const char *text, double width)
   return g_string_free (all, FALSE);
 }
 
+/* How a text divides at the place marked '|' in `marked` ("年度|工作":
+ * after 年度 in 年度工作), as an NpWordBreak. */
+static int
+np_break_at (const char *marked, gboolean phrases)
+{
+  g_auto (GStrv) parts = g_strsplit (marked, "|", 2);
+  g_autofree char *text = g_strconcat (parts[0], parts[1], NULL);
+  g_autofree guint8 *at = np_words_breaks (text, phrases);
+  return at[strlen (parts[0])];
+}
+
 /* ICU's dictionary divides Chinese into words; a number keeps its unit,
  * a title in 《》 stays whole, and the cue words mark the phrases. */
 static void
 test_word_breaks (void)
 {
-  const char *text = "职业教育联盟年度工作会议在苏州召开";
-  g_autofree guint8 *at = np_words_breaks (text, TRUE);
-  gsize nian = strlen ("职业教育联盟"), du = strlen ("职业教育联盟年");
-  g_assert_cmpint (at[nian], ==, NP_WORDS_PHRASE); /* after 联盟 */
-  g_assert_cmpint (at[du], ==, NP_WORDS_INSIDE);   /* 年|度 */
-  gsize zai = strlen ("职业教育联盟年度工作会议");
-  g_assert_cmpint (at[zai], ==, NP_WORDS_PHRASE); /* before 在 */
-  gsize gong = strlen ("职业教育联盟年度");
-  g_assert_cmpint (at[gong], ==, NP_WORDS_BOUNDARY); /* 年度|工作 */
-  g_autofree guint8 *words = np_words_breaks (text, FALSE);
-  g_assert_cmpint (words[nian], ==, NP_WORDS_BOUNDARY);
-  g_assert_cmpint (words[du], ==, NP_WORDS_INSIDE);
-
-  /* the verb of the event opens a phrase, unless 在 opened its clause
-   * or it names the event (成立大会) */
-  const char *verb = "产教联合体召开理事会";
-  g_autofree guint8 *v = np_words_breaks (verb, TRUE);
-  g_assert_cmpint (v[strlen ("产教联合体")], ==, NP_WORDS_PHRASE);
-  const char *place = "粵港澳論壇在港舉行";
-  g_autofree guint8 *pl = np_words_breaks (place, TRUE);
-  g_assert_cmpint (pl[strlen ("粵港澳論壇")], ==, NP_WORDS_PHRASE);
-  g_assert_cmpint (pl[strlen ("粵港澳論壇在港")], ==, NP_WORDS_BOUNDARY);
-  const char *noun = "智能制造成立大会";
-  g_autofree guint8 *no = np_words_breaks (noun, TRUE);
-  g_assert_cmpint (no[strlen ("智能制造")], ==, NP_WORDS_BOUNDARY);
-
-  const char *numbers = "2025年共100余人与8 平台";
-  g_autofree guint8 *n = np_words_breaks (numbers, TRUE);
-  g_assert_cmpint (n[strlen ("2025")], ==, NP_WORDS_INSIDE);
-  g_assert_cmpint (n[strlen ("2025年共100")], ==, NP_WORDS_INSIDE);
-  g_assert_cmpint (n[strlen ("2025年共100余人与8 ")], ==, NP_WORDS_INSIDE);
-  g_assert_cmpint (n[strlen ("2025年")], !=, NP_WORDS_INSIDE);
-
-  const char *title = "发布《中国制造》白皮书";
-  g_autofree guint8 *t = np_words_breaks (title, TRUE);
-  g_assert_cmpint (t[strlen ("发布《中国")], ==, NP_WORDS_INSIDE);
-  g_assert_cmpint (t[strlen ("发布《中国制造》")], !=, NP_WORDS_INSIDE);
-  /* an unclosed mark keeps nothing together */
-  g_autofree guint8 *u = np_words_breaks ("《中国制造", TRUE);
-  g_assert_cmpint (u[strlen ("《中国")], ==, NP_WORDS_BOUNDARY);
-  g_autofree guint8 *e = np_words_breaks ("", TRUE);
-  g_assert_cmpint (e[0], ==, NP_WORDS_BOUNDARY);
+  const struct {
+    const char *marked;
+    NpWordBreak want;
+  } cases[] = {
+    { "职业教育联盟|年度工作会议在苏州召开", NP_WORDS_PHRASE }, /* 联盟 | */
+    { "职业教育联盟年|度工作会议在苏州召开", NP_WORDS_INSIDE },
+    { "职业教育联盟年度工作会议|在苏州召开", NP_WORDS_PHRASE }, /* | 在 */
+    { "职业教育联盟年度|工作会议在苏州召开", NP_WORDS_BOUNDARY },
+    /* the verb of the event opens a phrase, unless 在 opened its clause
+     * or it names the event (成立大会) */
+    { "产教联合体|召开理事会", NP_WORDS_PHRASE },
+    { "粵港澳論壇|在港舉行", NP_WORDS_PHRASE },
+    { "粵港澳論壇在港|舉行", NP_WORDS_BOUNDARY },
+    { "智能制造|成立大会", NP_WORDS_BOUNDARY },
+    /* numbers keep their units */
+    { "2025|年共100余人", NP_WORDS_INSIDE },
+    { "2025年共100|余人", NP_WORDS_INSIDE },
+    { "与8 |平台", NP_WORDS_INSIDE },
+    { "２０２５|年", NP_WORDS_INSIDE },
+    { "2025年|共100余人", NP_WORDS_BOUNDARY },
+    /* a title in 《》 is whole, unless it never closes */
+    { "发布《中国|制造》白皮书", NP_WORDS_INSIDE },
+    { "发布《中国制造》|白皮书", NP_WORDS_BOUNDARY },
+    { "《中国|制造", NP_WORDS_BOUNDARY },
+    { "|", NP_WORDS_BOUNDARY },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_test_message ("%s", cases[i].marked);
+    g_assert_cmpint (np_break_at (cases[i].marked, TRUE), ==, cases[i].want);
+  }
+  /* without phrases, only words */
+  g_assert_cmpint (np_break_at ("职业教育联盟|年度工作", FALSE), ==,
+                   NP_WORDS_BOUNDARY);
+  g_assert_cmpint (np_break_at ("职业教育联盟年|度工作", FALSE), ==,
+                   NP_WORDS_INSIDE);
 }
 
 /* A headline breaks between words, never inside 年度: the proof that
