@@ -931,6 +931,27 @@ np_mark_words (NpShaping *s, const NpMeasure *m)
   }
 }
 
+/* The breaks of a paragraph; a ragged one that avoids ending inside a
+ * word does so only while that takes no more lines: a table row a line
+ * taller costs the reader more than a word carried over. */
+static GArray *
+np_break_words (const NpShaping *s, const NpMeasure *m, int width, int indent,
+                guint *forced_run)
+{
+  GArray *ends = np_break_lines (s, m, width, indent, forced_run);
+  if (!m->words || m->balance || ends->len < 2)
+    return ends;
+  NpMeasure plain = *m;
+  plain.words = FALSE;
+  GArray *filled = np_break_lines (s, &plain, width, indent, NULL);
+  if (filled->len < ends->len) {
+    g_array_free (ends, TRUE);
+    return filled;
+  }
+  g_array_free (filled, TRUE);
+  return ends;
+}
+
 /* clreq and Chinese printing practice mark a character that cannot be set
  * with the geta mark 〓, a deliberate placeholder, not a box of hex digits. */
 #define NP_PLACEHOLDER 0x3013
@@ -986,7 +1007,7 @@ np_shape_paragraph (NpFonts *fonts, const NpFont *font, const char *text,
   s.target = measure->balance ? np_balanced_width (&s, measure, width, indent)
                               : 0;
   g_autoptr (GArray) ends =
-    np_break_lines (&s, measure, width, indent, &p->forced);
+    np_break_words (&s, measure, width, indent, &p->forced);
   for (guint i = 0, a = 0; i < ends->len; i++) {
     guint b = g_array_index (ends, guint, i);
     int line_measure = np_line_measure (width, indent, hang, a == 0);

@@ -417,15 +417,21 @@ test_cell_words (void)
   NpFont font = np_body ();
   /* 联盟 would straddle the break at 5 ems */
   NpMeasure m = { .width = 50, .align = NP_ALIGN_LEFT, .words = TRUE };
-  g_autoptr (NpParagraph) p = np_shape_paragraph (np_fonts_hans_fixture, &font,
-                                                  "职业教育联盟理事单位", &m);
+  g_autoptr (NpParagraph) p =
+    np_shape_paragraph (np_fonts_hans_fixture, &font, "职业教育联盟理事", &m);
   g_autofree char *first = np_line_text (p, 0);
   g_assert_cmpstr (first, ==, "职业教育");
   NpMeasure plain = { .width = 50, .align = NP_ALIGN_LEFT };
-  g_autoptr (NpParagraph) q = np_shape_paragraph (
-    np_fonts_hans_fixture, &font, "职业教育联盟理事单位", &plain);
+  g_autoptr (NpParagraph) q = np_shape_paragraph (np_fonts_hans_fixture, &font,
+                                                  "职业教育联盟理事", &plain);
   g_autofree char *filled = np_line_text (q, 0);
   g_assert_cmpstr (filled, ==, "职业教育联");
+  /* …but not at the cost of a line: 10 ems hold it in two lines only
+   * with 汽车|人才 broken after 汽车人 */
+  NpMeasure ten = { .width = 100, .align = NP_ALIGN_LEFT, .words = TRUE };
+  g_autoptr (NpParagraph) r = np_shape_paragraph (
+    np_fonts_fixture, &font, "中國人才研究會汽車人才專委會理事長朱明榮", &ten);
+  g_assert_cmpuint (r->lines->len, ==, 2);
 }
 
 static void
