@@ -915,9 +915,10 @@ np_balanced_width (const NpShaping *s, const NpMeasure *m, int width,
 }
 
 /* Headlines and captions break only between words, never inside 年度,
- * 2025年 or 《…》 (clreq 3.1.7 lets body text break between any two
- * characters; a headline is read phrase by phrase, so editors break it
- * between words).  Ragged cells only mark the words, for np_word_cost(). */
+ * 2025年 or 《…》: GB/T 9704-2012 7.3.3 asks that a title broken over
+ * lines keep its words whole (回行时，要做到词意完整), while body text may
+ * break between any two characters the prohibition rules allow (clreq
+ * 3.1.7).  Ragged cells only mark the words, for np_word_cost(). */
 static void
 np_mark_words (NpShaping *s, const NpMeasure *m)
 {

@@ -149,7 +149,9 @@ np_words_in_place (const char *const *places, const char *text, gsize len,
 
 /* Editors break a headline between its phrases: before 暨 and before the
  * clause of the event (在…召开, 隆重举行), after the name of an
- * organisation (…联盟 | 年度工作会议).  The cue words are data. */
+ * organisation (…联盟 | 年度工作会议); GB/T 9704-2012 7.3.3 asks a title
+ * broken over lines to keep its sense whole (词意完整).  The cue words are
+ * data. */
 static void
 np_words_phrases (const char *text, gsize len, guint8 *at)
 {
