@@ -37,10 +37,11 @@ np_words_icu (const char *text, gsize len, guint8 *at)
   /* byte[k]: the byte offset of UTF-16 unit k */
   g_autofree gsize *byte = g_new (gsize, n + 1);
   int32_t k = 0;
-  for (const char *p = text; p < text + len; p = g_utf8_next_char (p)) {
+  for (const char *p = text; p < text + len && k < n;
+       p = g_utf8_next_char (p)) {
     gunichar c = g_utf8_get_char (p);
     byte[k++] = (gsize) (p - text);
-    if (c > 0xFFFF)
+    if (c > 0xFFFF && k < n)
       byte[k++] = (gsize) (p - text); /* inside a surrogate pair */
   }
   byte[k] = len;
@@ -55,8 +56,8 @@ np_words_icu (const char *text, gsize len, guint8 *at)
 }
 
 /* A number stays with the unit or measure word that follows it: 2025年,
- * 100余人, 8 平台 (clreq 3.1.7 keeps a number whole; a reader takes the
- * number and what it counts as one word). */
+ * 100余人, 8 平台: a reader takes the number and what it counts as one
+ * word, which GB/T 9704-2012 7.3.3 asks a broken title to keep whole. */
 static void
 np_words_keep_numbers (const char *text, gsize len, guint8 *at)
 {
