@@ -1,9 +1,10 @@
-/* cues.c: data/cues.ini, built in, as word lists for the structure rules.
+/* cues.c: data/cues.ini, built in, as word lists for the structure rules
+ * and the headline breaks.
  *
  * Contract: np_cues_new() reads the built-in file once per parse; lists
  * are split, trimmed, deduplicated and sorted longest first, so that every
  * look-up finds the longest word (供稿单位 before 供稿).  It knows nothing
- * of what the words mean: report.c does.
+ * of what the words mean: report.c and words.c do.
  *
  * The file looks like a GKeyFile, but a list may run on over indented
  * lines, which GKeyFile does not allow; long lists of words read better

@@ -10,6 +10,7 @@
 #include "shape.h"
 
 #include "emojitext.h"
+#include "words.h"
 
 #include <math.h>
 #include <string.h>
@@ -36,6 +37,7 @@ typedef struct {
                            previous unit's trail */
   int spare_lead;       /* what compression may take inside a line, on */
   int spare_trail;      /* each side: blank of marks, Latin spacing */
+  guint8 word;          /* NpWordBreak of the place before it */
 } NpUnit;
 
 /* What the breaker works on: the shaped paragraph, not yet broken. */
@@ -526,9 +528,10 @@ np_line_size (const NpShaping *s, guint a, guint end, gboolean first_line)
  * to fit one more character costs less than spacing one out (clreq 3.8:
  * pull a character up rather than push one down). */
 /* Where a headline may break: after punctuation or before an opening mark
- * freely, before a preposition or conjunction (在 與 和 為 …) cheaply,
- * between Latin and Han at some cost, inside a run of Han (most likely
- * inside a word) dearly. */
+ * freely, between phrases (before 暨 or the verb of the event, after an
+ * organisation's name: src/words.c) cheaply, between Latin and Han at some
+ * cost, between two other words dearly.  Inside a word it may not break at
+ * all (np_mark_words). */
 static double
 np_break_penalty (const NpShaping *s, guint b)
 {
@@ -537,8 +540,7 @@ np_break_penalty (const NpShaping *s, guint b)
   gunichar after = g_utf8_get_char (s->text + v->start);
   if (u->trail > 0 || u->space || np_shape_no_line_end (after))
     return 0;
-  if (g_utf8_strchr ("在於于與与和及暨並并為为向對对從从由將将把被讓让等", -1,
-                     after))
+  if (v->word == NP_WORDS_PHRASE)
     return 3000;
   if (!np_is_han (before) || !np_is_han (after))
     return 6000;
@@ -603,6 +605,20 @@ np_line_cost (const NpShaping *s, const NpMeasure *m, guint a, guint b,
     badness = 100.0 * slack * slack; /* ragged: keep lines even */
   }
   return (10.0 + badness) * (10.0 + badness);
+}
+
+/* What ending a ragged line inside a word costs (a table cell, a contents
+ * entry): as much as ending it about three ems short, whose badness is
+ * (10 + 100 * 3^2)^2; so the line ends at a word boundary up to three
+ * characters earlier, and inside the word only when none is that near. */
+#define NP_WORD_COST 1e6
+
+static double
+np_word_cost (const NpShaping *s, const NpMeasure *m, guint b)
+{
+  if (!m->words || b >= s->units->len)
+    return 0;
+  return NP_UNIT (s, b)->word == NP_WORDS_INSIDE ? NP_WORD_COST : 0;
 }
 
 /* The measure of a line, in Pango units: the first less the indent, the
@@ -689,7 +705,7 @@ np_break_lines (const NpShaping *s, const NpMeasure *m, int width, int indent,
       guint a = g_array_index (cands, guint, i);
       int measure = np_line_measure (width, indent, hang, a == 0);
       double c = best[i] + np_line_cost (s, m, a, b, b == n, measure) +
-                 (forced[b] ? NP_FORCED_COST : 0);
+                 (forced[b] ? NP_FORCED_COST : 0) + np_word_cost (s, m, b);
       if (c < best[j]) {
         best[j] = c;
         from[j] = i;
@@ -930,6 +946,45 @@ np_balanced_width (const NpShaping *s, const NpMeasure *m, int width,
   return hi;
 }
 
+/* Headlines and captions break only between words, never inside 年度,
+ * 2025年 or 《…》: GB/T 9704-2012 7.3.3 asks that a title broken over
+ * lines keep its words whole (回行时，要做到词意完整), while body text may
+ * break between any two characters the prohibition rules allow (clreq
+ * 3.1.7).  Ragged cells only mark the words, for np_word_cost(). */
+static void
+np_mark_words (NpShaping *s, const NpMeasure *m)
+{
+  g_autofree guint8 *at =
+    m->balance || m->words ? np_words_breaks (s->text, m->balance) : NULL;
+  for (guint i = 0; i < s->units->len; i++) {
+    NpUnit *u = NP_UNIT (s, i);
+    u->word = at ? at[u->start] : NP_WORDS_BOUNDARY;
+    if (m->balance && u->word == NP_WORDS_INSIDE)
+      u->break_before = FALSE;
+  }
+}
+
+/* The breaks of a paragraph; a ragged one that avoids ending inside a
+ * word does so only while that takes no more lines: a table row a line
+ * taller costs the reader more than a word carried over. */
+static GArray *
+np_break_words (const NpShaping *s, const NpMeasure *m, int width, int indent,
+                guint *forced_run)
+{
+  GArray *ends = np_break_lines (s, m, width, indent, forced_run);
+  if (!m->words || m->balance || ends->len < 2)
+    return ends;
+  NpMeasure plain = *m;
+  plain.words = FALSE;
+  GArray *filled = np_break_lines (s, &plain, width, indent, NULL);
+  if (filled->len < ends->len) {
+    g_array_free (ends, TRUE);
+    return filled;
+  }
+  g_array_free (filled, TRUE);
+  return ends;
+}
+
 /* clreq and Chinese printing practice mark a character that cannot be set
  * with the geta mark 〓, a deliberate placeholder, not a box of hex digits. */
 #define NP_PLACEHOLDER 0x3013
@@ -978,13 +1033,14 @@ np_shape_paragraph (NpFonts *fonts, const NpFont *font, const char *text,
     g_autoptr (GArray) again = g_array_new (FALSE, FALSE, sizeof (gunichar));
     np_shaping_init (&s, fonts, p->text, font, again);
   }
+  np_mark_words (&s, measure);
   int width = (int) lround (measure->width * PANGO_SCALE);
   int indent = (int) lround (measure->indent * PANGO_SCALE);
   int hang = (int) lround (measure->hang * PANGO_SCALE);
   s.target = measure->balance ? np_balanced_width (&s, measure, width, indent)
                               : 0;
   g_autoptr (GArray) ends =
-    np_break_lines (&s, measure, width, indent, &p->forced);
+    np_break_words (&s, measure, width, indent, &p->forced);
   for (guint i = 0, a = 0; i < ends->len; i++) {
     guint b = g_array_index (ends, guint, i);
     int line_measure = np_line_measure (width, indent, hang, a == 0);

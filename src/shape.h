@@ -29,7 +29,11 @@ typedef struct {
   double hang;      /* points, every line but the first (a list item's
                        text hangs clear of its number) */
   NpAlign align;
-  gboolean balance; /* make all lines about equally long (headlines) */
+  gboolean balance; /* make all lines about equally long (headlines), and
+                       break only between words */
+  gboolean words;   /* ragged text that should not break inside a word
+                       when a boundary a little earlier fits (table cells,
+                       contents entries) */
 } NpMeasure;
 
 /* One line: glyph runs left to right, justification already applied to the

@@ -360,7 +360,8 @@ np_compose_row (NpComposer *c, const NpBlock *block, char **cells,
     /* Serial numbers and headers are centred, names read from the left. */
     gboolean centre = header || (block->kind == NP_BLOCK_UNITS && i == 0);
     NpMeasure m = { .width = w - 2 * pad,
-                    .align = centre ? NP_ALIGN_CENTER : NP_ALIGN_LEFT };
+                    .align = centre ? NP_ALIGN_CENTER : NP_ALIGN_LEFT,
+                    .words = TRUE };
     const NpParagraph *p =
       np_compose_fitted (c, NP_ROLE_TABLE, header ? 700 : 0, cells[i], &m,
                          block->line, cell_lines, what);
@@ -757,7 +758,9 @@ np_story_add_contents_entry (NpStory *story, const char *section,
   double size = st->font[NP_ROLE_CONTENTS].size;
   NpMeasure m = { .width = np_text_width (st) - 2 * NP_BOX_PAD -
                            NP_CONTENTS_NUMBER * size,
-                  .hang = 0, .align = NP_ALIGN_LEFT };
+                  .hang = 0,
+                  .align = NP_ALIGN_LEFT,
+                  .words = TRUE };
   /* 【要闻】 before the headline, as contents lists print sections. */
   g_autofree char *text =
     section && *section ? g_strdup_printf ("\u3010%s\u3011%s", section,

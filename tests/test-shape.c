@@ -5,6 +5,7 @@
 #include "fonts.h"
 #include "punct.h"
 #include "shape.h"
+#include "words.h"
 #include "testutil.h"
 
 static NpFonts *np_fonts_fixture;      /* zh-Hant */
@@ -401,6 +402,130 @@ test_centred_and_balanced (void)
   g_assert_cmpfloat (fabs (c->width - d->width), <=, 4 * font.size);
 }
 
+/* The first lines of `text` set balanced at `width` points, 20 pt, in
+ * `fonts`, joined with '/'. */
+static char *
+np_balanced_lines (NpFonts *fonts, const char *text, double width)
+{
+  NpFont font = np_body ();
+  font.size = 20;
+  NpMeasure m = { .width = width, .align = NP_ALIGN_CENTER, .balance = TRUE };
+  g_autoptr (NpParagraph) p = np_shape_paragraph (fonts, &font, text, &m);
+  GString *all = g_string_new (NULL);
+  for (guint i = 0; i < p->lines->len; i++) {
+    g_autofree char *t = np_line_text (p, i);
+    g_string_append_printf (all, "%s%s", i ? "/" : "", t);
+  }
+  return g_string_free (all, FALSE);
+}
+
+/* How a text divides at the place marked '|' in `marked` ("年度|工作":
+ * after 年度 in 年度工作), as an NpWordBreak. */
+static int
+np_break_at (const char *marked, gboolean phrases)
+{
+  g_auto (GStrv) parts = g_strsplit (marked, "|", 2);
+  g_autofree char *text = g_strconcat (parts[0], parts[1], NULL);
+  g_autofree guint8 *at = np_words_breaks (text, phrases);
+  return at[strlen (parts[0])];
+}
+
+/* ICU's dictionary divides Chinese into words; a number keeps its unit,
+ * a title in 《》 stays whole, and the cue words mark the phrases. */
+static void
+test_word_breaks (void)
+{
+  const struct {
+    const char *marked;
+    NpWordBreak want;
+  } cases[] = {
+    { "职业教育联盟|年度工作会议在苏州召开", NP_WORDS_PHRASE }, /* 联盟 | */
+    { "职业教育联盟年|度工作会议在苏州召开", NP_WORDS_INSIDE },
+    { "职业教育联盟年度工作会议|在苏州召开", NP_WORDS_PHRASE }, /* | 在 */
+    { "职业教育联盟年度|工作会议在苏州召开", NP_WORDS_BOUNDARY },
+    /* the verb of the event opens a phrase, unless 在 opened its clause
+     * or it names the event (成立大会) */
+    { "产教联合体|召开理事会", NP_WORDS_PHRASE },
+    { "粵港澳論壇|在港舉行", NP_WORDS_PHRASE },
+    { "粵港澳論壇在港|舉行", NP_WORDS_BOUNDARY },
+    { "智能制造|成立大会", NP_WORDS_BOUNDARY },
+    /* numbers keep their units */
+    { "2025|年共100余人", NP_WORDS_INSIDE },
+    { "2025年共100|余人", NP_WORDS_INSIDE },
+    { "与8 |平台", NP_WORDS_INSIDE },
+    { "２０２５|年", NP_WORDS_INSIDE },
+    { "2025年|共100余人", NP_WORDS_BOUNDARY },
+    /* a title in 《》 is whole, unless it never closes */
+    { "发布《中国|制造》白皮书", NP_WORDS_INSIDE },
+    { "发布《中国制造》|白皮书", NP_WORDS_BOUNDARY },
+    { "《中国|制造", NP_WORDS_BOUNDARY },
+    { "|", NP_WORDS_BOUNDARY },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_test_message ("%s", cases[i].marked);
+    g_assert_cmpint (np_break_at (cases[i].marked, TRUE), ==, cases[i].want);
+  }
+  /* without phrases, only words */
+  g_assert_cmpint (np_break_at ("职业教育联盟|年度工作", FALSE), ==,
+                   NP_WORDS_BOUNDARY);
+  g_assert_cmpint (np_break_at ("职业教育联盟年|度工作", FALSE), ==,
+                   NP_WORDS_INSIDE);
+}
+
+/* A headline breaks between words, never inside 年度: the proof that
+ * showed …联盟年 / 度工作会议… now breaks after 联盟 or before 在.  A
+ * number stays with its unit, a title in 《》 whole. */
+static void
+test_headline_words (void)
+{
+  const struct {
+    const char *head;
+    const char *never[5]; /* line ends, "/" between the lines */
+  } cases[] = {
+    { "长三角汽车产业职业教育联盟年度工作会议在苏州工业园区召开",
+      { "年/度", "工/作", "会/议", "园/区", NULL } },
+    { "我校2025年职业技能大赛暨《汽车智能制造》课程发布会隆重举行",
+      { "2025/", "《汽车/", "智能/", "制造/", "发布/" } },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (double width = 150; width <= 560; width += 10) {
+      g_autofree char *lines =
+        np_balanced_lines (np_fonts_hans_fixture, cases[i].head, width);
+      for (guint k = 0; k < G_N_ELEMENTS (cases[i].never); k++)
+        if (cases[i].never[k])
+          g_assert_null (strstr (lines, cases[i].never[k]));
+    }
+  g_autofree char *two =
+    np_balanced_lines (np_fonts_hans_fixture, cases[0].head, 400);
+  g_assert_cmpstr (two, ==,
+                   "长三角汽车产业职业教育联盟/年度工作会议在苏州工业园区召开");
+}
+
+/* A table cell ends between words when a boundary a little earlier fits;
+ * with none near, it still fills the measure. */
+static void
+test_cell_words (void)
+{
+  NpFont font = np_body ();
+  /* 联盟 would straddle the break at 5 ems */
+  NpMeasure m = { .width = 50, .align = NP_ALIGN_LEFT, .words = TRUE };
+  g_autoptr (NpParagraph) p =
+    np_shape_paragraph (np_fonts_hans_fixture, &font, "职业教育联盟理事", &m);
+  g_autofree char *first = np_line_text (p, 0);
+  g_assert_cmpstr (first, ==, "职业教育");
+  NpMeasure plain = { .width = 50, .align = NP_ALIGN_LEFT };
+  g_autoptr (NpParagraph) q = np_shape_paragraph (np_fonts_hans_fixture, &font,
+                                                  "职业教育联盟理事", &plain);
+  g_autofree char *filled = np_line_text (q, 0);
+  g_assert_cmpstr (filled, ==, "职业教育联");
+  /* …but not at the cost of a line: 10 ems hold it in two lines only
+   * with 汽车|人才 broken after 汽车人 */
+  NpMeasure ten = { .width = 100, .align = NP_ALIGN_LEFT, .words = TRUE };
+  g_autoptr (NpParagraph) r = np_shape_paragraph (
+    np_fonts_fixture, &font, "中國人才研究會汽車人才專委會理事長朱明榮", &ten);
+  g_assert_cmpuint (r->lines->len, ==, 2);
+}
+
 static void
 test_right_aligned (void)
 {
@@ -687,6 +812,9 @@ main (int argc, char **argv)
   g_test_add_func ("/shape/word-spaces", test_word_spaces);
   g_test_add_func ("/shape/no-runts", test_no_runts);
   g_test_add_func ("/shape/centred-balanced", test_centred_and_balanced);
+  g_test_add_func ("/shape/words/breaks", test_word_breaks);
+  g_test_add_func ("/shape/words/headline", test_headline_words);
+  g_test_add_func ("/shape/words/cell", test_cell_words);
   g_test_add_func ("/shape/right-aligned", test_right_aligned);
   g_test_add_func ("/shape/missing-glyph", test_missing_glyph);
   g_test_add_func ("/shape/empty", test_empty);
