@@ -205,9 +205,7 @@ np_put_figure (const NpFlow *f, NpColumn *col, const NpElement *e)
   if (col->page) {
     const NpStyle *st = f->style;
     double top = col->top + col->used * f->pitch;
-    double width = e->span ? st->page_width - st->margin_inner -
-                               st->margin_outer
-                           : f->column;
+    double width = e->span ? np_style_text_width (st) : f->column;
     np_put_note (f, col, e->note, top + e->inset);
     np_page_tag (col->page, NP_TAG_FIGURE);
     if (e->photo) {
@@ -737,7 +735,7 @@ np_put_contents (NpFlow *f, NpPage *page, double y)
   const NpStyle *st = f->style;
   const NpStory *s = f->story;
   double left = st->margin_inner;
-  double width = st->page_width - st->margin_inner - st->margin_outer;
+  double width = np_style_text_width (st);
   double top = y;
   y += NP_BOX_PAD;
   np_page_tag (page, NP_TAG_P);
@@ -902,7 +900,7 @@ static void
 np_put_footers (const NpStyle *st, const char *format, NpFonts *fonts,
                 NpPages *pages)
 {
-  double width = st->page_width - st->margin_inner - st->margin_outer;
+  double width = np_style_text_width (st);
   NpMeasure m = { .width = width, .align = NP_ALIGN_CENTER };
   const NpFont *font = &st->font[NP_ROLE_FOOTER];
   for (guint i = 0; i < pages->pages->len; i++) {
@@ -932,7 +930,7 @@ np_put_ending (const NpFlow *f, NpCursor *c, NpPage *page, guint index,
 {
   const NpStyle *st = f->style;
   double left = np_page_left (st, index);
-  double width = st->page_width - st->margin_inner - st->margin_outer;
+  double width = np_style_text_width (st);
   NpColumn full = { .page = page, .index = index, .top = top, .x = left };
   np_put_figure (f, &full, np_element (f, f->ending));
   NpColumn right = full;
@@ -1004,7 +1002,7 @@ np_put_colophon (const NpFlow *f, NpPage *page, guint index)
   if (!page)
     return;
   double left = np_page_left (st, index);
-  double width = st->page_width - st->margin_inner - st->margin_outer;
+  double width = np_style_text_width (st);
   double height = np_colophon_height (f);
   double top = st->page_height - st->margin_bottom - height;
   double y = top + NP_BOX_PAD, slot = s->colophon_pitch;
@@ -1060,7 +1058,7 @@ np_place_span_head (NpFlow *f, NpCursor *c, NpPage *page, guint index,
   if (air + e->lines + np_keep_after (f, c->element) > room && !opens)
     return FALSE;
   double left = np_page_left (st, index);
-  double width = st->page_width - st->margin_inner - st->margin_outer;
+  double width = np_style_text_width (st);
   if (air) {
     np_put_separator (f, page, e, left, *top, width);
     *top += f->pitch;
@@ -1161,7 +1159,7 @@ np_put_running_heads (const NpStyle *st, const NpStory *story,
   const NpParagraph *p = story->running;
   if (!p || p->lines->len == 0)
     return;
-  double width = st->page_width - st->margin_inner - st->margin_outer;
+  double width = np_style_text_width (st);
   const NpLine *line = g_ptr_array_index (p->lines, 0);
   double y = st->margin_top - 0.3 * st->font[NP_ROLE_BODY].size;
   for (guint i = 1; i < pages->pages->len; i++) {

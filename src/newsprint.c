@@ -382,8 +382,7 @@ np_typeset (NpDocument *doc, const NpOptions *o, NpNotes *notes,
     return NULL;
   NpPages *pages = np_pages_new ();
   if (o->photos) {
-    double text_width = style->page_width - style->margin_inner -
-                        style->margin_outer; /* a spanning frame's */
+    double text_width = np_style_text_width (style); /* a spanning frame's */
     pages->photos = np_photos_load (o->photos, np_story_count_figures (doc),
                                     MAX (text_width, style->frame_max_height),
                                     notes->warnings, error);
@@ -527,8 +526,7 @@ np_load_issue_photos (const NpIssue *issue, const NpStyle *style,
 {
   guint n = issue->articles->len;
   GPtrArray **photos = g_new0 (GPtrArray *, n + 1);
-  double text_width = style->page_width - style->margin_inner -
-                      style->margin_outer; /* a spanning frame's */
+  double text_width = np_style_text_width (style); /* a spanning frame's */
   for (guint i = 0; i < n; i++) {
     const NpArticle *a = g_ptr_array_index (issue->articles, i);
     if (!a->photos)

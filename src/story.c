@@ -263,8 +263,7 @@ np_compose_figure (NpComposer *c, const NpBlock *block)
   const NpFont *font = &st->font[NP_ROLE_CAPTION];
   NpElement e = { .kind = NP_ELEMENT_FIGURE, .block = block->kind };
   e.span = st->columns > 1 && np_spans (st, block->text);
-  double width =
-    e.span ? st->page_width - st->margin_inner - st->margin_outer : c->column;
+  double width = e.span ? np_style_text_width (st) : c->column;
   e.frame_width = width;
   e.frame_height = MIN (width * st->frame_aspect, st->frame_max_height);
   e.photo = np_figure_photo (c);
@@ -517,12 +516,6 @@ np_composer (const NpSetting *set, const NpDocument *doc)
                         .pitch = np_style_pitch (set->style) };
 }
 
-static double
-np_text_width (const NpStyle *st)
-{
-  return st->page_width - st->margin_inner - st->margin_outer;
-}
-
 /* The issue line: on one centred line, or (GB/T 9704-2012 7.2: the
  * number under the masthead, then the issuer at the left and the date at
  * the right, each one character in from the edge) split. */
@@ -530,7 +523,7 @@ static void
 np_compose_meta (NpComposer *c, NpStory *story, const NpHeadText *head)
 {
   const NpStyle *st = c->style;
-  double width = np_text_width (st);
+  double width = np_style_text_width (st);
   NpMeasure centred = { .width = width, .align = NP_ALIGN_CENTER,
                         .balance = TRUE };
   if (st->meta_form == NP_META_SPLIT) {
@@ -567,7 +560,7 @@ np_compose_head (NpComposer *c, NpStory *story, const NpHeadText *head,
                  NpScript script)
 {
   const NpStyle *st = c->style;
-  NpMeasure centred = { .width = np_text_width (st),
+  NpMeasure centred = { .width = np_style_text_width (st),
                         .align = NP_ALIGN_CENTER, .balance = TRUE };
   const char *masthead = head->masthead ? head->masthead
                                         : np_style_masthead (st, script);
@@ -719,7 +712,7 @@ np_story_add_report (NpStory *story, const NpDocument *doc, guint article,
   gboolean span = st->columns == 1 || st->span_lines == 0 ||
                   lines >= st->span_lines;
   NpHead *head = np_compose_article_head (
-    &c, section, span ? np_text_width (st) : c.column);
+    &c, section, span ? np_style_text_width (st) : c.column);
   g_ptr_array_add (story->heads, head);
   NpElement e = { .kind = NP_ELEMENT_HEAD, .block = NP_BLOCK_HEADING,
                   .head = head, .span = span, .article = article,
@@ -738,7 +731,7 @@ np_story_add_contents (NpStory *story, const char *title,
 {
   NpComposer c = np_composer (set, NULL);
   const NpStyle *st = set->style;
-  NpMeasure m = { .width = np_text_width (st) - 2 * NP_BOX_PAD,
+  NpMeasure m = { .width = np_style_text_width (st) - 2 * NP_BOX_PAD,
                   .align = NP_ALIGN_LEFT };
   story->contents_title = np_compose_fitted (&c,
                                              NP_ROLE_CONTENTS, 700, title, &m,
@@ -756,7 +749,7 @@ np_story_add_contents_entry (NpStory *story, const char *section,
   NpComposer c = np_composer (set, NULL);
   const NpStyle *st = set->style;
   double size = st->font[NP_ROLE_CONTENTS].size;
-  NpMeasure m = { .width = np_text_width (st) - 2 * NP_BOX_PAD -
+  NpMeasure m = { .width = np_style_text_width (st) - 2 * NP_BOX_PAD -
                            NP_CONTENTS_NUMBER * size,
                   .hang = 0,
                   .align = NP_ALIGN_LEFT,
@@ -779,7 +772,7 @@ np_story_set_running_head (NpStory *story, const char *text,
                            const NpSetting *set)
 {
   NpComposer c = np_composer (set, NULL);
-  NpMeasure m = { .width = np_text_width (set->style),
+  NpMeasure m = { .width = np_style_text_width (set->style),
                   .align = NP_ALIGN_LEFT };
   story->running = np_compose_fitted (&c, NP_ROLE_FOOTER, 0, text, &m, 1, 1,
                                       "running head: too long for the page");
@@ -794,7 +787,7 @@ np_story_add_colophon_row (NpStory *story, const char *left,
   double size = st->font[NP_ROLE_CONTENTS].size;
   /* GB/T 9704-2012 7.4: the imprint's lines stand one character in from
    * either edge. */
-  double width = np_text_width (st) - 2 * NP_BOX_PAD;
+  double width = np_style_text_width (st) - 2 * NP_BOX_PAD;
   NpMeasure l = { .width = right ? width / 2 : width, .align = NP_ALIGN_LEFT,
                   .hang = 3 * size };
   NpMeasure r = { .width = width / 2, .align = NP_ALIGN_RIGHT };

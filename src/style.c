@@ -150,9 +150,15 @@ np_style_contents_title (const NpStyle *style, NpScript script)
 }
 
 double
+np_style_text_width (const NpStyle *style)
+{
+  return style->page_width - style->margin_inner - style->margin_outer;
+}
+
+double
 np_style_column_width (const NpStyle *style)
 {
-  double text = style->page_width - style->margin_inner - style->margin_outer
+  double text = np_style_text_width (style)
                 - style->gutter * (style->columns - 1);
   return text / style->columns;
 }
@@ -903,7 +909,7 @@ template_ems (const char *text, const char *const names[2],
 static gboolean
 check_page (const NpStyle *s, const char *name, GError **error)
 {
-  double width = s->page_width - s->margin_inner - s->margin_outer;
+  double width = np_style_text_width (s);
   /* Less than a millimetre: margins that fill the page, give or take the
    * rounding of lengths in other units. */
   if (width < MM (1))
@@ -972,7 +978,7 @@ check_type (const NpStyle *s, const char *name, GError **error)
   static const NpRole across[] = { NP_ROLE_MASTHEAD, NP_ROLE_HEADLINE,
                                    NP_ROLE_SUBTITLE, NP_ROLE_META,
                                    NP_ROLE_FOOTER,   NP_ROLE_CONTENTS };
-  double width = s->page_width - s->margin_inner - s->margin_outer;
+  double width = np_style_text_width (s);
   double column = np_style_column_width (s);
 
   for (int role = 0; role < NP_ROLE_COUNT; role++)
@@ -1136,7 +1142,7 @@ check_places (const NpStyle *s, const char *name, GError **error)
    * width is refused, with the numbers at three digits.  The masthead and
    * number of a running head are only known when an issue is set: its own
    * words must fit. */
-  double width = s->page_width - s->margin_inner - s->margin_outer;
+  double width = np_style_text_width (s);
   if (!check_one_line (name, "footer", "text", "footer", s->footer_text,
                        footer_placeholders, "999", footer, width, error)
       || !check_one_line (name, "footer", "text-simplified", "footer",

@@ -160,6 +160,9 @@ const char *np_style_footer (const NpStyle *style, NpScript script);
 /* The contents box's title for an issue in `script`. */
 const char *np_style_contents_title (const NpStyle *style, NpScript script);
 
+/* Width of the text area, all columns and gutters, in points: what a
+ * head, a figure across the columns or the footer is set in. */
+double np_style_text_width (const NpStyle *style);
 /* Width of one column of the text area, in points. */
 double np_style_column_width (const NpStyle *style);
 /* Distance between body baselines, in points (body size times line
