@@ -372,31 +372,13 @@ NpPages *
 np_typeset (NpDocument *doc, const NpOptions *o, NpNotes *notes,
             GError **error)
 {
-  g_autoptr (NpStyle) style = np_load_style (o, error);
-  if (!style)
-    return NULL;
-  np_apply_emoji_policy (doc, o, style, notes);
-  g_autoptr (NpFonts) fonts =
-    np_load_fonts (o, style, doc->script, NULL, error);
-  if (!fonts)
-    return NULL;
-  NpPages *pages = np_pages_new ();
-  if (o->photos) {
-    double text_width = np_style_text_width (style); /* a spanning frame's */
-    pages->photos = np_photos_load (o->photos, np_story_count_figures (doc),
-                                    MAX (text_width, style->frame_max_height),
-                                    notes->warnings, error);
-    if (!pages->photos) {
-      np_pages_free (pages);
-      return NULL;
-    }
-  }
-  g_autoptr (NpStory) story = np_story_new (doc, style, fonts, pages,
-                                            notes->warnings);
-  if (o->annotate)
-    np_story_annotate (story, doc, style, fonts, pages);
-  np_flow (story, style, fonts, pages);
-  np_set_metadata (pages, doc, style, o);
+  /* One report is an issue of one: the same steps, the same page. */
+  g_autoptr (NpIssue) issue = np_issue_new ();
+  NpArticle *a = np_issue_add_article (issue, o->input ? o->input : "-");
+  a->photos = g_strdup (o->photos);
+  a->doc = doc; /* lent, taken back below */
+  NpPages *pages = np_typeset_issue (issue, o, notes, error);
+  a->doc = NULL;
   return pages;
 }
 

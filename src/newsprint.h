@@ -109,9 +109,10 @@ GPtrArray *np_list_layouts (const char *const *datadirs);
 NpDocument *np_read (const NpOptions *options, NpNotes *notes,
                      GError **error);
 
-/* Typesets a document into pages, after applying the emoji policy to it
- * (which may change its text).  Kept emoji and missing glyphs add warnings
- * to `notes`. */
+/* Typesets a document into pages, as an issue of one report
+ * (np_typeset_issue), after applying the emoji policy and the layout's
+ * edition to it (which may change its text).  Kept emoji and missing
+ * glyphs add warnings to `notes`. */
 NpPages *np_typeset (NpDocument *doc, const NpOptions *options,
                      NpNotes *notes, GError **error);
 
@@ -127,8 +128,8 @@ NpIssue *np_issue_from_options (const NpOptions *options, GError **error);
 gboolean np_read_issue (NpIssue *issue, const NpOptions *options,
                         NpNotes *notes, GError **error);
 
-/* Typesets a read issue into pages: one report as np_typeset does, several
- * one after another under the issue's head (edition.h). */
+/* Typesets a read issue into pages: one report under its own head,
+ * several one after another under the issue's head (edition.h). */
 NpPages *np_typeset_issue (NpIssue *issue, const NpOptions *options,
                            NpNotes *notes, GError **error);
 
