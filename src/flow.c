@@ -527,7 +527,7 @@ np_put_article_head (const NpFlow *f, NpPage *page, guint index,
   double y = top;
   if (h->section) {
     const NpParagraph *p = h->section;
-    double size = p->font.size, slot = size * 1.8;
+    double size = p->font.size, slot = size * NP_SECTION_LEADING;
     const NpLine *line = g_ptr_array_index (p->lines, 0);
     double bar = line->width + size; /* half an em either side */
     double bar_top = y + 0.15 * slot, bar_h = 0.7 * slot;
@@ -721,8 +721,7 @@ np_put_centred (NpPage *page, const NpStyle *st, const NpParagraph *p,
                             leading);
 }
 
-/* Points of padding inside the contents box; its entries' line pitch. */
-#define NP_BOX_PAD 8
+/* The line pitch of the contents box's entries, times their size. */
 #define NP_CONTENTS_LEADING 1.6
 
 /* The contents box across the text width at `y`: a frame in the accent
@@ -1021,7 +1020,8 @@ np_put_colophon (const NpFlow *f, NpPage *page, guint index)
     np_page_tag (page, NP_TAG_P);
     double next = y;
     if (row->left)
-      next = np_put_centred_at (page, row->left, left + NP_BOX_PAD, y, 1.7);
+      next = np_put_centred_at (page, row->left, left + NP_BOX_PAD, y,
+                                NP_COLOPHON_LEADING);
     if (row->right) {
       const NpLine *line = g_ptr_array_index (row->right->lines, 0);
       np_page_add_text (page, row->right, line,

@@ -452,10 +452,6 @@ np_compose_table (NpComposer *c, const NpBlock *block)
 /* Ideographic spaces: the separator of a Chinese issue line. */
 #define NP_ISSUE_SEPARATOR "\u3000\u3000"
 
-/* Points of padding inside the contents box and the colophon box. */
-#define NP_BOX_PAD 8
-#define NP_SECTION_LEADING 1.8
-#define NP_COLOPHON_LEADING 1.7
 
 static void
 np_head_free (NpHead *head)

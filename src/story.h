@@ -21,6 +21,11 @@ G_BEGIN_DECLS
 #define NP_HEADLINE_LEADING 1.3
 #define NP_SUBTITLE_LEADING 1.4
 #define NP_BYLINE_LEADING   1.6
+/* An issue's section label, its colophon's lines; the points between the
+ * frame of the contents box or the colophon and the text in it. */
+#define NP_SECTION_LEADING  1.8
+#define NP_COLOPHON_LEADING 1.7
+#define NP_BOX_PAD          8
 
 typedef enum {
   NP_ELEMENT_HEAD,   /* an article's head in an issue: section label,
