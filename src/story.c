@@ -512,6 +512,15 @@ np_composer (const NpSetting *set, const NpDocument *doc)
                         .pitch = np_style_pitch (set->style) };
 }
 
+/* A head part for a text that may be absent or empty: NULL then. */
+static const NpParagraph *
+np_compose_given_part (NpComposer *c, const NpHeadPart *part,
+                       const char *text, const NpMeasure *measure)
+{
+  return text && *text ? np_compose_head_part (c, part, text, measure)
+                       : NULL;
+}
+
 /* The issue line: on one centred line, or (GB/T 9704-2012 7.2: the
  * number under the masthead, then the issuer at the left and the date at
  * the right, each one character in from the edge) split. */
@@ -564,18 +573,14 @@ np_compose_head (NpComposer *c, NpStory *story, const NpHeadText *head,
     story->masthead =
       np_compose_head_part (c, &np_masthead_part, masthead, &centred);
   np_compose_meta (c, story, head);
-  if (head->headline && *head->headline)
-    story->headline =
-      np_compose_head_part (c, &np_headline_part, head->headline, &centred);
-  if (head->subtitle && *head->subtitle)
-    story->subtitle =
-      np_compose_head_part (c, &np_subtitle_part, head->subtitle, &centred);
-  if (head->kicker && *head->kicker)
-    story->kicker =
-      np_compose_head_part (c, &np_kicker_part, head->kicker, &centred);
-  if (head->byline && *head->byline)
-    story->byline =
-      np_compose_head_part (c, &np_byline_part, head->byline, &centred);
+  story->headline =
+    np_compose_given_part (c, &np_headline_part, head->headline, &centred);
+  story->subtitle =
+    np_compose_given_part (c, &np_subtitle_part, head->subtitle, &centred);
+  story->kicker =
+    np_compose_given_part (c, &np_kicker_part, head->kicker, &centred);
+  story->byline =
+    np_compose_given_part (c, &np_byline_part, head->byline, &centred);
 }
 
 NpStory *
@@ -601,10 +606,9 @@ static const NpParagraph *
 np_head_part (NpComposer *c, NpHead *h, const NpHeadPart *part,
               const char *text, const NpMeasure *measure)
 {
-  if (!text || !*text)
-    return NULL;
-  const NpParagraph *p = np_compose_head_part (c, part, text, measure);
-  h->height += p->lines->len * p->font.size * part->leading;
+  const NpParagraph *p = np_compose_given_part (c, part, text, measure);
+  if (p)
+    h->height += p->lines->len * p->font.size * part->leading;
   return p;
 }
 
