@@ -133,26 +133,18 @@ np_running_text (const char *format, const char *masthead, const char *number)
   g_string_replace (out, "{masthead}", masthead ? masthead : "", 0);
   g_string_replace (out, "{number}", number ? number : "", 0);
   g_autofree char *text = g_string_free (out, FALSE);
-  /* trim blanks and middle dots at either end */
-  const char *trim = " \u00b7\u30fb\u3000";
-  char *start = text, *end = text + strlen (text);
-  while (*start && strchr (" ", *start))
-    start++;
-  for (;;) {
-    gboolean cut = FALSE;
-    for (const char *t = trim; *t; t = g_utf8_next_char (t)) {
-      gsize n = g_utf8_next_char (t) - t;
-      if ((gsize) (end - start) >= n && memcmp (end - n, t, n) == 0) {
-        end -= n;
-        cut = TRUE;
-      }
-      if ((gsize) (end - start) >= n && memcmp (start, t, n) == 0) {
-        start += n;
-        cut = TRUE;
-      }
-    }
-    if (!cut)
+  /* Blanks and middle dots at either end: a separator with nothing on
+   * one side of it. */
+  static const char separators[] = " \u00b7\u30fb\u3000";
+  const char *start = text, *end = text + strlen (text);
+  while (start < end && g_utf8_strchr (separators, -1,
+                                       g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start) {
+    const char *last = g_utf8_find_prev_char (start, end);
+    if (!g_utf8_strchr (separators, -1, g_utf8_get_char (last)))
       break;
+    end = last;
   }
   return end > start ? g_strndup (start, end - start) : NULL;
 }

@@ -575,10 +575,10 @@ np_convert_layout_texts (NpConverter *converter, NpStyle *style,
                            : &style->contents_title,
                       &style->running_head };
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++) {
-    if (!*fields[i] || np_script_detect (*fields[i]) == script)
+    NpScript written = *fields[i] ? np_script_detect (*fields[i]) : script;
+    if (written == script)
       continue;
-    char *text = np_converter_text (converter, *fields[i],
-                                    np_script_detect (*fields[i]), NULL);
+    char *text = np_converter_text (converter, *fields[i], written, NULL);
     g_free (*fields[i]);
     *fields[i] = text;
   }
