@@ -579,6 +579,20 @@ np_put_separator (const NpFlow *f, NpPage *page, const NpElement *e, double x,
                     st->rule_width);
 }
 
+/* An article's head `width` wide at (x, top), after `air` lines with the
+ * separator in them; the page its article starts on is noted. */
+static void
+np_set_head (const NpFlow *f, NpPage *page, guint index, const NpElement *e,
+             double x, double top, double width, int air)
+{
+  if (air)
+    np_put_separator (f, page, e, x, top, width);
+  if (!page)
+    return;
+  np_note_start (f, e, index);
+  np_put_article_head (f, page, index, e, x, top + air * f->pitch, width);
+}
+
 /* A head over one column: after the figures of the article before it,
  * with a line of air (and the separator) unless it opens the column, and
  * never without the first lines of its article under it (clreq 3.6.3:
@@ -596,17 +610,9 @@ np_place_head (const NpFlow *f, NpCursor *c, NpColumn *col,
       return FALSE;
     c->forced = TRUE;
   }
-  if (air) {
-    np_put_separator (f, col->page, e, col->x, col->top + col->used * f->pitch,
-                      f->column);
-    col->used += air;
-  }
-  if (col->page) {
-    np_note_start (f, e, col->index);
-    np_put_article_head (f, col->page, col->index, e, col->x,
-                         col->top + col->used * f->pitch, f->column);
-  }
-  col->used += e->lines;
+  np_set_head (f, col->page, col->index, e, col->x,
+               col->top + col->used * f->pitch, f->column, air);
+  col->used += air + e->lines;
   c->element++;
   return TRUE;
 }
@@ -1057,17 +1063,9 @@ np_place_span_head (NpFlow *f, NpCursor *c, NpPage *page, guint index,
   int air = opens ? 0 : 1;
   if (air + e->lines + np_keep_after (f, c->element) > room && !opens)
     return FALSE;
-  double left = np_page_left (st, index);
-  double width = np_style_text_width (st);
-  if (air) {
-    np_put_separator (f, page, e, left, *top, width);
-    *top += f->pitch;
-  }
-  if (page) {
-    np_note_start (f, e, index);
-    np_put_article_head (f, page, index, e, left, *top, width);
-  }
-  *top += e->lines * f->pitch;
+  np_set_head (f, page, index, e, np_page_left (st, index), *top,
+               np_style_text_width (st), air);
+  *top += (air + e->lines) * f->pitch;
   c->element++;
   return TRUE;
 }
