@@ -409,6 +409,18 @@ np_issue_from_options (const NpOptions *o, GError **error)
   return g_steal_pointer (&issue);
 }
 
+/* Several reports: the warnings from `from` on name the report they are
+ * about. */
+static void
+np_name_warnings (GPtrArray *warnings, guint from, const char *name)
+{
+  for (guint k = from; k < warnings->len; k++) {
+    char *w = warnings->pdata[k];
+    warnings->pdata[k] = g_strdup_printf ("%s: %s", name, w);
+    g_free (w);
+  }
+}
+
 /* The issue's own words (masthead, number, publisher, colophon) in the
  * edition, each from the script it is written in. */
 static void
@@ -471,23 +483,10 @@ np_read_issue (NpIssue *issue, const NpOptions *o, NpNotes *notes,
     own.issue = NULL;
     own.date = NULL;
     own.to = to;
-    NpNotes mine;
-    np_notes_init (&mine);
-    a->doc = np_read_converted (&own, converter, &mine, error);
-    notes->marks_widened += mine.marks_widened;
-    notes->latin_narrowed += mine.latin_narrowed;
-    notes->emoji_stripped += mine.emoji_stripped;
-    notes->chars_converted += mine.chars_converted;
-    notes->phrases_used += mine.phrases_used;
-    notes->edition = mine.edition ? mine.edition : notes->edition;
-    for (guint k = 0; k < mine.warnings->len; k++) {
-      const char *w = mine.warnings->pdata[k];
-      g_ptr_array_add (notes->warnings, several
-                                          ? g_strdup_printf ("%s: %s",
-                                                             a->name, w)
-                                          : g_strdup (w));
-    }
-    np_notes_clear (&mine);
+    guint before = notes->warnings->len;
+    a->doc = np_read_converted (&own, converter, notes, error);
+    if (several)
+      np_name_warnings (notes->warnings, before, a->name);
     if (!a->doc)
       return FALSE;
     if (a->title && issue->path) {
@@ -645,12 +644,8 @@ np_typeset_issue (NpIssue *issue, const NpOptions *o, NpNotes *notes,
     NpArticle *a = g_ptr_array_index (issue->articles, i);
     guint before = notes->warnings->len;
     np_apply_emoji_policy (a->doc, o, style, notes);
-    /* Several reports: the warning names its own. */
-    for (guint k = before; several && k < notes->warnings->len; k++) {
-      char *w = notes->warnings->pdata[k];
-      notes->warnings->pdata[k] = g_strdup_printf ("%s: %s", a->name, w);
-      g_free (w);
-    }
+    if (several)
+      np_name_warnings (notes->warnings, before, a->name);
     NpScript own = a->doc->script;
     NpScript other = own == NP_SCRIPT_HANS ? NP_SCRIPT_HANT : NP_SCRIPT_HANS;
     if (!fonts[own])
