@@ -244,6 +244,8 @@ np_convert_quotes (GString *text, gboolean corner)
     gunichar close = corner ? pairs[k].close : pairs[k].corner_close;
     gunichar to_open = corner ? pairs[k].corner_open : pairs[k].open;
     gunichar to_close = corner ? pairs[k].corner_close : pairs[k].close;
+    if (!g_utf8_strchr (text->str, (gssize) text->len, open))
+      continue; /* most texts: nothing to rewrite */
     GString *out = g_string_sized_new (text->len);
     const char *p = text->str;
     while (*p) {
