@@ -1048,6 +1048,15 @@ np_put_colophon (const NpFlow *f, NpPage *page, guint index)
   }
 }
 
+/* Whole grid lines between `top` and the foot of the text area. */
+static int
+np_lines_below (const NpFlow *f, double top)
+{
+  const NpStyle *st = f->style;
+  return (int) floor ((st->page_height - st->margin_bottom - top) / f->pitch
+                      + 1e-6);
+}
+
 /* An article's head across all columns at `top`, after a line of air
  * with the separator unless it opens the page.  Returns FALSE, placing
  * nothing, when it would stand without two lines of its text under it
@@ -1058,8 +1067,7 @@ np_place_span_head (NpFlow *f, NpCursor *c, NpPage *page, guint index,
 {
   const NpStyle *st = f->style;
   const NpElement *e = np_element (f, c->element);
-  double bottom = st->page_height - st->margin_bottom;
-  int room = (int) floor ((bottom - *top) / f->pitch + 1e-6);
+  int room = np_lines_below (f, *top);
   int air = opens ? 0 : 1;
   if (air + e->lines + np_keep_after (f, c->element) > room && !opens)
     return FALSE;
@@ -1076,12 +1084,10 @@ np_place_span_head (NpFlow *f, NpCursor *c, NpPage *page, guint index,
 static void
 np_fill_bands (NpFlow *f, NpCursor *c, NpPage *page, guint index, double top)
 {
-  const NpStyle *st = f->style;
-  double bottom = st->page_height - st->margin_bottom;
   double first = top;
   guint n = f->story->elements->len;
   for (;;) {
-    int lines = (int) floor ((bottom - top) / f->pitch + 1e-6);
+    int lines = np_lines_below (f, top);
     if (np_cursor_done (f, c)) {
       if (!f->colophon_set && (lines >= f->colophon || top <= first)) {
         np_put_colophon (f, page, index);
@@ -1094,7 +1100,7 @@ np_fill_bands (NpFlow *f, NpCursor *c, NpPage *page, guint index, double top)
         c->pending->len == 0 && c->spans->len == 0) {
       if (!np_place_span_head (f, c, page, index, &top, top <= first))
         return;
-      lines = (int) floor ((bottom - top) / f->pitch + 1e-6);
+      lines = np_lines_below (f, top);
     }
     np_set_band (f, c);
     if (lines <= 0)
