@@ -693,6 +693,8 @@ np_break_lines (const NpShaping *s, const NpMeasure *m, int width, int indent,
   if (forced_run)
     *forced_run = longest;
 
+  int widest = MAX (np_line_measure (width, indent, hang, TRUE),
+                    np_line_measure (width, indent, hang, FALSE));
   guint nc = cands->len;
   double *best = g_new (double, nc);
   guint *from = g_new (guint, nc);
@@ -710,10 +712,13 @@ np_break_lines (const NpShaping *s, const NpMeasure *m, int width, int indent,
         best[j] = c;
         from[j] = i;
       }
+      /* Overfull: earlier starts only make it wider, unless the first
+       * line's measure is the wider one (a list item's number hangs the
+       * lines after it, not the first). */
       guint end = np_trim_end (s, a, b);
       NpLineSize z = np_line_size (s, a, end, a == 0);
-      if (end > a && z.natural - z.shrink > measure)
-        break; /* overfull: earlier starts only make it wider */
+      if (end > a && z.natural - z.shrink > widest)
+        break;
     }
   }
 

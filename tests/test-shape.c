@@ -377,6 +377,25 @@ test_no_runts (void)
     }
 }
 
+/* A list item's number hangs the lines after the first, so the first line
+ * is the wider one: a short item that fits it whole, compressing its marks,
+ * is not broken for a lone last character (the breaker once stopped looking
+ * at the first line when a later start ran past the narrower measure). */
+static void
+test_item_first_line (void)
+{
+  NpFont font = np_body ();
+  static const char *item = "（4）完善考核评价办法，将岗位绩效纳入学业评价。";
+  NpMeasure m = { .width = 22.4 * font.size, .align = NP_ALIGN_JUSTIFY,
+                  .hang = 2.6 * font.size };
+  g_autoptr (NpParagraph) p =
+    np_shape_paragraph (np_fonts_hans_fixture, &font, item, &m);
+  g_assert_cmpuint (p->lines->len, ==, 1);
+  const NpLine *line = g_ptr_array_index (p->lines, 0);
+  g_assert_cmpfloat (line->width, <=, m.width + 0.01);
+  g_assert_cmpfloat (line->x, ==, 0);
+}
+
 static void
 test_centred_and_balanced (void)
 {
@@ -811,6 +830,7 @@ main (int argc, char **argv)
   g_test_add_func ("/shape/latin-words", test_latin_words);
   g_test_add_func ("/shape/word-spaces", test_word_spaces);
   g_test_add_func ("/shape/no-runts", test_no_runts);
+  g_test_add_func ("/shape/item-first-line", test_item_first_line);
   g_test_add_func ("/shape/centred-balanced", test_centred_and_balanced);
   g_test_add_func ("/shape/words/breaks", test_word_breaks);
   g_test_add_func ("/shape/words/headline", test_headline_words);
