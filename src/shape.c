@@ -51,6 +51,7 @@ typedef struct {
   gint64 *spares;    /* spares[i]: spare blank of units [0, i) */
   int em;            /* font size, Pango units */
   int target;        /* balanced measures: the line length aimed at */
+  gboolean indented; /* the first line starts after a paragraph indent */
 } NpShaping;
 
 /* ------------------------------------------------------------ the rules */
@@ -413,6 +414,7 @@ np_shaping_init (NpShaping *s, NpFonts *fonts, const char *text,
 {
   s->text = text;
   s->target = 0;
+  s->indented = FALSE;
   s->fonts = fonts;
   s->runs = g_ptr_array_new_with_free_func (
     (GDestroyNotify) pango_glyph_item_free);
@@ -498,6 +500,7 @@ typedef struct {
   gint64 natural;  /* width with the fixed spacing, Pango units */
   gint64 shrink;   /* what compressing marks could take off */
   int start_trim;  /* blank taken from an opening mark at the line start */
+  int start_spare; /* blank such a mark after the indent may give up */
   int end_trim;    /* blank the last mark may give up */
 } NpLineSize;
 
@@ -510,15 +513,22 @@ np_line_size (const NpShaping *s, guint a, guint end, gboolean first_line)
   const NpUnit *head = NP_UNIT (s, a), *tail = NP_UNIT (s, end - 1);
   z.natural = s->prefix[end] - s->prefix[a] + s->kerns[end] - s->kerns[a + 1];
   /* An opening bracket starting a line loses its leading blank, so the
-   * text edge stays straight; not after the paragraph indent. */
-  if (!first_line && head->lead > 0 && head->trail == 0)
-    z.start_trim = head->lead;
+   * text edge stays straight.  After the paragraph indent it keeps it,
+   * but may give it up as a mark inside the line does (clreq 3.1.6: a
+   * paragraph's opening bracket may lose half an em after the indent);
+   * a list item's number keeps its own, so its lines stay aligned. */
+  if (head->lead > 0 && head->trail == 0) {
+    if (!first_line)
+      z.start_trim = head->lead;
+    else if (s->indented)
+      z.start_spare = head->spare_lead;
+  }
   z.natural -= z.start_trim;
   /* clreq 3.1.6: a mark ending a line may be set half-width.  A centred
    * mark (zh-Hant) gives up both its quarters: its ink then hangs a
    * quarter em past the measure, as hanging punctuation does. */
   z.end_trim = tail->trail + (tail->trail > 0 ? tail->lead : 0);
-  z.shrink = z.end_trim + np_inner_spare (s, a, end);
+  z.shrink = z.end_trim + z.start_spare + np_inner_spare (s, a, end);
   return z;
 }
 
@@ -775,7 +785,8 @@ np_justify (const NpShaping *s, guint a, guint end, gint64 slack, int *trail)
 }
 
 /* Takes `need` off a line that is too long: first the last mark's trailing
- * blank, then the spare blanks inside it in proportion. */
+ * blank, then the spare blanks inside it (and an opening mark's after the
+ * indent) in proportion. */
 static void
 np_compress (const NpShaping *s, guint a, guint end, const NpLineSize *z,
              gint64 need, int *lead, int *trail)
@@ -783,12 +794,12 @@ np_compress (const NpShaping *s, guint a, guint end, const NpLineSize *z,
   gint64 at_end = MIN (need, (gint64) z->end_trim);
   trail[end - 1 - a] -= (int) at_end;
   need -= at_end;
-  gint64 total = np_inner_spare (s, a, end);
+  gint64 total = np_inner_spare (s, a, end) + z->start_spare;
   need = MIN (need, total); /* an overfull line keeps what it cannot lose */
   gint64 taken = 0, seen = 0;
   for (guint i = a; need > 0 && total > 0 && i + 1 < end; i++) {
     const NpUnit *u = NP_UNIT (s, i);
-    int spare = u->spare_trail + (i > a ? u->spare_lead : 0);
+    int spare = u->spare_trail + (i > a ? u->spare_lead : z->start_spare);
     if (spare == 0)
       continue;
     seen += spare;
@@ -1039,6 +1050,7 @@ np_shape_paragraph (NpFonts *fonts, const NpFont *font, const char *text,
     np_shaping_init (&s, fonts, p->text, font, again);
   }
   np_mark_words (&s, measure);
+  s.indented = measure->indent > 0;
   int width = (int) lround (measure->width * PANGO_SCALE);
   int indent = (int) lround (measure->indent * PANGO_SCALE);
   int hang = (int) lround (measure->hang * PANGO_SCALE);

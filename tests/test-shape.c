@@ -396,6 +396,31 @@ test_item_first_line (void)
   g_assert_cmpfloat (line->x, ==, 0);
 }
 
+/* clreq 3.1.6: after the paragraph indent, an opening bracket keeps its
+ * leading blank, but may give it up as a mark inside the line does when
+ * that keeps a paragraph from ending on a lone character. */
+static void
+test_indent_bracket (void)
+{
+  NpFont font = np_body ();
+  static const char *text = "（会场在东岚职业技术学院，新校区超大超漂亮）";
+  NpMeasure m = { .width = 22.5 * font.size, .align = NP_ALIGN_JUSTIFY,
+                  .indent = 2 * font.size };
+  g_autoptr (NpParagraph) p =
+    np_shape_paragraph (np_fonts_hans_fixture, &font, text, &m);
+  g_assert_cmpuint (p->lines->len, ==, 1);
+  const NpLine *line = g_ptr_array_index (p->lines, 0);
+  g_assert_cmpfloat (line->width, <=, m.width - m.indent + 0.01);
+  /* With room to spare, the bracket keeps its blank after the indent. */
+  m.width = 30 * font.size;
+  g_autoptr (NpParagraph) wide =
+    np_shape_paragraph (np_fonts_hans_fixture, &font, text, &m);
+  line = g_ptr_array_index (wide->lines, 0);
+  g_assert_cmpfloat_with_epsilon (line->width / font.size,
+                                  np_width_em (np_fonts_hans_fixture, text),
+                                  0.01);
+}
+
 static void
 test_centred_and_balanced (void)
 {
@@ -831,6 +856,7 @@ main (int argc, char **argv)
   g_test_add_func ("/shape/word-spaces", test_word_spaces);
   g_test_add_func ("/shape/no-runts", test_no_runts);
   g_test_add_func ("/shape/item-first-line", test_item_first_line);
+  g_test_add_func ("/shape/indent-bracket", test_indent_bracket);
   g_test_add_func ("/shape/centred-balanced", test_centred_and_balanced);
   g_test_add_func ("/shape/words/breaks", test_word_breaks);
   g_test_add_func ("/shape/words/headline", test_headline_words);
