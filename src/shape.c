@@ -132,6 +132,31 @@ np_shape_may_break (gunichar before, gunichar after)
   return TRUE;
 }
 
+/* UAX #14 (LB19) finds no break on either side of a quotation mark, as
+ * it cannot tell one that opens from one that closes; in Chinese text “
+ * and ‘ open and ” and ’ close, and clreq 3.1.7 treats them as the
+ * brackets are: a line may end after a closing mark (”2023年…) and start
+ * with an opening one (说“…).  A single mark is taken for a bracket only
+ * beside a Han character, not as the apostrophe of "don’t".  `at` is the
+ * first character after the place. */
+static gboolean
+np_quote_break (const char *text, const char *at)
+{
+  const char *before = g_utf8_find_prev_char (text, at);
+  if (!before || !*at)
+    return FALSE;
+  gunichar last = g_utf8_get_char (before), first = g_utf8_get_char (at);
+  if (last == 0x201D || first == 0x201C)
+    return TRUE;
+  if (last == 0x2019) {
+    const char *inner = g_utf8_find_prev_char (text, before);
+    return inner && g_unichar_iswide (g_utf8_get_char (inner));
+  }
+  if (first == 0x2018)
+    return g_unichar_iswide (g_utf8_get_char (g_utf8_next_char (at)));
+  return FALSE;
+}
+
 /* Characters set on the ideographic em grid: justification may open the
  * gap on either side of them (clreq 3.8, inter-character spacing).  Wide
  * and ambiguous-width characters (UAX #11) and pictographs (UTS #51),
@@ -220,7 +245,10 @@ np_add_units (NpShaping *s, guint run_index, const PangoLogAttr *attrs,
     if (s->units->len > 0) {
       const NpUnit *prev = &g_array_index (s->units, NpUnit, s->units->len - 1);
       gunichar last = np_last_char (s->text, prev->start, prev->end);
-      u.break_before = a->is_line_break && np_shape_may_break (last, first);
+      u.break_before = (a->is_line_break ||
+                        (a->is_cursor_position &&
+                         np_quote_break (s->text, s->text + u.start))) &&
+                       np_shape_may_break (last, first);
       u.gap_before = a->is_cursor_position && !u.space &&
                      (prev->space || np_is_grid_char (last) ||
                       np_is_grid_char (first));

@@ -421,6 +421,43 @@ test_indent_bracket (void)
                                   0.01);
 }
 
+/* UAX #14 keeps a quotation mark with both neighbours; in Chinese text
+ * “ opens and ” closes, so a line may end after ” (before a number, too)
+ * and begin with “, as with any bracket; the apostrophe of "don’t" is no
+ * bracket. */
+static void
+test_quote_breaks (void)
+{
+  NpFont font = np_body ();
+  static const char *text =
+    "“师傅手把手地教，比在教室里看视频强多了。”2023级学徒龚子航告诉记者。";
+  NpMeasure m = { .width = 22.5 * font.size, .align = NP_ALIGN_JUSTIFY,
+                  .indent = 2 * font.size };
+  g_autoptr (NpParagraph) p =
+    np_shape_paragraph (np_fonts_hans_fixture, &font, text, &m);
+  g_autofree char *first = np_line_text (p, 0);
+  g_assert_cmpstr (first, ==, "“师傅手把手地教，比在教室里看视频强多了。”");
+
+  /* A break before “ in the middle of a sentence. */
+  m.width = 10 * font.size;
+  m.indent = 0;
+  g_autoptr (NpParagraph) q = np_shape_paragraph (
+    np_fonts_hans_fixture, &font, "我们一致同意共同开展“双师型”教师培养。", &m);
+  g_autofree char *second = np_line_text (q, 1);
+  g_assert_true (g_str_has_prefix (second, "“双师型”"));
+
+  /* Never inside a word for its apostrophe. */
+  for (double w = 6; w <= 12; w += 0.25) {
+    m.width = w * font.size;
+    g_autoptr (NpParagraph) r = np_shape_paragraph (
+      np_fonts_hans_fixture, &font, "中中中中中中中中 don’t stop", &m);
+    for (guint i = 0; i + 1 < r->lines->len; i++) {
+      g_autofree char *line = np_line_text (r, i);
+      g_assert_false (g_str_has_suffix (line, "don’"));
+    }
+  }
+}
+
 static void
 test_centred_and_balanced (void)
 {
@@ -857,6 +894,7 @@ main (int argc, char **argv)
   g_test_add_func ("/shape/no-runts", test_no_runts);
   g_test_add_func ("/shape/item-first-line", test_item_first_line);
   g_test_add_func ("/shape/indent-bracket", test_indent_bracket);
+  g_test_add_func ("/shape/quote-breaks", test_quote_breaks);
   g_test_add_func ("/shape/centred-balanced", test_centred_and_balanced);
   g_test_add_func ("/shape/words/breaks", test_word_breaks);
   g_test_add_func ("/shape/words/headline", test_headline_words);
