@@ -180,6 +180,41 @@ def issue_is_hans(articles):
 Line = collections.namedtuple("Line", "page x0 y0 x1 y1 text col h")
 
 
+def column_parts(line, edges, body):
+    """The words of a pdftotext line, cut where one column's text ends and
+    the next column's begins: pdftotext joins two columns' lines set on
+    one grid when a colour emoji or a mark set half-width into the gutter
+    narrows the space between them.  A head across the columns, in a
+    larger size, keeps its wide spaces."""
+    words = [tuple(float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")) + (w.text or "",)
+             for w in line.iter(XHTML + "word")]
+    words.sort()
+    parts, part = [], []
+    for w in words:
+        # Body text either side of the middle of a gutter, at least half a
+        # gutter apart.
+        if part and abs(part[-1][3] - part[-1][1] - body) < 0.6 and abs(w[3] - w[1] - body) < 0.6 \
+                and any(part[-1][2] <= (right + nxt) / 2 <= w[0]
+                        and w[0] - part[-1][2] >= (nxt - right) / 2
+                        for (_, right), (nxt, _) in zip(edges, edges[1:])):
+            parts.append(part)
+            part = []
+        part.append(w)
+    return parts + [part] if part else parts
+
+
+def place_words(groups, col, words):
+    """Adds `words` to the group of their column at their height: a word
+    taller than the text (a colour emoji) still joins its line."""
+    for box in words:
+        mid = (box[1] + box[3]) / 2
+        g = next((g for g in groups if g[0] == col and abs(g[1] - mid) < 4), None)
+        if g is None:
+            g = [col, mid, []]
+            groups.append(g)
+        g[2].append(box)
+
+
 def read_lines(pdf, layout):
     """Every text line of the PDF with its box, its text size (the height
     of its words, as pdftotext gives it) and its column (-1: across the
@@ -188,26 +223,25 @@ def read_lines(pdf, layout):
     where a colour emoji (a taller glyph) stands; its words are put back
     together by where they sit."""
     root = ET.fromstring(run(["pdftotext", "-bbox-layout", "-enc", "UTF-8", pdf, "-"]))
+    # The body's text height: that of most words.
+    body = collections.Counter(round(float(w.get("yMax")) - float(w.get("yMin")), 1)
+                               for w in root.iter(XHTML + "word")).most_common(1)[0][0]
     pages = []
     for n, page in enumerate(root.iter(XHTML + "page"), 1):
         width = float(page.get("width"))
         edges = layout.column_edges(n, width)
         groups = []  # [col, middle, [(x0, y0, x1, y1, text)]]
         for line in page.iter(XHTML + "line"):
-            x0, x1 = float(line.get("xMin")), float(line.get("xMax"))
-            # A line is in the column it starts in, unless it crosses the
-            # middle of a gutter (a justified line's last mark may hang).
-            col = max([0] + [i for i, (left, _) in enumerate(edges) if x0 >= left - 3])
-            if col + 1 < len(edges) and x1 > (edges[col][1] + edges[col + 1][0]) / 2:
-                col = -1
-            for w in line.iter(XHTML + "word"):
-                box = tuple(float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))
-                mid = (box[1] + box[3]) / 2
-                g = next((g for g in groups if g[0] == col and abs(g[1] - mid) < 4), None)
-                if g is None:
-                    g = [col, mid, []]
-                    groups.append(g)
-                g[2].append(box + (w.text or "",))
+            for part in column_parts(line, edges, body):
+                x0, x1 = part[0][0], max(w[2] for w in part)
+                # A line is in the column it starts in (an opening mark
+                # may start it half an em early), unless it crosses the
+                # middle of a gutter (a justified line's last mark may
+                # hang).
+                col = max([0] + [i for i, (left, _) in enumerate(edges) if x0 >= left - 6])
+                if col + 1 < len(edges) and x1 > (edges[col][1] + edges[col + 1][0]) / 2:
+                    col = -1
+                place_words(groups, col, part)
         raw = []
         for col, _, words in groups:
             words.sort()
