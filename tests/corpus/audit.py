@@ -15,7 +15,8 @@ the lines the JSON says are not the report's (`dropped`) and of end marks
 such as （完）.  Prints a line per report; exits 1 when any fails.
 
 The corpus judges reading: captions and frames, tables, credit, headline
-and lost text fail a report.  The audit's line-level figures (widows and
+and lost text fail a report, and so does a paragraph that ends on a lone
+character.  The audit's line-level figures (widows and
 orphans, ragged lines, kinsoku) are held to zero on the reference report
 and the bundled cases (e2e/render.sh); here they are printed as notes, as
 the audit also counts a line-end mark whose advance bridges the gutter as
@@ -92,6 +93,29 @@ def missing_han(report, want, pdf):
     return sum(max(0, n - have[c]) for c, n in need.items())
 
 
+def typography(args, pdf, source, expect, figures, notes):
+    """No paragraph ends on a lone character (孤字), as the audit reads the
+    page and as it reads it column by column (e2e/audit_columns.py): a
+    problem.  Justification looser than 0.05 em between Han characters on
+    more than a twentieth of the lines: a note, as a report's own spaces
+    between Han characters (a web page's) count as gaps too."""
+    columns = subprocess.run(
+        [sys.executable, os.path.join(os.path.dirname(__file__), "..", "e2e", "audit_columns.py"),
+         args.audit, pdf, "--source", source, "--expect", expect],
+        capture_output=True, text=True)
+    if columns.returncode != 0:
+        return ["audit by columns failed: " + columns.stderr.strip()[-200:]]
+    c = json.loads(columns.stdout)
+    runts = max(int(figures.get("runt_lines", "0")), c.get("runt_lines", 0))
+    p95 = max(float(figures.get("han_gap_p95_em", "0")), c.get("han_gap_p95_em", 0))
+    if p95 > 0.05:
+        notes.append("han_gap_p95_em %.3f > 0.05" % p95)
+    if runts:
+        examples = c.get("runt_examples") or [figures.get("runt_examples", "")]
+        return ["%d paragraphs end on a lone character: %s" % (runts, examples[0])]
+    return []
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -133,7 +157,11 @@ def main():
                     [sys.executable, os.path.join(a.audit, "newsletter_audit.py"), pdf,
                      "--source", source, "--expect", expect, "--strict"],
                     capture_output=True, text=True)
+                figures = {}
                 for l in audit.stdout.splitlines():
+                    figure, _, value = l.partition(" ")
+                    if value.strip() and not l.startswith("PROBLEM"):
+                        figures[figure] = value.strip()
                     if not l.startswith("PROBLEM"):
                         continue
                     if any(w in l for w in TYPOGRAPHY):
@@ -142,6 +170,7 @@ def main():
                         problems.append(l[8:])
                 if audit.returncode not in (0, 1):
                     problems.append("audit failed: " + audit.stderr.strip()[-200:])
+                problems += typography(a, pdf, source, expect, figures, notes)
                 lost = missing_han(report, want, pdf)
                 if lost:
                     problems.append("%d Han characters of the report are not on the page" % lost)
