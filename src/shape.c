@@ -14,6 +14,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <unicode/uchar.h>
 
 /* One shaping cluster: the smallest piece a line can be made of. */
 typedef struct {
@@ -37,6 +38,7 @@ typedef struct {
                            previous unit's trail */
   int spare_lead;       /* what compression may take inside a line, on */
   int spare_trail;      /* each side: blank of marks, Latin spacing */
+  gboolean stop;        /* a mark that ends a sentence (。？！) */
   guint8 word;          /* NpWordBreak of the place before it */
 } NpUnit;
 
@@ -241,6 +243,7 @@ np_add_units (NpShaping *s, guint run_index, const PangoLogAttr *attrs,
       NpBlanks b = np_fonts_blanks (s->fonts, run->item->analysis.font, first);
       u.lead = (int) lround (b.lead * u.width);
       u.trail = (int) lround (b.trail * u.width);
+      u.stop = u_hasBinaryProperty ((UChar32) first, UCHAR_S_TERM);
     }
     if (s->units->len > 0) {
       const NpUnit *prev = &g_array_index (s->units, NpUnit, s->units->len - 1);
@@ -812,23 +815,33 @@ np_justify (const NpShaping *s, guint a, guint end, gint64 slack, int *trail)
   }
 }
 
-/* Takes `need` off a line that is too long: first the last mark's trailing
- * blank, then the spare blanks inside it (and an opening mark's after the
- * indent) in proportion. */
-static void
-np_compress (const NpShaping *s, guint a, guint end, const NpLineSize *z,
-             gint64 need, int *lead, int *trail)
+/* What compression may take from unit i of the line starting at unit a:
+ * its spare blanks, and for the first unit only what np_line_size()
+ * allows an opening mark after the indent. */
+static int
+np_unit_spare (const NpShaping *s, guint a, guint i, const NpLineSize *z)
 {
-  gint64 at_end = MIN (need, (gint64) z->end_trim);
-  trail[end - 1 - a] -= (int) at_end;
-  need -= at_end;
-  gint64 total = np_inner_spare (s, a, end) + z->start_spare;
+  const NpUnit *u = NP_UNIT (s, i);
+  return u->spare_trail + (i > a ? u->spare_lead : z->start_spare);
+}
+
+/* Takes up to `need` from the spare blanks inside the line, in proportion,
+ * from the marks that end a sentence or from the others; returns what it
+ * took. */
+static gint64
+np_compress_marks (const NpShaping *s, guint a, guint end, const NpLineSize *z,
+                   gint64 need, gboolean stops, int *lead, int *trail)
+{
+  gint64 total = 0;
+  for (guint i = a; i + 1 < end; i++)
+    if (NP_UNIT (s, i)->stop == stops)
+      total += np_unit_spare (s, a, i, z);
   need = MIN (need, total); /* an overfull line keeps what it cannot lose */
   gint64 taken = 0, seen = 0;
-  for (guint i = a; need > 0 && total > 0 && i + 1 < end; i++) {
+  for (guint i = a; need > 0 && i + 1 < end; i++) {
     const NpUnit *u = NP_UNIT (s, i);
-    int spare = u->spare_trail + (i > a ? u->spare_lead : z->start_spare);
-    if (spare == 0)
+    int spare = np_unit_spare (s, a, i, z);
+    if (spare == 0 || u->stop != stops)
       continue;
     seen += spare;
     int cut = (int) (need * seen / total - taken);
@@ -837,6 +850,23 @@ np_compress (const NpShaping *s, guint a, guint end, const NpLineSize *z,
     trail[i - a] -= from_trail;
     lead[i - a] -= cut - from_trail;
   }
+  return taken;
+}
+
+/* Takes `need` off a line that is too long, in clreq's order of
+ * compression: first the last mark's trailing blank, then the spare blanks
+ * inside the line (and an opening mark's after the indent) in proportion,
+ * and the marks that end a sentence (。？！) last, as they show a longer
+ * pause. */
+static void
+np_compress (const NpShaping *s, guint a, guint end, const NpLineSize *z,
+             gint64 need, int *lead, int *trail)
+{
+  gint64 at_end = MIN (need, (gint64) z->end_trim);
+  trail[end - 1 - a] -= (int) at_end;
+  need -= at_end;
+  need -= np_compress_marks (s, a, end, z, need, FALSE, lead, trail);
+  np_compress_marks (s, a, end, z, need, TRUE, lead, trail);
 }
 
 /* The per-unit changes of a line: fixed spacing, trims, then compression

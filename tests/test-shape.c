@@ -648,6 +648,43 @@ test_adjacent_marks (void)
     np_width_em (np_fonts_fixture, "中\u3001中"), 3.0, 0.01);
 }
 
+/* The advance, in ems, of the glyph that shows character `c` on line `i`. */
+static double
+np_glyph_em (const NpParagraph *p, guint i, gunichar c)
+{
+  const NpLine *line = g_ptr_array_index (p->lines, i);
+  for (guint r = 0; r < line->runs->len; r++) {
+    const PangoGlyphItem *run = g_ptr_array_index (line->runs, r);
+    for (int g = 0; g < run->glyphs->num_glyphs; g++) {
+      const char *at = p->text + run->item->offset + run->glyphs->log_clusters[g];
+      if (g_utf8_get_char (at) == c)
+        return run->glyphs->glyphs[g].geometry.width / (p->font.size * PANGO_SCALE);
+    }
+  }
+  g_assert_not_reached ();
+}
+
+/* clreq's order of compression: a comma gives up its blank before a full
+ * stop does, as the stop shows a longer pause. */
+static void
+test_compression_order (void)
+{
+  NpFont font = np_body ();
+  NpMeasure m = { .width = 10.7 * font.size, .align = NP_ALIGN_JUSTIFY };
+  g_autoptr (NpParagraph) p = np_shape_paragraph (
+    np_fonts_hans_fixture, &font, "中中中。中中中，中中中", &m);
+  g_assert_cmpuint (p->lines->len, ==, 1);
+  g_assert_cmpfloat_with_epsilon (np_glyph_em (p, 0, 0x3002), 1.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (np_glyph_em (p, 0, 0xFF0C), 0.7, 0.01);
+  /* Past what the comma gives, the stop gives the rest. */
+  m.width = 10.2 * font.size;
+  g_autoptr (NpParagraph) q = np_shape_paragraph (
+    np_fonts_hans_fixture, &font, "中中中。中中中，中中中", &m);
+  g_assert_cmpuint (q->lines->len, ==, 1);
+  g_assert_cmpfloat_with_epsilon (np_glyph_em (q, 0, 0xFF0C), 0.5, 0.01);
+  g_assert_cmpfloat_with_epsilon (np_glyph_em (q, 0, 0x3002), 0.7, 0.01);
+}
+
 /* A line starting with an opening bracket drops its leading blank; a line
  * ending with a closing mark may set it half-width to fit. */
 static void
@@ -904,6 +941,7 @@ main (int argc, char **argv)
   g_test_add_func ("/shape/empty", test_empty);
   g_test_add_func ("/shape/adjacent-marks", test_adjacent_marks);
   g_test_add_func ("/shape/line-edges", test_line_edges);
+  g_test_add_func ("/shape/compression-order", test_compression_order);
   g_test_add_func ("/shape/latin-spacing", test_latin_spacing);
   g_test_add_func ("/shape/emoji-transparent", test_emoji_transparent);
   g_test_add_func ("/shape/tight-justification", test_tight_justification);
