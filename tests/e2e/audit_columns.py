@@ -12,8 +12,11 @@ still has that mark's full advance, so the row runs on into the right
 column's line.  Such a joined line is wider than its column and left out;
 the right column's line goes missing from its column, and a paragraph's
 last two lines there read as a widow.  Cut at the column edges the audit
-itself finds (its columns_of), the rows read column by column.  Only the
-reading of rows changes; every rule is the audit's own.
+itself finds (its columns_of), the rows read column by column.  A line
+that starts with an opening mark set without its leading blank is taken
+to start where its ink does, at the column edge, not half an em before
+it, where the audit would find it in no column.  Only the reading of rows
+changes; every rule is the audit's own.
 """
 import collections
 import importlib.util
@@ -58,7 +61,13 @@ def cut_at_columns(audit):
                 part.append(g)
             parts.append(part)
             for p in parts:
-                out.append(dict(line, x0=p[0]["x"], x1=p[-1]["x"] + p[-1]["adv"],
+                # An opening mark that starts a line gives up its leading
+                # blank (clreq 3.1.6): its glyph starts half an em before
+                # the column, its ink at the column's edge.
+                x0 = p[0]["x"]
+                if p[0]["u"] in audit.NO_END and len(p) > 1:
+                    x0 = min(x0 + 0.5 * size, p[1]["x"])
+                out.append(dict(line, x0=x0, x1=p[-1]["x"] + p[-1]["adv"],
                                 text="".join(g["u"] for g in p), glyphs=p))
         out.sort(key=lambda l: (l["y"], l["x0"]))
         return out
