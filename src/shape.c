@@ -321,11 +321,17 @@ np_latin_kern (const NpShaping *s, const NpUnit *a, const NpUnit *b)
 
 /* clreq 3.1.6: two marks in a row take 1.5 em, not 2: the blank between
  * them goes.  The first mark's trailing blank if it has one (。」 」「 、《),
- * else the second's leading one (《「). */
+ * else the second's leading one (《「); the second's when it is the wider,
+ * as after a centred zh-Hant mark (：「 loses the half em before 「, not the
+ * quarter after ：). */
 static void
 np_pair_kern (NpUnit *a, NpUnit *b)
 {
-  if (a->trail > 0 && (b->lead > 0 || b->trail > 0)) {
+  if (a->trail > 0 && b->lead > a->trail) {
+    b->kern = -b->lead;
+    b->kern_self = TRUE;
+    b->spare_lead = 0;
+  } else if (a->trail > 0 && (b->lead > 0 || b->trail > 0)) {
     b->kern = -a->trail;
     a->spare_trail = 0;
   } else if (a->lead > 0 && b->lead > 0) {

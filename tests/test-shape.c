@@ -643,6 +643,12 @@ test_adjacent_marks (void)
   /* two opening marks: 《「 */
   g_assert_cmpfloat_with_epsilon (
     np_width_em (np_fonts_fixture, "中\u300A\u300C中"), 3.5, 0.01);
+  /* a centred zh-Hant colon keeps its quarters; the bracket's half em
+   * goes: ：「 takes 1.5 em in both scripts */
+  g_assert_cmpfloat_with_epsilon (
+    np_width_em (np_fonts_fixture, "中\uFF1A\u300C中"), 3.5, 0.01);
+  g_assert_cmpfloat_with_epsilon (
+    np_width_em (np_fonts_hans_fixture, "中\uFF1A\u300C中"), 3.5, 0.01);
   /* a mark between characters keeps its full em */
   g_assert_cmpfloat_with_epsilon (
     np_width_em (np_fonts_fixture, "中\u3001中"), 3.0, 0.01);
