@@ -327,14 +327,10 @@ np_latin_kern (const NpShaping *s, const NpUnit *a, const NpUnit *b)
 static void
 np_pair_kern (NpUnit *a, NpUnit *b)
 {
-  if (a->trail > 0 && b->lead > a->trail) {
-    b->kern = -b->lead;
-    b->kern_self = TRUE;
-    b->spare_lead = 0;
-  } else if (a->trail > 0 && (b->lead > 0 || b->trail > 0)) {
+  if (a->trail > 0 && b->lead <= a->trail && (b->lead > 0 || b->trail > 0)) {
     b->kern = -a->trail;
     a->spare_trail = 0;
-  } else if (a->lead > 0 && b->lead > 0) {
+  } else if (b->lead > 0 && (a->trail > 0 || a->lead > 0)) {
     b->kern = -b->lead;
     b->kern_self = TRUE;
     b->spare_lead = 0;
