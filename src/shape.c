@@ -140,18 +140,16 @@ np_shape_may_break (gunichar before, gunichar after)
  * brackets are: a line may end after a closing mark (”2023年…) and start
  * with an opening one (说“…).  A single mark is taken for a bracket only
  * beside a Han character, not as the apostrophe of "don’t".  `at` is the
- * first character after the place. */
+ * first character after the place, `first`; `last` is the one before. */
 static gboolean
-np_quote_break (const char *text, const char *at)
+np_quote_break (const char *text, const char *at, gunichar last,
+                gunichar first)
 {
-  const char *before = g_utf8_find_prev_char (text, at);
-  if (!before || !*at)
-    return FALSE;
-  gunichar last = g_utf8_get_char (before), first = g_utf8_get_char (at);
   if (last == 0x201D || first == 0x201C)
     return TRUE;
   if (last == 0x2019) {
-    const char *inner = g_utf8_find_prev_char (text, before);
+    const char *mark = g_utf8_find_prev_char (text, at);
+    const char *inner = mark ? g_utf8_find_prev_char (text, mark) : NULL;
     return inner && g_unichar_iswide (g_utf8_get_char (inner));
   }
   if (first == 0x2018)
@@ -243,14 +241,16 @@ np_add_units (NpShaping *s, guint run_index, const PangoLogAttr *attrs,
       NpBlanks b = np_fonts_blanks (s->fonts, run->item->analysis.font, first);
       u.lead = (int) lround (b.lead * u.width);
       u.trail = (int) lround (b.trail * u.width);
-      u.stop = u_hasBinaryProperty ((UChar32) first, UCHAR_S_TERM);
+      u.stop = (u.lead > 0 || u.trail > 0) &&
+               u_hasBinaryProperty ((UChar32) first, UCHAR_S_TERM);
     }
     if (s->units->len > 0) {
       const NpUnit *prev = &g_array_index (s->units, NpUnit, s->units->len - 1);
       gunichar last = np_last_char (s->text, prev->start, prev->end);
       u.break_before = (a->is_line_break ||
                         (a->is_cursor_position &&
-                         np_quote_break (s->text, s->text + u.start))) &&
+                         np_quote_break (s->text, s->text + u.start, last,
+                                         first))) &&
                        np_shape_may_break (last, first);
       u.gap_before = a->is_cursor_position && !u.space &&
                      (prev->space || np_is_grid_char (last) ||
