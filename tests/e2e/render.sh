@@ -16,7 +16,6 @@ cat "$work/err"
 python3 "$here/check_pdf.py" "$work/out.pdf" "$report"
 set -- "$work/out.pdf" --source "$report"
 if [ -n "$expect" ]; then set -- "$@" --expect "$expect"; fi
-python3 "$audit/newsletter_audit.py" "$@"
 python3 "$audit/newsletter_audit.py" "$@" --json >"$work/audit.json"
 # The audit once more with its rows cut at the column edges: it reads a
 # row of two columns as one line where the left one ends in a half-width
@@ -26,6 +25,8 @@ python3 - "$work/audit.json" "$work/columns.json" <<'PY'
 import json, sys
 a = json.load(open(sys.argv[1]))
 c = json.load(open(sys.argv[2]))
+for k, v in a.items():  # the audit's figures, for the test's log
+    print("%-28s %s" % (k, v))
 # Every problem of the audit's, and of its column-by-column reading;
 # widows and orphans as that reading counts them.
 rows = "%d widows, %d orphans" % (a["widows"], a["orphans"])
