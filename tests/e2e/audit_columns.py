@@ -18,7 +18,6 @@ to start where its ink does, at the column edge, not half an em before
 it, where the audit would find it in no column.  Only the reading of rows
 changes; every rule is the audit's own.
 """
-import collections
 import importlib.util
 import os
 import sys
@@ -34,16 +33,22 @@ def load_audit(audit_dir):
 
 def cut_at_columns(audit):
     """Replaces audit.build_lines with one that cuts its lines at the left
-    edge of each column of the page's body text."""
-    build_lines = audit.build_lines
+    edge of each column of the body text, in the body size the audit
+    reads from the whole document."""
+    build_lines, read_trace = audit.build_lines, audit.read_trace
+    body = {}
+
+    def read(pdf):
+        """The pages, and the body size the audit will find in them."""
+        pages = read_trace(pdf)
+        body["size"] = audit.body_size(pages)
+        return pages
 
     def cut(page):
         lines = build_lines(page)
-        sizes = collections.Counter(round(g["size"], 1) for g in page["glyphs"]
-                                    if audit.is_han(g["u"]))
-        if not sizes:
+        size = body.get("size")
+        if not size:
             return lines
-        size = sizes.most_common(1)[0][0]
         lefts = audit.columns_of(lines, size)
         out = []
         for line in lines:
@@ -72,7 +77,7 @@ def cut_at_columns(audit):
         out.sort(key=lambda l: (l["y"], l["x0"]))
         return out
 
-    audit.build_lines = cut
+    audit.read_trace, audit.build_lines = read, cut
 
 
 def main():
