@@ -1,74 +1,21 @@
 /* report-body.c: the body's paragraphs -> blocks.
  *
  * Contract: np_read_body() reads every open paragraph, in order, into a
- * block: the lead, keynote and unit tables (report-lists.c), headings,
- * list items, captions with their photo credits, and plain paragraphs;
- * then the credit and signature that report-end.c found.  Each block
- * records the rule that made it.
+ * block, as the role report-roles.c decided for it says: the lead,
+ * keynote and unit tables (report-lists.c), headings, list items,
+ * captions with their photo credits, and plain paragraphs; then the
+ * credit and signature.  It decides no role itself: an editor's @@ mark
+ * or the role does.  Each block records the rule that made it, with the
+ * role's probability and the features that weighed most.
  *
- * A caption is read from evidence: a mark (▲, （图：…）, 【图】) or a
- * label (图为, 图1) is enough; so is a photo credit under the line.
- * Without either, a caption is a short line that does not end as a
- * sentence or a phrase does, under text, not under a heading; in a file
- * where empty lines mark pictures it must stand after one.  A short line
- * that names nothing a photo shows (合影, 致辞, 签约…) may as well be a
- * section head: it is read as a caption, with a warning.
+ * A caption's mark (▲, （图：…）, 【图】) is not printed; its labels (图为,
+ * 图1) are.  A photo credit under it goes with it.
  */
 #include "report-private.h"
 
 #include "emojitext.h"
 
 #include <string.h>
-
-/* A caption without a mark or label is at most this long (characters),
- * one with at most NP_MAX_MARKED_CAPTION. */
-#define NP_MAX_CAPTION 40
-#define NP_MAX_MARKED_CAPTION 64
-/* A numbered heading is at most this long, or NP_MAX_LONG_HEADING when
- * it holds no sentence stop. */
-#define NP_MAX_HEADING 30
-#define NP_MAX_LONG_HEADING 50
-/* A head in brackets or after a bullet (【活动亮点】) is at most this long. */
-#define NP_MAX_MARKED_HEADING 24
-/* A numbered line over its own paragraph is a head when at most this
- * long (characters). */
-#define NP_MAX_NUMBERED_HEAD 16
-/* An unmarked caption with a comma is at most this long (characters). */
-#define NP_MAX_CLAUSE_CAPTION 20
-/* A caption repeats the paragraph above it when one in this many of its
- * character pairs stands there too. */
-#define NP_SHARED_PAIRS 3
-
-static gsize
-np_match_length (const GRegex *re, const char *text)
-{
-  g_autoptr (GMatchInfo) info = NULL;
-  int end = 0;
-  if (g_regex_match (re, text, 0, &info))
-    g_match_info_fetch_pos (info, 0, NULL, &end);
-  return (gsize) end;
-}
-
-gsize
-np_heading_number (NpReader *reader, const char *text)
-{
-  return np_match_length (reader->re.heading, text);
-}
-
-gsize
-np_item_number (NpReader *reader, const char *text)
-{
-  return np_match_length (reader->re.item, text);
-}
-
-static NpBlockKind
-np_last_kind (const NpDocument *doc)
-{
-  if (doc->blocks->len == 0)
-    return NP_BLOCK_LEAD;
-  const NpBlock *last = g_ptr_array_index (doc->blocks, doc->blocks->len - 1);
-  return last->kind;
-}
 
 static NpBlock *
 np_add (NpReader *reader, NpBlockKind kind, const char *text,
@@ -77,92 +24,6 @@ np_add (NpReader *reader, NpBlockKind kind, const char *text,
   NpBlock *b = np_document_add_text (reader->doc, kind, text, p->line);
   np_block_set_rule (b, "%s: %s", np_block_kind_name (kind), rule);
   return b;
-}
-
-/* ---- headings ------------------------------------------------------------ */
-
-/* A numbered head (一、 (一) 第一部分 01), short and not a sentence. */
-static gboolean
-np_is_numbered_heading (NpReader *reader, const char *text)
-{
-  if (np_heading_number (reader, text) == 0)
-    return FALSE;
-  glong length = np_visible_length (text);
-  return length <= NP_MAX_HEADING
-         || (length <= NP_MAX_LONG_HEADING && !np_has_stop (text));
-}
-
-/* A head set off by brackets (【活动亮点】) or opened by a bullet (◆ …). */
-static const char *
-np_marked_heading (NpReader *reader, const char *text)
-{
-  /* a head may ask (📍 联盟要干啥？) but not state a sentence */
-  g_autofree char *bare = np_strip_emoji (text);
-  gsize len = strlen (bare);
-  gboolean asks = g_str_has_suffix (bare, "？") || (len && bare[len - 1] == '?');
-  if (asks)
-    bare[len - (bare[len - 1] == '?' ? 1 : strlen ("？"))] = '\0';
-  if (np_visible_length (text) > NP_MAX_MARKED_HEADING + 2
-      || np_has_stop (bare) || np_is_pause (np_final_char (bare)))
-    return NULL;
-  for (const char *const *pair = np_cues_list (reader->cues,
-                                               "heading/brackets");
-       *pair; pair++) {
-    gunichar open = g_utf8_get_char (*pair);
-    gunichar close = g_utf8_get_char (g_utf8_next_char (*pair));
-    if (g_utf8_get_char (bare) == open && *bare
-        && g_utf8_get_char (g_utf8_prev_char (bare + strlen (bare))) == close) {
-      /* 【图】 is a caption's label, not a head */
-      g_autofree char *inner = g_strndup (
-        g_utf8_next_char (bare),
-        g_utf8_prev_char (bare + strlen (bare)) - g_utf8_next_char (bare));
-      return np_cues_is (reader->cues, "caption/labels", inner) ? NULL
-                                                                 : "【】";
-    }
-  }
-  /* 📍地点：…: a field of the event, not a head */
-  if (np_cues_opens (reader->cues, "heading/bullets", text)
-      && !(np_cues_opens (reader->cues, "headline/info-marks", text)
-           && (g_utf8_strchr (text, -1, 0xFF1A) || strchr (text, ':'))))
-    return "bullet";
-  if (np_cues_opens (reader->cues, "heading/openers", text))
-    return "附：";
-  /* 【开幕式】启幕职教之约: a bracketed label opening a short line */
-  for (const char *const *pair = np_cues_list (reader->cues,
-                                               "heading/brackets");
-       *pair; pair++) {
-    gsize open = g_utf8_next_char (*pair) - *pair;
-    const char *close = g_utf8_next_char (*pair);
-    if (strncmp (bare, *pair, open) != 0)
-      continue;
-    const char *end = strstr (bare, close);
-    if (!end || !end[strlen (close)])
-      continue;
-    g_autofree char *inner = g_strndup (bare + open, end - bare - open);
-    if (!np_cues_is (reader->cues, "caption/labels", inner)
-        && g_utf8_strlen (inner, -1) <= 8)
-      return "【】 label";
-  }
-  return NULL;
-}
-
-/* A short numbered line (1.课程设置紧贴岗位) over a paragraph of its own,
- * not in a run of items: a head of the third level, not a list item. */
-static gboolean
-np_is_numbered_head (NpReader *reader, guint i)
-{
-  const NpPara *p = np_reader_para (reader, i);
-  gunichar final = np_final_char (p->text);
-  if (np_visible_length (p->text) > NP_MAX_NUMBERED_HEAD || np_is_stop (final)
-      || np_is_pause (final) || np_last_kind (reader->doc) == NP_BLOCK_ITEM)
-    return FALSE;
-  guint k = np_reader_next_kept (reader, i + 1);
-  if (k >= np_reader_count (reader))
-    return FALSE;
-  const NpPara *next = np_reader_para (reader, k);
-  return next->state == NP_PARA_OPEN && np_item_number (reader, next->text) == 0
-         && np_has_stop (next->text)
-         && np_visible_length (next->text) > NP_MAX_NUMBERED_HEAD;
 }
 
 /* ---- captions ------------------------------------------------------------ */
@@ -219,139 +80,21 @@ np_caption_marks (NpReader *reader, const char *line, NpCaptionLine *c)
   c->marked = FALSE;
 }
 
-/* Whether a line is wholly in quotation marks: a pull quote. */
-static gboolean
-np_is_quotation (const char *text)
-{
-  g_autofree char *bare = np_strip_emoji (text);
-  if (!*bare)
-    return FALSE;
-  gunichar first = g_utf8_get_char (bare);
-  gunichar last = g_utf8_get_char (g_utf8_prev_char (bare + strlen (bare)));
-  return (first == 0x201C && last == 0x201D) || (first == 0x300C && last == 0x300D)
-         || (first == 0x300E && last == 0x300F) || (first == '"' && last == '"');
-}
-
-/* Whether a text holds a sentence stop before its end: two sentences,
- * never a caption. */
-static gboolean
-np_stops_within (const char *text)
-{
-  g_autofree char *bare = np_strip_emoji (text);
-  for (const char *p = bare; *p; p = g_utf8_next_char (p)) {
-    const char *rest = g_utf8_next_char (p);
-    while (*rest && np_is_closer (g_utf8_get_char (rest)))
-      rest = g_utf8_next_char (rest);
-    if (np_is_stop (g_utf8_get_char (p)) && *rest)
-      return TRUE;
-  }
-  return FALSE;
-}
-
-/* Whether paragraph `i` is a caption; fills `c` when it is. */
-static gboolean
-np_is_caption (NpReader *reader, guint i, NpCaptionLine *c)
-{
-  const NpPara *p = np_reader_para (reader, i);
-  np_caption_marks (reader, p->text, c);
-  guint next = np_reader_next_kept (reader, i + 1);
-  gboolean credited
-    = c->credit
-      || (next < np_reader_count (reader)
-          && np_reader_para (reader, next)->state == NP_PARA_OPEN
-          && np_reader_para (reader, next)->force == NP_FORCE_NONE
-          && np_is_photo_credit (reader, np_reader_para (reader, next)->text));
-  gboolean strong = c->marked || credited;
-  glong length = np_visible_length (c->text);
-  gunichar final = np_final_char (c->text);
-
-  /* a caption ends on a word: not on a pause, a dash (a lead-in), an
-   * ellipsis or a Western full stop */
-  if (length == 0 || final == 0 || np_is_pause (final) || final == 0x2014
-      || final == 0x2026 || final == '.' || final == 0xFF0E
-      || length > (strong ? NP_MAX_MARKED_CAPTION : NP_MAX_CAPTION)
-      || np_is_quotation (c->text) || np_stops_within (c->text))
-    return FALSE;
-  if (strong && !c->marked && length > NP_MAX_CLAUSE_CAPTION
-      && (g_utf8_strchr (c->text, -1, 0xFF0C) || strchr (c->text, ',')))
-    return FALSE; /* a sentence, whatever stands under it */
-  if (strong) {
-    if (!c->rule)
-      c->rule = "photo credit under it";
-    return TRUE;
-  }
-  /* unmarked: a short line that is no sentence, under text; a colon in
-   * it makes it a field (主讲：张三) or a lead-in, not a caption */
-  NpBlockKind before = np_last_kind (reader->doc);
-  if (np_is_stop (final) || before == NP_BLOCK_HEADING
-      || g_utf8_strchr (c->text, -1, 0xFF1A) || strchr (c->text, ':'))
-    return FALSE;
-  /* a long line with a comma in it is a sentence that lost its stop
-   * (联盟表示，欢迎更多企业加入👏), not a caption */
-  gboolean comma = g_utf8_strchr (c->text, -1, 0xFF0C) || strchr (c->text, ',');
-  if (comma && (length > NP_MAX_CLAUSE_CAPTION
-                || !np_cues_find (reader->cues, "caption/subjects", c->text,
-                                  NULL)))
-    return FALSE;
-  /* 请留意…, 欢迎报名: a word to the readers */
-  if (np_cues_find (reader->cues, "caption/calls", c->text, NULL))
-    return FALSE;
-  if (reader->pictures && !p->picture)
-    return FALSE; /* pictures are marked in this file, and none stood here */
-  c->rule = p->picture ? "short line after a picture" : "short line";
-  return TRUE;
-}
-
-/* Whether a caption names what photos show (合影, 致辞, 签约…), or what
- * the paragraph above it told: a caption under the text it illustrates
- * repeats its people and acts (院长张三致辞 under 院长张三在致辞中…),
- * where a section head announces what comes. */
-static gboolean
-np_names_a_scene (NpReader *reader, const char *text, const char *above)
-{
-  if (np_cues_find (reader->cues, "caption/subjects", text, NULL))
-    return TRUE;
-  if (!above)
-    return FALSE;
-  guint pairs = 0, shared = 0;
-  for (const char *p = text; *p; p = g_utf8_next_char (p)) {
-    const char *q = g_utf8_next_char (p);
-    if (!*q || !np_is_cjk (g_utf8_get_char (p))
-        || !np_is_cjk (g_utf8_get_char (q)))
-      continue;
-    g_autofree char *pair = g_strndup (p, g_utf8_next_char (q) - p);
-    pairs++;
-    shared += strstr (above, pair) != NULL;
-  }
-  return pairs > 0 && shared * NP_SHARED_PAIRS >= pairs;
-}
-
 static void
-np_add_caption (NpReader *reader, guint i, NpCaptionLine *c, gboolean forced)
+np_add_caption (NpReader *reader, guint i, NpCaptionLine *c, const char *rule)
 {
   NpPara *p = np_reader_para (reader, i);
-  NpBlock *b = np_add (reader, NP_BLOCK_CAPTION, c->text, p,
-                       forced ? "@@图注" : c->rule);
+  NpBlock *b = np_add (reader, NP_BLOCK_CAPTION, c->text, p, rule);
   b->credit = g_steal_pointer (&c->credit);
   guint next = np_reader_next_kept (reader, i + 1);
   if (!b->credit && next < np_reader_count (reader)) {
     NpPara *credit = np_reader_para (reader, next);
     if (credit->state == NP_PARA_OPEN && credit->force == NP_FORCE_NONE
-        && np_is_photo_credit (reader, credit->text)) {
+        && credit->role == NP_LINE_PHOTO_CREDIT) {
       b->credit = np_trim (credit->text);
       credit->state = NP_PARA_TAKEN;
     }
   }
-  const char *above = NULL;
-  for (guint k = i; k-- > 0 && !above;)
-    if (np_reader_para (reader, k)->state != NP_PARA_DROPPED)
-      above = np_reader_para (reader, k)->text;
-  if (!forced && !c->marked && !b->credit
-      && !np_names_a_scene (reader, c->text, above))
-    np_document_warn (reader->doc, p->line,
-                      "\"%s\" read as a caption; if it is a section head, "
-                      "begin the line with @@小标题",
-                      c->text);
 }
 
 /* ---- the body ------------------------------------------------------------ */
@@ -415,7 +158,7 @@ np_read_forced (NpReader *reader, guint i)
     return TRUE;
   case NP_FORCE_CAPTION:
     np_caption_marks (reader, p->text, &c);
-    np_add_caption (reader, i, &c, TRUE);
+    np_add_caption (reader, i, &c, "@@图注");
     g_free (c.text);
     g_free (c.credit);
     return TRUE;
@@ -438,37 +181,75 @@ np_read_forced (NpReader *reader, guint i)
   return FALSE;
 }
 
+/* How the roles step read a paragraph, for the block's rule: "scored 0.93
+ * (sym:▲ +2.1, p:end:stop +0.8)". */
+static char *
+np_scored (const NpPara *p, const char *how)
+{
+  char prob[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd (prob, sizeof prob, "%.2f", p->role_p);
+  return g_strdup_printf ("%s%sscored %s (%s)", how ? how : "",
+                          how ? " · " : "", prob,
+                          p->evidence ? p->evidence : "");
+}
+
+/* Reads paragraph `i` by the role the roles step decided for it. */
 static void
 np_read_one (NpReader *reader, guint i)
 {
   NpPara *p = np_reader_para (reader, i);
-  const char *how = NULL;
   NpCaptionLine c = { 0 };
+  g_autofree char *scored = np_scored (p, NULL);
 
-  if (i == reader->lead) {
+  if (i == reader->lead
+      && (p->role == NP_LINE_LEAD || p->role == NP_LINE_PARAGRAPH
+          || p->role == NP_LINE_TITLE || p->role == NP_LINE_SUBTITLE)) {
     gboolean lead = np_is_lead (reader, i);
     np_add_paragraph (reader, i, lead ? NP_BLOCK_LEAD : NP_BLOCK_PARAGRAPH,
                       lead ? "the first paragraph, dated"
                            : "the first paragraph", FALSE);
-  } else if (np_read_list_title (reader, i)) {
-    /* the table says it all */
-  } else if (np_is_numbered_heading (reader, p->text))
-    np_add (reader, NP_BLOCK_HEADING, p->text, p, "numbered");
-  else if ((how = np_marked_heading (reader, p->text)))
-    np_add (reader, NP_BLOCK_HEADING, p->text, p, how);
-  else if (np_item_number (reader, p->text) > 0
-           && np_is_numbered_head (reader, i))
-    np_add (reader, NP_BLOCK_HEADING, p->text, p, "numbered, over its text");
-  else if (np_item_number (reader, p->text) > 0)
-    np_add (reader, NP_BLOCK_ITEM, p->text, p, "numbered");
-  else if (np_is_caption (reader, i, &c))
-    np_add_caption (reader, i, &c, FALSE);
-  else if (np_is_photo_credit (reader, p->text)) {
-    np_reader_drop (reader, i); /* a photo's credit with no caption */
-  } else
-    np_add_paragraph (reader, i, NP_BLOCK_PARAGRAPH, "plain", FALSE);
-  g_free (c.text);
-  g_free (c.credit);
+    return;
+  }
+  switch (p->role) {
+  case NP_LINE_CAPTION: {
+    np_caption_marks (reader, p->text, &c);
+    g_autofree char *rule = np_scored (p, c.rule);
+    np_add_caption (reader, i, &c, rule);
+    g_free (c.text);
+    g_free (c.credit);
+    return;
+  }
+  case NP_LINE_HEADING:
+    if (!np_read_list_title (reader, i))
+      np_add (reader, NP_BLOCK_HEADING, p->text, p, scored);
+    return;
+  case NP_LINE_ITEM:
+    np_add (reader, NP_BLOCK_ITEM, p->text, p, scored);
+    return;
+  case NP_LINE_DROP:
+  case NP_LINE_PHOTO_CREDIT: /* a photo's credit with no caption above */
+    np_reader_drop (reader, i);
+    return;
+  case NP_LINE_CREDIT:
+    p->state = NP_PARA_CREDIT;
+    return;
+  case NP_LINE_SIGNATURE:
+    p->state = NP_PARA_SIGNATURE;
+    return;
+  case NP_LINE_UNITS:
+    if (np_read_list_title (reader, i))
+      return;
+    break;
+  case NP_LINE_TITLE:
+  case NP_LINE_SUBTITLE:
+  case NP_LINE_LEAD:
+  case NP_LINE_PARAGRAPH:
+  case NP_LINE_KEYNOTE:
+  case NP_LINE_TABLE:
+  case NP_N_LINE_ROLES:
+    break;
+  }
+  np_add_paragraph (reader, i, NP_BLOCK_PARAGRAPH, scored, FALSE);
 }
 
 void
@@ -481,7 +262,9 @@ np_read_body (NpReader *reader)
       continue;
     if (np_read_forced (reader, i))
       continue;
-    guint run = i == reader->lead ? 0 : np_read_keynotes (reader, i);
+    guint run = i == reader->lead || p->role != NP_LINE_KEYNOTE
+                  ? 0
+                  : np_read_keynotes (reader, i);
     if (run) {
       i += run - 1;
       continue;

@@ -1,14 +1,14 @@
-/* report-end.c: the end of a report: junk, end marks, credit, signature.
+/* report-end.c: what is not the report's text, the credit, the signature.
  *
- * Contract: np_read_end() drops what came with the page rather than with
- * the report (阅读原文, 点赞 在看 分享, a 往期推荐 list, a page's 上一篇,
- * attached files) wherever it stands, then reads the last lines
- * backwards: end marks (（完）) are dropped, credit lines (供稿：…,
- * （文/张三 图/李四）, （通讯员 张三）, 供稿：甲 | 编辑：乙, （甲学院 供稿）,
- * several in a row) become the credit, and a closing office with its
- * date, or a release's date and time, is set as a signature (the date is
- * read).  It also answers, for the other steps, whether a line is a
- * credit, a photo credit or junk, and which unit a credit names.
+ * Contract: np_read_end() takes the roles report-roles.c decided and
+ * drops the paragraphs read as not the report's (阅读原文, 点赞 在看 分享,
+ * a 往期推荐 list, end marks, a page's meta lines, whose date and source
+ * it keeps), sets those read as the credit (供稿：…, （文/张三 图/李四）,
+ * 新聞聯絡人：… 電話：…) and the signature (a closing office and its
+ * date, whose date it reads), and reads the publisher from the credit.
+ * It decides no role.  It also answers, for the other steps, whether a
+ * line is a credit, a photo credit, junk or a meta line, and which unit a
+ * credit names.
  */
 #include "report-private.h"
 
@@ -27,14 +27,10 @@
 #define NP_MAX_PHOTO_CREDIT 30
 /* Who took a photo (新华社记者 张三) is at most this long (characters). */
 #define NP_MAX_PHOTO_NAME 20
-/* A tail cue (往期推荐) stands on a line of at most this many characters. */
-#define NP_MAX_TAIL 12
 /* A platform's call to act (关注公众号，后台回复…) is at most this long. */
 #define NP_MAX_PROMO 60
 /* A person's name is at most this long (characters). */
 #define NP_MAX_PERSON 5
-/* A signature line (the issuing office) is at most this long. */
-#define NP_MAX_SIGNATURE 30
 /* A wire service's code after a credit (（編輯：陳怡君）1140312) has at least
  * this many digits. */
 #define NP_MIN_WIRE_CODE 6
@@ -373,34 +369,8 @@ np_is_junk (NpReader *reader, const char *text)
   return any;
 }
 
-/* Whether a line ends the report's text: （完）, END, – 完 –. */
-static gboolean
-np_is_end_mark (NpReader *reader, const char *text)
-{
-  g_autofree char *bare = np_strip_emoji (text);
-  return np_cues_is (reader->cues, "end/marks", bare);
-}
 
-/* Whether a line opens the page's list of other articles (往期推荐). */
-static gboolean
-np_is_tail (NpReader *reader, const char *text)
-{
-  g_autofree char *bare = np_bare (text);
-  gsize n = np_cues_opens (reader->cues, "end/tails", bare);
-  /* 往期推荐 alone, or 上一篇：another article */
-  return n > 0 && (g_utf8_strlen (bare, -1) <= NP_MAX_TAIL
-                   || bare[n] == ':');
-}
 
-/* A time on a line of its own (香港時間18時30分), a release's stamp. */
-static gboolean
-np_is_time_only (NpReader *reader, const char *text)
-{
-  const char *p = np_skip_emoji (text);
-  p += np_cues_opens (reader->cues, "date/zones", p);
-  return np_has_clock (reader, p)
-         && *np_skip_emoji (p + np_time_length (reader, p)) == '\0';
-}
 
 /* A caption of the photos a release lists after its end (圖一：…), or the
  * label over them (圖片說明：): the body step reads them. */
@@ -419,48 +389,6 @@ np_is_photo_note (NpReader *reader, const char *text)
          && !np_cues_closes (reader->cues, "photo-credit/after", inner);
 }
 
-/* Whether the line above paragraph `i` reads as a caption: marked (▲,
- * 图为, （图：…）) or short and no sentence. */
-static gboolean
-np_under_caption (NpReader *reader, guint i)
-{
-  while (i-- > 0) {
-    const NpPara *above = np_reader_para (reader, i);
-    if (above->state == NP_PARA_DROPPED)
-      continue;
-    gunichar final = np_final_char (above->text);
-    if (np_is_credit_line (reader, above->text))
-      return FALSE; /* 文字丨甲 over 图片丨乙: one credit */
-    return np_cues_opens (reader->cues, "caption/marks", above->text)
-           || np_cues_opens (reader->cues, "caption/prefixes", above->text)
-           || np_is_photo_note (reader, above->text)
-           || (np_visible_length (above->text) <= NP_MAX_SIGNATURE + 10
-               && !np_has_stop (above->text) && !np_is_pause (final));
-  }
-  return FALSE;
-}
-
-/* Drops the page's junk wherever it stands, and its list of other
- * articles with everything after it. */
-static void
-np_drop_junk (NpReader *reader)
-{
-  guint n = np_reader_count (reader);
-  for (guint i = 0; i < n; i++) {
-    NpPara *p = np_reader_para (reader, i);
-    if (p->state != NP_PARA_OPEN || p->force != NP_FORCE_NONE)
-      continue;
-    if (i > 0 && np_is_tail (reader, p->text)) {
-      for (guint k = i; k < n; k++)
-        if (np_reader_para (reader, k)->state == NP_PARA_OPEN)
-          np_reader_drop (reader, k);
-      return;
-    }
-    if (np_is_junk (reader, p->text))
-      np_reader_drop (reader, i);
-  }
-}
-
 /* Reads a date from a credit line (（新聞來源：港都時報，2025-04-26）) for
  * a report that gives none elsewhere. */
 static void
@@ -472,56 +400,49 @@ np_date_from_credit (NpReader *reader, const char *text)
 }
 
 void
+np_read_meta (NpReader *reader, const char *text)
+{
+  if (!reader->meta_date)
+    reader->meta_date = np_find_date (reader, text, FALSE, NULL, NULL);
+  char *publisher = np_credit_publisher (reader, text);
+  if (publisher && !reader->meta_publisher)
+    reader->meta_publisher = publisher;
+  else
+    g_free (publisher);
+}
+
+void
 np_read_end (NpReader *reader)
 {
   guint n = np_reader_count (reader);
-  np_drop_junk (reader);
-
-  /* Backwards from the end: end marks, credit lines, a signature and a
-   * release's stamps, in any order, up to the first line that is none
-   * of them. */
-  guint below = G_MAXUINT; /* the kept line under this one */
-  for (guint i = n; i-- > 1;) {
+  /* What the roles step read as not the report's, as its credit or as
+   * its signature, wherever it stands.  A page's line may still tell the
+   * date and the source (发布时间：2025-04-26 来源：甲学院). */
+  for (guint i = 0; i < n; i++) {
     NpPara *p = np_reader_para (reader, i);
-    if (p->state == NP_PARA_DROPPED)
-      continue;
-    if (p->state != NP_PARA_OPEN)
-      break;
-    NpParaState under = below == G_MAXUINT
-                          ? NP_PARA_OPEN
-                          : np_reader_para (reader, below)->state;
     char *date = NULL;
-    /* a photo's credit under the last caption belongs to it */
-    if (p->force == NP_FORCE_NONE && np_is_photo_credit (reader, p->text)
-        && np_under_caption (reader, i))
+    if (p->state != NP_PARA_OPEN || p->force != NP_FORCE_NONE)
+      continue;
+    switch (p->role) {
+    case NP_LINE_DROP:
+      if (np_is_meta_line (reader, p->text))
+        np_read_meta (reader, p->text);
+      np_reader_drop (reader, i);
       break;
-    if (p->force == NP_FORCE_NONE && np_is_photo_note (reader, p->text)) {
-      /* 圖一：… after a release's end: captions, read with the body */
-    } else if (p->force == NP_FORCE_CREDIT
-        || (p->force == NP_FORCE_NONE && np_is_credit_line (reader, p->text))) {
+    case NP_LINE_CREDIT:
       p->state = NP_PARA_CREDIT;
       np_date_from_credit (reader, p->text);
-    } else if (p->force != NP_FORCE_NONE)
       break;
-    else if (np_is_end_mark (reader, p->text) || !*np_skip_emoji (p->text))
-      np_reader_drop (reader, i); /* （完）, 👇👇👇 */
-    else if (np_is_date_line (reader, p->text, &date)) {
-      g_free (reader->end_date);
-      reader->end_date = date;
-      p->state = NP_PARA_SIGNATURE; /* a release's or an office's date */
-    } else if (np_is_time_only (reader, p->text))
+    case NP_LINE_SIGNATURE:
       p->state = NP_PARA_SIGNATURE;
-    else if (np_is_meta_line (reader, p->text))
-      np_reader_drop (reader, i); /* 编辑于 昨天 21:35 */
-    else if (np_visible_length (p->text) <= NP_MAX_SIGNATURE
-             && !np_has_stop (p->text) && np_is_unit_name (reader, p->text)
-             && (under == NP_PARA_CREDIT || under == NP_PARA_SIGNATURE))
-      /* the office over its date (a signature), or over its contact
-       * lines (傳媒查詢：… 甲學院傳訊處 … 電話：…) */
-      p->state = under;
-    else
+      if (np_is_date_line (reader, p->text, &date)) {
+        g_free (reader->end_date);
+        reader->end_date = date;
+      }
       break;
-    below = i;
+    default:
+      break;
+    }
   }
 
   /* A credit's source is the report's publisher, unless the front matter

@@ -165,19 +165,6 @@ np_is_subtitle_line (NpReader *reader, guint i)
          && !np_is_stop (np_final_char (p->text));
 }
 
-/* Reads a meta line's date and source. */
-static void
-np_read_meta (NpReader *reader, const char *text)
-{
-  if (!reader->meta_date)
-    reader->meta_date = np_find_date (reader, text, FALSE, NULL, NULL);
-  char *publisher = np_credit_publisher (reader, text);
-  if (publisher && !reader->meta_publisher)
-    reader->meta_publisher = publisher;
-  else
-    g_free (publisher);
-}
-
 /* Where a lead's own words start: past emoji, a dateline (本报讯, 【甲学院讯】,
  * （记者 张三）) and spaces. */
 static const char *

@@ -313,6 +313,7 @@ static void
 np_para_free (NpPara *para)
 {
   g_free (para->text);
+  g_free (para->evidence);
   g_free (para);
 }
 
@@ -352,6 +353,7 @@ np_lines_to_paras (NpReader *reader, char **lines, guint start)
   }
 
   glong wrap = np_wrap_width (raws);
+  reader->wrapped = wrap > 0;
   gboolean indents = wrap && np_indents (raws);
   gboolean pictures = !wrap && np_blanks_are_pictures (raws);
 

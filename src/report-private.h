@@ -5,6 +5,9 @@
  *
  *   report.c        front matter, editor's marks, the steps in order
  *   report-lines.c  lines -> paragraphs (the two conventions, pictures)
+ *   report-features.c  the evidence about each paragraph, once
+ *   report-roles.c  each paragraph's role, scored by the fitted model and
+ *                   decided over the whole report
  *   report-end.c    the end: junk, end marks, credit, signature
  *   report-head.c   the head: title, subtitle, meta lines, lead, date,
  *                   headline
@@ -48,6 +51,26 @@ typedef enum {
   NP_PARA_SIGNATURE, /* the closing office, date or time, set at the end */
 } NpParaState;
 
+/* What a paragraph is (report-roles.c decides; tests/roles/README.md
+ * defines each). */
+typedef enum {
+  NP_LINE_TITLE,
+  NP_LINE_SUBTITLE,
+  NP_LINE_DROP,
+  NP_LINE_LEAD,
+  NP_LINE_PARAGRAPH,
+  NP_LINE_HEADING,
+  NP_LINE_ITEM,
+  NP_LINE_CAPTION,
+  NP_LINE_PHOTO_CREDIT,
+  NP_LINE_UNITS,
+  NP_LINE_KEYNOTE,
+  NP_LINE_TABLE,
+  NP_LINE_CREDIT,
+  NP_LINE_SIGNATURE,
+  NP_N_LINE_ROLES
+} NpLineRole;
+
 /* A paragraph before it is read: its text, joined from one or more lines
  * and trimmed, and where it stood. */
 typedef struct {
@@ -57,6 +80,11 @@ typedef struct {
                          a file of one paragraph per line) */
   NpForce force;      /* the editor's reading, or NP_FORCE_NONE */
   NpParaState state;
+  NpLineRole role;        /* what report-roles.c decided it is */
+  double role_p;      /* the probability of that role, 0 to 1 */
+  NpLineRole second;      /* the best other role */
+  double second_p;
+  char *evidence;     /* the features that weighed most, or NULL */
 } NpPara;
 
 /* The patterns of the rules, compiled once per parse from the cues. */
@@ -79,7 +107,13 @@ typedef struct {
   GRegex *caption_number;  /* 图1 … */
   GRegex *cells;     /* what parts the cells of a row pasted from a table:
                         tabs, two spaces or more */
+  GRegex *clock_any; /* a time of day anywhere: 9:30, 上午9时, 14:00-16:00 */
+  GRegex *phone;     /* 07-601-1000, (06)253-3131, 2836 1234, 138…, 分機 */
+  GRegex *email;     /* name@host.domain */
+  GRegex *url;       /* http://…, www.… */
 } NpPatterns;
+
+typedef struct NpFeatures NpFeatures;
 
 typedef struct {
   NpDocument *doc;
@@ -91,6 +125,7 @@ typedef struct {
   guint lead;         /* index of the first body paragraph, or G_MAXUINT */
   gboolean titled;    /* a title line opened the report */
   gboolean pictures;  /* empty lines mark pictures in this file */
+  gboolean wrapped;   /* the file is hard-wrapped (report-lines.c) */
   char *end_date;     /* a date standing alone at the end, or NULL */
   char *meta_date;    /* a date of a meta line (发布时间：…), or NULL */
   char *meta_publisher; /* the source a meta line names (来源：…), or NULL */
@@ -112,6 +147,23 @@ guint np_reader_next_kept (const NpReader *reader, guint i);
  * paragraphs; an e-mail's signature is dropped. */
 void np_lines_to_paras (NpReader *reader, char **lines, guint start);
 
+/* report-features.c: the features of every paragraph (newly allocated;
+ * np_features_free).  Each is a name (interned) with a value. */
+NpFeatures *np_read_features (NpReader *reader);
+void np_features_free (NpFeatures *features); /* accepts NULL */
+guint np_features_count (const NpFeatures *features, guint i);
+const char *np_features_name (const NpFeatures *features, guint i, guint k,
+                              double *value);
+/* Paragraph `i`'s form: the key of the lines an editor reads alike. */
+const char *np_features_form (const NpFeatures *features, guint i);
+
+/* report-roles.c: every paragraph's role, probability and evidence, with
+ * a warning where two readings are close. */
+void np_read_roles (NpReader *reader, const NpFeatures *features);
+/* "caption", as the label files and the dump name it. */
+const char *np_role_name (NpLineRole role);
+gboolean np_role_parse (const char *name, NpLineRole *role);
+
 /* report-end.c: junk and end marks dropped, the credit found; the
  * publisher read from it. */
 void np_read_end (NpReader *reader);
@@ -124,6 +176,9 @@ gboolean np_is_photo_credit (NpReader *reader, const char *text);
  * has none. */
 gboolean np_split_photo_credit (NpReader *reader, const char *text,
                                 char **caption, char **credit);
+/* Reads a meta line's date and source (发布时间：…　来源：甲学院) into the
+ * reader, for the head. */
+void np_read_meta (NpReader *reader, const char *text);
 /* Whether a line is a page's or a post's, not the report's (发布时间：…,
  * 3小时前 来自 微博). */
 gboolean np_is_meta_line (NpReader *reader, const char *text);
@@ -166,9 +221,6 @@ void np_title_unit_tables (NpReader *reader);
 
 /* report-body.c: every open paragraph into a block. */
 void np_read_body (NpReader *reader);
-/* Bytes of `text` that number it as a heading (一、) or an item (1.). */
-gsize np_heading_number (NpReader *reader, const char *text);
-gsize np_item_number (NpReader *reader, const char *text);
 
 /* ---- text (report-text.c) ------------------------------------------------ */
 
@@ -212,6 +264,11 @@ char **np_split_at (const char *text, const char *marks);
  * closing bracket of that kind, and the words between in `inner` (newly
  * allocated).  0, and `inner` untouched, when there are none. */
 gsize np_bracketed (const char *p, const char *opens, char **inner);
+/* Bytes of `text` that number it as a heading (一、) or an item (1.). */
+gsize np_heading_number (NpReader *reader, const char *text);
+gsize np_item_number (NpReader *reader, const char *text);
+/* Bytes of `text` that `re` matches from its start, 0 when none. */
+gsize np_match_length (const GRegex *re, const char *text);
 /* Whether `s` holds one of 。！？ (a sentence, not a phrase). */
 gboolean np_has_stop (const char *s);
 

@@ -374,3 +374,27 @@ np_split_at (const char *text, const char *marks)
   g_ptr_array_add (parts, NULL);
   return (char **) g_ptr_array_free (parts, FALSE);
 }
+
+/* ---- numbers that open a line ------------------------------------------- */
+
+gsize
+np_match_length (const GRegex *re, const char *text)
+{
+  g_autoptr (GMatchInfo) info = NULL;
+  int end = 0;
+  if (g_regex_match (re, text, 0, &info))
+    g_match_info_fetch_pos (info, 0, NULL, &end);
+  return (gsize) end;
+}
+
+gsize
+np_heading_number (NpReader *reader, const char *text)
+{
+  return np_match_length (reader->re.heading, text);
+}
+
+gsize
+np_item_number (NpReader *reader, const char *text)
+{
+  return np_match_length (reader->re.item, text);
+}

@@ -162,6 +162,14 @@ np_patterns_init (NpPatterns *re, NpCues *cues)
     "|%s\\s*[：:]\\s*(?<text>.+))$", pictures, pictures, pictures);
   re->caption_wrapper = np_regex (wrapper, G_REGEX_DUPNAMES);
   re->cells = np_regex ("\t+| {2,}|\u3000{2,}", 0);
+  re->clock_any = np_regex (
+    "(?<!" NP_DIGIT ")" NP_DIGIT "{1,2}[:：]" NP_DIGIT "{2}(?!" NP_DIGIT ")"
+    "|(?:上午|下午|晚上|早上|中午)\\s*" NP_DIGIT "{1,2}\\s*[時时點点]", 0);
+  re->phone = np_regex (
+    "(?<![0-9])(?:\\(?0[0-9]{1,3}\\)?[- ]?)?[0-9]{3,4}[- ][0-9]{4}(?![0-9])"
+    "|(?<![0-9])1[3-9][0-9]{9}(?![0-9])|分機|分机|電話|电话|Tel|TEL", 0);
+  re->email = np_regex ("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}", 0);
+  re->url = np_regex ("https?://|www\\.[A-Za-z0-9-]+\\.", 0);
   re->caption_number = np_regex (
     "^[图圖](?:" NP_DIGIT "{1,2}|" NP_CN_SMALL "{1,3})(?:\\s+|[：:．.、-]\\s*)",
     0);
@@ -175,7 +183,8 @@ np_patterns_clear (NpPatterns *re)
                      &re->clock, &re->heading, &re->item, &re->brackets,
                      &re->count, &re->list_end, &re->keynote,
                      &re->keynote_after, &re->caption_wrapper,
-                     &re->caption_number, &re->cells };
+                     &re->caption_number, &re->cells, &re->clock_any,
+                     &re->phone, &re->email, &re->url };
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     g_clear_pointer (all[i], g_regex_unref);
 }
@@ -366,26 +375,61 @@ np_reader_clear (NpReader *reader)
 
 /* ---- entry point --------------------------------------------------------- */
 
+/* The reading up to the paragraphs: the front matter, the editor's marks
+ * and the lines joined.  Returns whether any paragraph holds text. */
+static gboolean
+np_reader_start (NpReader *reader, const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  *reader = (NpReader) { .doc = np_document_new (), .cues = np_cues_new (),
+                         .lead = G_MAXUINT };
+  reader->dropped = g_ptr_array_new (); /* of NpPara*, owned by paras */
+  reader->line_titles = g_ptr_array_new (); /* of NpBlock*, owned by doc */
+  reader->doc->script = np_script_detect (text);
+  np_patterns_init (&reader->re, reader->cues);
+
+  guint body = np_read_front_matter (reader, lines);
+  np_lines_to_paras (reader, lines, body);
+  gboolean any = FALSE;
+  for (guint i = 0; i < np_reader_count (reader) && !any; i++)
+    any = *np_reader_para (reader, i)->text != '\0';
+  return any;
+}
+
+char *
+np_report_features (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  NpReader reader;
+  np_reader_start (&reader, text);
+  NpFeatures *features = np_read_features (&reader);
+  GString *out = g_string_new (NULL);
+  for (guint i = 0; i < np_reader_count (&reader); i++) {
+    const NpPara *p = np_reader_para (&reader, i);
+    g_string_append_printf (out, "%u", p->line);
+    for (guint k = 0; k < np_features_count (features, i); k++)
+      g_string_append_printf (out, "\t%s",
+                              np_features_name (features, i, k, NULL));
+    g_string_append_c (out, '\n');
+  }
+  np_features_free (features);
+  np_reader_clear (&reader);
+  np_document_free (reader.doc);
+  return g_string_free (out, FALSE);
+}
+
 NpDocument *
 np_report_parse (const char *text, const char *name, GError **error)
 {
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
-  NpReader reader = { .doc = np_document_new (), .cues = np_cues_new (),
-                      .lead = G_MAXUINT };
-  reader.dropped = g_ptr_array_new (); /* of NpPara*, owned by paras */
-  reader.line_titles = g_ptr_array_new (); /* of NpBlock*, owned by doc */
-  reader.doc->script = np_script_detect (text);
-  np_patterns_init (&reader.re, reader.cues);
-
-  guint body = np_read_front_matter (&reader, lines);
-  np_lines_to_paras (&reader, lines, body);
-  gboolean any = FALSE;
-  for (guint i = 0; i < np_reader_count (&reader) && !any; i++)
-    any = *np_reader_para (&reader, i)->text != '\0';
+  NpReader reader;
+  gboolean any = np_reader_start (&reader, text);
   if (any) {
+    NpFeatures *features = np_read_features (&reader);
+    np_read_roles (&reader, features);
+    np_features_free (features);
     np_read_end (&reader);
     np_read_head (&reader);
     reader.pictures = np_pictures_named (&reader);

@@ -13,6 +13,12 @@ G_BEGIN_DECLS
 NpDocument *np_report_parse (const char *text, const char *name,
                              GError **error);
 
+/* The features of each paragraph of `text`, as the role model weighs them
+ * (report-features.c), for fitting the model (tools/fit-roles.py): a line
+ * per paragraph, its report line and its feature names, TAB-separated.
+ * Newly allocated. */
+char *np_report_features (const char *text);
+
 G_END_DECLS
 
 #endif

@@ -1,0 +1,290 @@
+#!/usr/bin/env python3
+"""Fits the role model of the reading stage on the labelled corpus.
+
+    fit-roles.py FEATURES [--shared DIR] [--own-only] [--out DIR]
+    fit-roles.py FEATURES --cv [--shared DIR]
+
+FEATURES is the built `newsprint-features` tool.  The reports are
+tests/corpus/NAME.txt, labelled by tests/roles/own/NAME.roles, and the
+reports of DIR (../shared/corpus by default), labelled by
+tests/roles/shared/NAME.roles (tests/roles/README.md).
+
+Fitting writes into DIR (data/ by default):
+  roles.model  liblinear's L2-regularised logistic regression (-s 0) of the
+               role of a paragraph given its features;
+  roles.fit    the names of the features the model's columns stand for, the
+               role-to-role transitions (log probabilities, add-one
+               smoothed counts of the labels in order) and the weights of
+               the decoding (src/report-roles.c).
+The same corpus always gives the same two files; tests/roles/fitted.sh
+checks that the committed ones are what this makes.
+
+--cv prints what a report nobody labelled can expect: the model fitted on
+the own corpus alone and scored on the shared one, and folds that leave
+out one source at a time (mainland, Taiwan, Hong Kong, Macau, the
+Traditional mainland reports, and the own corpus), scored on what was left
+out.  It decodes as the engine does (pooling by form, Viterbi).
+"""
+import argparse
+import collections
+import math
+import os
+import subprocess
+import sys
+import tempfile
+
+ROLES = ["title", "subtitle", "drop", "lead", "paragraph", "heading", "item",
+         "caption", "photo_credit", "units", "keynote", "table", "credit",
+         "signature"]
+# The cost of liblinear's fit (-c): found by the folds of --cv.
+COST = 0.5
+# A feature must stand in this many paragraphs to get a weight.
+MIN_COUNT = 2
+# The decoding (src/report-roles.c): how much the transitions weigh against
+# the scores, how far a line is drawn to its form's mean, and under what
+# difference of probability two readings are close enough to warn.
+DECODE = {"order": 0.5, "form": 0.3, "close": 0.15}
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def corpus(shared):
+    """(name, source, text path, roles path) of every labelled report."""
+    out = []
+    own = os.path.join(ROOT, "tests", "corpus")
+    for f in sorted(os.listdir(os.path.join(ROOT, "tests", "roles", "own"))):
+        name = f[:-len(".roles")]
+        out.append((name, "own", os.path.join(own, name + ".txt"),
+                    os.path.join(ROOT, "tests", "roles", "own", f)))
+    if shared:
+        for f in sorted(os.listdir(os.path.join(ROOT, "tests", "roles", "shared"))):
+            name = f[:-len(".roles")]
+            out.append((name, name.split("-")[0], os.path.join(shared, name + ".txt"),
+                        os.path.join(ROOT, "tests", "roles", "shared", f)))
+    return out
+
+
+def read_labels(path):
+    labels = {}
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 2 or parts[1] not in ROLES:
+                sys.exit("%s: line %d: expected LINE<TAB>ROLE, ROLE one of %s"
+                         % (path, n, ", ".join(ROLES)))
+            labels[int(parts[0])] = parts[1]
+    return labels
+
+
+def read_report(tool, text, roles):
+    """The report's paragraphs: (role, [features]) in order."""
+    out = subprocess.run([tool, text], capture_output=True, check=True,
+                         text=True).stdout
+    labels = read_labels(roles)
+    paras = []
+    for row in out.splitlines():
+        parts = row.split("\t")
+        line = int(parts[0])
+        if line not in labels:
+            sys.exit("%s: no label for line %d" % (roles, line))
+        paras.append((labels[line], parts[1:]))
+    return paras
+
+
+def vocabulary(reports):
+    count = collections.Counter()
+    for paras in reports:
+        for _, feats in paras:
+            count.update(set(feats))
+    names = sorted(f for f, c in count.items() if c >= MIN_COUNT)
+    for n in names:
+        assert ";" not in n and "\n" not in n, n
+    return names
+
+
+def write_problem(path, reports, index):
+    with open(path, "w", encoding="utf-8") as f:
+        for paras in reports:
+            for role, feats in paras:
+                idx = sorted({index[x] for x in feats if x in index})
+                f.write("%d %s\n" % (ROLES.index(role),
+                                     " ".join("%d:1" % i for i in idx)))
+
+
+def transitions(reports):
+    """log P(b | a), add-one smoothed; the row 'start' for the first."""
+    counts = {a: collections.Counter() for a in ROLES + ["start"]}
+    for paras in reports:
+        prev = "start"
+        for role, _ in paras:
+            counts[prev][role] += 1
+            prev = role
+    rows = {}
+    for a, c in counts.items():
+        total = sum(c.values()) + len(ROLES)
+        rows[a] = [math.log((c[b] + 1) / total) for b in ROLES]
+    return rows
+
+
+def fit(reports, out_dir, cost=COST):
+    names = vocabulary(reports)
+    index = {n: i + 1 for i, n in enumerate(names)}
+    os.makedirs(out_dir, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        problem = os.path.join(tmp, "train")
+        write_problem(problem, reports, index)
+        subprocess.run(["liblinear-train", "-q", "-s", "0", "-c", str(cost),
+                        "-B", "1", problem, os.path.join(out_dir, "roles.model")],
+                       check=True)
+    rows = transitions(reports)
+    with open(os.path.join(out_dir, "roles.fit"), "w", encoding="utf-8") as f:
+        f.write("# Written by tools/fit-roles.py from the labelled corpus: "
+                "do not edit.\n")
+        f.write("[decode]\n")
+        for k, v in DECODE.items():
+            f.write("%s=%s\n" % (k, v))
+        f.write("\n[transitions]\n")
+        for a in ["start"] + ROLES:
+            f.write("%s=%s\n" % (a, ";".join("%.4f" % x for x in rows[a])))
+        f.write("\n[features]\n")
+        f.write("names=%s\n" % ";".join(names))
+    return index, rows
+
+
+# ---- decoding, as src/report-roles.c does, for the folds --------------------
+
+def predict(reports, model_dir, index):
+    """Per report, per paragraph: log probabilities in ROLES order."""
+    with tempfile.TemporaryDirectory() as tmp:
+        problem = os.path.join(tmp, "test")
+        write_problem(problem, reports, index)
+        result = os.path.join(tmp, "out")
+        subprocess.run(["liblinear-predict", "-q", "-b", "1", problem,
+                        os.path.join(model_dir, "roles.model"), result],
+                       check=True)
+        with open(result) as f:
+            header = f.readline().split()[1:]
+            rows = [list(map(float, l.split()[1:])) for l in f]
+    order = [header.index(str(r)) if str(r) in header else None
+             for r in range(len(ROLES))]
+    out, k = [], 0
+    for paras in reports:
+        doc = []
+        for _ in paras:
+            doc.append([math.log(max(rows[k][o] if o is not None else 0, 1e-6))
+                        for o in order])
+            k += 1
+        out.append(doc)
+    return out
+
+
+def decode(logp, forms, rows):
+    n = len(logp)
+    a = DECODE["form"]
+    groups = collections.defaultdict(list)
+    for i, f in enumerate(forms):
+        groups[f].append(i)
+    pooled = [list(x) for x in logp]
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        mean = [sum(logp[i][r] for i in members) / len(members)
+                for r in range(len(ROLES))]
+        for i in members:
+            pooled[i] = [(1 - a) * logp[i][r] + a * mean[r]
+                         for r in range(len(ROLES))]
+    w = DECODE["order"]
+    R = range(len(ROLES))
+    score = [[pooled[0][r] + w * rows["start"][r] for r in R]]
+    back = [[0] * len(ROLES)]
+    for i in range(1, n):
+        s, b = [], []
+        for r in R:
+            best = max(R, key=lambda q: score[-1][q] + w * rows[ROLES[q]][r])
+            s.append(score[-1][best] + w * rows[ROLES[best]][r] + pooled[i][r])
+            b.append(best)
+        score.append(s)
+        back.append(b)
+    path = [max(R, key=lambda r: score[-1][r])]
+    for i in range(n - 1, 0, -1):
+        path.append(back[i][path[-1]])
+    return [ROLES[r] for r in reversed(path)]
+
+
+def forms_of(paras):
+    # the engine's form key is not in the dump; the opening symbol, label
+    # and ending features stand for it
+    keys = []
+    for _, feats in paras:
+        keys.append("|".join(sorted(f for f in feats
+                                    if f.startswith(("sym:", "wrap:", "end:", "num:", "label", "len:")))))
+    return keys
+
+
+def score_fold(train, test, tmp):
+    index, rows = fit([p for _, p in train], tmp)
+    logps = predict([p for _, p in test], tmp, index)
+    right = total = whole = 0
+    per_role = collections.defaultdict(lambda: [0, 0])
+    for (name, paras), logp in zip(test, logps):
+        got = decode(logp, forms_of(paras), rows)
+        ok = 0
+        for (want, _), g in zip(paras, got):
+            per_role[want][1] += 1
+            if g == want:
+                per_role[want][0] += 1
+                ok += 1
+        right += ok
+        total += len(paras)
+        whole += ok == len(paras)
+    return right, total, whole, len(test), per_role
+
+
+def cv(tool, shared):
+    items = corpus(shared)
+    reports = [(src, (name, read_report(tool, text, roles)))
+               for name, src, text, roles in items]
+    sources = sorted({s for s, _ in reports})
+    with tempfile.TemporaryDirectory() as tmp:
+        print("fitted on\tscored on\tlines right\treports all right")
+        r, t, w, n, per = score_fold([x for s, x in reports if s == "own"],
+                                     [x for s, x in reports if s != "own"], tmp)
+        print("own\tshared\t%.1f%% (%d/%d)\t%d/%d" % (100 * r / t, r, t, w, n))
+        R = T = W = N = 0
+        totals = collections.defaultdict(lambda: [0, 0])
+        for held in sources:
+            r, t, w, n, per = score_fold([x for s, x in reports if s != held],
+                                         [x for s, x in reports if s == held], tmp)
+            print("all but %s\t%s\t%.1f%% (%d/%d)\t%d/%d"
+                  % (held, held, 100 * r / t, r, t, w, n))
+            R, T, W, N = R + r, T + t, W + w, N + n
+            for k, v in per.items():
+                totals[k][0] += v[0]
+                totals[k][1] += v[1]
+        print("folds by source\tall\t%.1f%% (%d/%d)\t%d/%d" % (100 * R / T, R, T, W, N))
+        print("\nrole\tright in the folds")
+        for role in ROLES:
+            v = totals[role]
+            if v[1]:
+                print("%s\t%.1f%% (%d/%d)" % (role, 100 * v[0] / v[1], v[0], v[1]))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("features")
+    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared", "corpus"))
+    ap.add_argument("--own-only", action="store_true")
+    ap.add_argument("--out", default=os.path.join(ROOT, "data"))
+    ap.add_argument("--cv", action="store_true")
+    args = ap.parse_args()
+    shared = None if args.own_only else args.shared
+    if args.cv:
+        cv(args.features, args.shared)
+        return
+    reports = [read_report(args.features, text, roles)
+               for _, _, text, roles in corpus(shared)]
+    fit(reports, args.out)
+
+
+main()
