@@ -265,6 +265,11 @@ np_read_body (NpReader *reader)
     guint run = i == reader->lead || p->role != NP_LINE_KEYNOTE
                   ? 0
                   : np_read_keynotes (reader, i);
+    if (!run && i != reader->lead && p->force == NP_FORCE_NONE
+        && !(p->role == NP_LINE_UNITS && np_read_list_title (reader, i)))
+      run = np_read_rows (reader, i);
+    else if (!run && p->state == NP_PARA_TAKEN)
+      continue; /* a list's title line read its table */
     if (run) {
       i += run - 1;
       continue;

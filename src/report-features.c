@@ -165,13 +165,16 @@ np_wrapping (const char *text)
 static gsize
 np_label_length (const char *text)
 {
-  static const char *const marks[] = { "：", ":", "｜", "|", "／", "丨" };
+  static const char *const marks[] = { "：", ":", "｜", "|", "／", "丨", "/" };
   glong chars = 0;
   for (const char *p = text; *p && chars <= NP_MAX_LABEL;
        p = g_utf8_next_char (p), chars++)
     for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
       if (g_str_has_prefix (p, marks[i]))
-        return chars > 0 ? (gsize) (p - text) : 0;
+        /* 2025/6/20 and 9:30 are no labels */
+        return chars > 0 && !g_unichar_isdigit (g_utf8_get_char (text))
+                   ? (gsize) (p - text)
+                   : 0;
   return 0;
 }
 
@@ -362,8 +365,15 @@ np_own_features (NpReader *reader, const NpPara *p,
   if (strstr (text, "，") || strchr (text, ','))
     np_add (set, "has:comma", 1);
 
-  g_autofree guint8 *breaks = np_words_breaks (text, FALSE);
-  np_cue_features (reader, set, text, breaks, lists);
+  /* the words inside brackets that wrap the line: （本报记者 张三 摄） ends
+   * with 摄 */
+  g_autofree char *inner = wrap ? g_strndup (text + strlen (wrap),
+                                             strlen (text) - strlen (wrap)
+                                               - strlen (g_utf8_prev_char (
+                                                 text + strlen (text))))
+                                : g_strdup (text);
+  g_autofree guint8 *breaks = np_words_breaks (inner, FALSE);
+  np_cue_features (reader, set, inner, breaks, lists);
   return set;
 }
 

@@ -12,6 +12,7 @@
  *   report-head.c   the head: title, subtitle, meta lines, lead, date,
  *                   headline
  *   report-lists.c  signing units and keynotes (tables)
+ *   report-rows.c   a run of lines read as table rows, in any shape
  *   report-body.c   headings, list items, captions, paragraphs
  *   report-text.c   characters, numbers and dates, for all of them
  *
@@ -218,6 +219,11 @@ GPtrArray *np_spaced_names (NpReader *reader, const char *text);
 gboolean np_is_table_header (NpReader *reader, const char *text);
 /* Titles the unit tables when a report has more than one. */
 void np_title_unit_tables (NpReader *reader);
+
+/* report-rows.c: the run of paragraphs from `i` that the roles step read
+ * as rows of units or keynotes, as one table.  Returns the paragraphs it
+ * read (0: none). */
+guint np_read_rows (NpReader *reader, guint i);
 
 /* report-body.c: every open paragraph into a block. */
 void np_read_body (NpReader *reader);

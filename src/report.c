@@ -397,19 +397,29 @@ np_reader_start (NpReader *reader, const char *text)
 }
 
 char *
-np_report_features (const char *text)
+np_report_features (const char *text, gboolean roles)
 {
   g_return_val_if_fail (text != NULL, NULL);
   NpReader reader;
   np_reader_start (&reader, text);
   NpFeatures *features = np_read_features (&reader);
+  if (roles)
+    np_read_roles (&reader, features);
   GString *out = g_string_new (NULL);
   for (guint i = 0; i < np_reader_count (&reader); i++) {
     const NpPara *p = np_reader_para (&reader, i);
     g_string_append_printf (out, "%u", p->line);
-    for (guint k = 0; k < np_features_count (features, i); k++)
-      g_string_append_printf (out, "\t%s",
-                              np_features_name (features, i, k, NULL));
+    if (roles) {
+      char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+      g_string_append_printf (
+        out, "\t%s\t%s\t%s\t%s\t%s", np_role_name (p->role),
+        g_ascii_formatd (a, sizeof a, "%.2f", p->role_p),
+        np_role_name (p->second),
+        g_ascii_formatd (b, sizeof b, "%.2f", p->second_p), p->evidence);
+    } else
+      for (guint k = 0; k < np_features_count (features, i); k++)
+        g_string_append_printf (out, "\t%s",
+                                np_features_name (features, i, k, NULL));
     g_string_append_c (out, '\n');
   }
   np_features_free (features);

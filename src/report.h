@@ -16,8 +16,10 @@ NpDocument *np_report_parse (const char *text, const char *name,
 /* The features of each paragraph of `text`, as the role model weighs them
  * (report-features.c), for fitting the model (tools/fit-roles.py): a line
  * per paragraph, its report line and its feature names, TAB-separated.
- * Newly allocated. */
-char *np_report_features (const char *text);
+ * With `roles`, the role decided instead of the features: the role, its
+ * probability, the best other role, its probability and the features
+ * that weighed most.  Newly allocated. */
+char *np_report_features (const char *text, gboolean roles);
 
 G_END_DECLS
 

@@ -333,6 +333,13 @@ np_table_edges (NpComposer *c, const NpBlock *block, double first_max)
   x = MIN (first + 0.5, c->column * first_max);
   if (n > 1)
     g_array_append_val (edges, x);
+  /* the columns after the first (a unit, then the project it signed)
+   * share what is left alike */
+  double rest = x;
+  for (guint k = 2; k < n; k++) {
+    x = rest + (c->column - rest) * (k - 1) / (n - 1);
+    g_array_append_val (edges, x);
+  }
   x = c->column;
   g_array_append_val (edges, x);
   return edges;

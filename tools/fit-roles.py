@@ -4,10 +4,12 @@
     fit-roles.py FEATURES [--shared DIR] [--own-only] [--out DIR]
     fit-roles.py FEATURES --cv [--shared DIR]
 
-FEATURES is the built `newsprint-features` tool.  The reports are
-tests/corpus/NAME.txt, labelled by tests/roles/own/NAME.roles, and the
-reports of DIR (../shared/corpus by default), labelled by
-tests/roles/shared/NAME.roles (tests/roles/README.md).
+FEATURES is the built `newsprint-features` tool.  The reports are those
+of tests/corpus, tests/cases, tests/issue and examples, labelled by
+tests/roles/{own,cases,issue,examples}/NAME.roles, and beside the project
+(DIR, ../shared by default) the reference report and the corpus written by
+others, labelled by tests/roles/{reports,shared}/NAME.roles
+(tests/roles/README.md).  --own-only leaves out what is beside it.
 
 Fitting writes into DIR (data/ by default):
   roles.model  liblinear's L2-regularised logistic regression (-s 0) of the
@@ -37,31 +39,44 @@ ROLES = ["title", "subtitle", "drop", "lead", "paragraph", "heading", "item",
          "caption", "photo_credit", "units", "keynote", "table", "credit",
          "signature"]
 # The cost of liblinear's fit (-c): found by the folds of --cv.
-COST = 0.5
+COST = 1
 # A feature must stand in this many paragraphs to get a weight.
 MIN_COUNT = 2
 # The decoding (src/report-roles.c): how much the transitions weigh against
 # the scores, how far a line is drawn to its form's mean, and under what
 # difference of probability two readings are close enough to warn.
-DECODE = {"order": 0.5, "form": 0.3, "close": 0.15}
+DECODE = {"order": float(os.environ.get("NP_ORDER", 0.5)),
+          "form": float(os.environ.get("NP_FORM", 0.3)), "close": 0.15}
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
+# Each folder of tests/roles/ labels the reports of one folder: the own
+# corpus, the test cases, the issue's reports, the bundled example, and
+# beside the project the reference report and the corpus written by others.
+FOLDERS = [("own", "tests/corpus", "own"), ("cases", "tests/cases", "own"),
+           ("issue", "tests/issue", "own"), ("examples", "examples", "own"),
+           ("reports", "SHARED/reports", "reports"),
+           ("shared", "SHARED/corpus", None)]
+
+
 def corpus(shared):
-    """(name, source, text path, roles path) of every labelled report."""
+    """(name, source, text path, roles path) of every labelled report; the
+    source of a report of the shared corpus is its region (cn, tw, ...)."""
     out = []
-    own = os.path.join(ROOT, "tests", "corpus")
-    for f in sorted(os.listdir(os.path.join(ROOT, "tests", "roles", "own"))):
-        name = f[:-len(".roles")]
-        out.append((name, "own", os.path.join(own, name + ".txt"),
-                    os.path.join(ROOT, "tests", "roles", "own", f)))
-    if shared:
-        for f in sorted(os.listdir(os.path.join(ROOT, "tests", "roles", "shared"))):
+    for folder, texts, source in FOLDERS:
+        if texts.startswith("SHARED"):
+            if not shared:
+                continue
+            texts = texts.replace("SHARED", shared)
+        else:
+            texts = os.path.join(ROOT, texts)
+        labels = os.path.join(ROOT, "tests", "roles", folder)
+        for f in sorted(os.listdir(labels)):
             name = f[:-len(".roles")]
-            out.append((name, name.split("-")[0], os.path.join(shared, name + ".txt"),
-                        os.path.join(ROOT, "tests", "roles", "shared", f)))
+            out.append((name, source or name.split("-")[0],
+                        os.path.join(texts, name + ".txt"), os.path.join(labels, f)))
     return out
 
 
@@ -231,6 +246,8 @@ def score_fold(train, test, tmp):
         got = decode(logp, forms_of(paras), rows)
         ok = 0
         for (want, _), g in zip(paras, got):
+            if g != want:
+                CONFUSED[(want, g)] += 1
             per_role[want][1] += 1
             if g == want:
                 per_role[want][0] += 1
@@ -239,6 +256,9 @@ def score_fold(train, test, tmp):
         total += len(paras)
         whole += ok == len(paras)
     return right, total, whole, len(test), per_role
+
+
+CONFUSED = collections.Counter()
 
 
 def cv(tool, shared):
@@ -268,12 +288,15 @@ def cv(tool, shared):
             v = totals[role]
             if v[1]:
                 print("%s\t%.1f%% (%d/%d)" % (role, 100 * v[0] / v[1], v[0], v[1]))
+        print("\nmost often read wrong (expected -> read), all folds")
+        for (want, got), k in CONFUSED.most_common(12):
+            print("%s -> %s\t%d" % (want, got, k))
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("features")
-    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared", "corpus"))
+    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
     ap.add_argument("--own-only", action="store_true")
     ap.add_argument("--out", default=os.path.join(ROOT, "data"))
     ap.add_argument("--cv", action="store_true")

@@ -20,6 +20,10 @@ KIND = {"lead": "lead", "paragraph": "paragraph", "heading": "heading",
         "units": "units", "credit": "credit", "signature": "signature"}
 
 
+def bare(s):
+    return "".join(c for c in s if not c.isspace())
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     np, report = args[0], args[1]
@@ -39,15 +43,22 @@ def main():
     wrapped = len(lines) - len(filled) >= len(filled) / 3
     prev = None
     blank = True
+    out = []
     for n, line in enumerate(lines, 1):
         s = line.strip()
         if not s:
             blank = True
             continue
         role = by_line.get(n)
-        if role is None:
-            if s == (dump.get("headline") or "").strip() or s in head:
-                role = "title" if s == (dump.get("headline") or "") else "subtitle"
+        if role is None and resolve and any(c.strip() == s for c in credits):
+            role = "photo_credit"
+        elif role is None:
+            headline = dump.get("headline") or ""
+            if s == headline.strip() or s in head or (
+                    len(s) >= 4 and bare(s) in bare(headline)):
+                role = "title" if bare(s) in bare(headline) else "subtitle"
+            elif any(len(s) >= 4 and bare(s) in bare(h) for h in head if h):
+                role = "subtitle"
             elif prev in ("units", "keynote") or (wrapped and not blank and prev):
                 role = prev
             elif resolve:
@@ -56,9 +67,16 @@ def main():
                 role = "photo_credit" if any(c in s or s in c for c in credits) else "drop"
             else:
                 role = "?"
-        print("%d\t%s\t%s" % (n, role, s[:24]))
+        out.append([n, role, s[:24]])
         prev = role
         blank = False
+    # a list's title line or a pasted table's header, which the table
+    # took, is the table's
+    for i in range(len(out) - 1):
+        if resolve and out[i][1] == "drop" and out[i + 1][1] in ("units", "keynote"):
+            out[i][1] = out[i + 1][1]
+    for n, role, s in out:
+        print("%d\t%s\t%s" % (n, role, s))
 
 
 main()

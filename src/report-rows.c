@@ -1,0 +1,445 @@
+/* report-rows.c: a run of lines read as the rows of a table.
+ *
+ * Contract: np_read_rows() takes the run of open paragraphs from `i` that
+ * the roles step read as rows of one kind (signing units or keynotes)
+ * and gives one table block, the units table (序号, 单位名称, and every
+ * further column the rows have) or the keynote table (报告人, 报告题目).
+ * It reads the rows in whatever shape they came, one reader for all:
+ *
+ *   cells       set apart by tabs, two spaces or more, or U+3000
+ *               (报告人  报告题目, 1<TAB>甲公司<TAB>共建实训基地)
+ *   bullets     and numbers before a row (•  甲公司, 1. 张三：题目)
+ *   labels      a talk's label before its colon (专题演讲一：…)
+ *   brackets    a title in 《》「」“”〈〉『』 after its speaker
+ *   colons      SPEAKER：TITLE, the last colon parting them
+ *   pairs       key-value lines: 主讲嘉宾：… then 演讲题目：…, or
+ *               甲方：… 乙方：… on one line (the party that differs from
+ *               row to row is the unit; a bracketed note after it, its
+ *               project, is a column of its own)
+ *
+ * A header row (序号 单位名称, 报告人 报告题目) gives the table's column
+ * names and is not a row.  No cell is dropped: what a row holds beyond
+ * the table's columns becomes a column of its own.  A row it cannot read
+ * stays a paragraph, with a warning.  It decides no role.
+ */
+#include "report-private.h"
+
+#include <string.h>
+
+/* A row's label (专题演讲一：, 主講嘉賓：) is at most this long
+ * (characters). */
+#define NP_MAX_ROW_LABEL 8
+
+/* The cells of a row pasted from a table: set apart by tabs or by two
+ * spaces or more; empty cells go. */
+static GPtrArray *
+np_row_cells (NpReader *reader, const char *text)
+{
+  g_auto (GStrv) parts = g_regex_split (reader->re.cells, text, 0);
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  for (guint k = 0; parts[k]; k++) {
+    char *cell = np_trim (parts[k]);
+    if (*cell)
+      g_ptr_array_add (cells, cell);
+    else
+      g_free (cell);
+  }
+  return cells;
+}
+
+/* `text` past the bullet, the number or the emoji it opens with. */
+static const char *
+np_past_bullet (NpReader *reader, const char *text)
+{
+  const char *p = np_skip_emoji (text);
+  gsize n = np_cues_opens (reader->cues, "heading/bullets", p);
+  if (!n) {
+    gunichar c = g_utf8_get_char (p);
+    /* ‧ • · ● - * before a row */
+    if (c == 0x2027 || c == 0x2022 || c == 0x00B7 || c == 0x30FB
+        || c == 0x25CF || c == '-' || c == '*')
+      n = g_utf8_next_char (p) - p;
+  }
+  if (!n)
+    n = np_item_number (reader, p);
+  p += n;
+  while (*p && np_is_space (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p;
+}
+
+/* Where the label before a colon ends (past the colon), when the label
+ * is short: 专题演讲一：, 主講嘉賓：; NULL when there is none. */
+static const char *
+np_row_label (const char *text, char **label)
+{
+  glong chars = 0;
+  for (const char *p = text; *p && chars <= NP_MAX_ROW_LABEL;
+       p = g_utf8_next_char (p), chars++) {
+    gunichar c = g_utf8_get_char (p);
+    if (c == 0xFF1A || c == ':') {
+      if (chars == 0)
+        return NULL;
+      if (label)
+        *label = np_trim (g_strndup (text, p - text));
+      return g_utf8_next_char (p);
+    }
+  }
+  return NULL;
+}
+
+/* Whether the key before a colon is one of the words of `list`, or opens
+ * with one (专题演讲一 opens with 专题演讲). */
+static gboolean
+np_key_is (NpReader *reader, const char *list, const char *key)
+{
+  g_autofree char *bare = np_bare (key);
+  return np_cues_opens (reader->cues, list, bare) > 0;
+}
+
+/* A title in brackets at the end of a row: 张三《题目》, 张三：「题目」.
+ * Fills speaker and title; FALSE when there is none. */
+static gboolean
+np_bracketed_title (const char *text, char **speaker, char **title)
+{
+  static const char *const pairs[][2] = {
+    { "《", "》" }, { "「", "」" }, { "“", "”" }, { "〈", "〉" },
+    { "『", "』" }, { "<", ">" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++) {
+    const char *open = strstr (text, pairs[i][0]);
+    if (!open || open == text)
+      continue;
+    const char *close = g_strrstr (open, pairs[i][1]);
+    if (!close)
+      continue;
+    /* what stands after the title must be short: a note, not a sentence */
+    const char *after = close + strlen (pairs[i][1]);
+    if (g_utf8_strlen (after, -1) > NP_MAX_ROW_LABEL)
+      continue;
+    g_autofree char *left = g_strndup (text, open - text);
+    g_strchomp (left);
+    gsize len = strlen (left);
+    /* 张三：《题目》: the colon between them goes */
+    if (g_str_has_suffix (left, "："))
+      left[len - strlen ("：")] = '\0';
+    else if (len && left[len - 1] == ':')
+      left[len - 1] = '\0';
+    *speaker = np_trim (left);
+    const char *inner = open + strlen (pairs[i][0]);
+    *title = np_trim (g_strndup (inner, close - inner));
+    return **speaker && **title;
+  }
+  return FALSE;
+}
+
+/* The last colon of a row parts its speaker from the title: 周文彬副署長
+ * （經濟部產業發展署）：臺灣製造業… */
+static gboolean
+np_colon_title (const char *text, char **speaker, char **title)
+{
+  const char *wide = g_strrstr (text, "：");
+  const char *ascii = strrchr (text, ':');
+  const char *colon = MAX (wide, ascii);
+  if (!colon || colon == text)
+    return FALSE;
+  gsize n = colon == wide ? strlen ("：") : 1;
+  *speaker = np_trim (g_strndup (text, colon - text));
+  *title = np_trim (colon + n);
+  return **speaker && **title;
+}
+
+/* ---- keynotes ------------------------------------------------------------ */
+
+/* A title without the marks that wrap it whole (《题目》 -> 题目). */
+static char *
+np_strip_title_marks (const char *title)
+{
+  g_autofree char *speaker = NULL, *inner = NULL;
+  g_autofree char *probe = g_strdup_printf ("x%s", title);
+  if (np_bracketed_title (probe, &speaker, &inner)
+      && strlen (inner) + 6 >= strlen (title))
+    return g_steal_pointer (&inner);
+  return g_strdup (title);
+}
+
+/* "keynotes 3 · rows · scored 0.93", the probability in ASCII digits. */
+static void
+np_rows_rule (NpBlock *table, const char *kind, guint rows, double p)
+{
+  char prob[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd (prob, sizeof prob, "%.2f", p);
+  np_block_set_rule (table, "%s %u · rows · scored %s", kind, rows, prob);
+}
+
+/* Reads one keynote row into speaker and title.  A header row gives
+ * neither and returns TRUE with *header set. */
+static gboolean
+np_keynote_row (NpReader *reader, const char *text, char **speaker,
+                char **title, gboolean *header)
+{
+  *header = FALSE;
+  g_autoptr (GPtrArray) cells = np_row_cells (reader, text);
+  if (cells->len >= 2) {
+    gboolean keys = TRUE;
+    for (guint k = 0; k < cells->len && keys; k++)
+      keys = np_key_is (reader, "keynotes/speaker-keys", cells->pdata[k])
+             || np_key_is (reader, "keynotes/title-keys", cells->pdata[k])
+             || np_key_is (reader, "roles/schedule", cells->pdata[k]);
+    if (keys) {
+      *header = TRUE;
+      return TRUE;
+    }
+    /* 单位职务  姓名  题目: every cell but the last names the speaker */
+    GString *who = g_string_new (NULL);
+    for (guint k = 0; k + 1 < cells->len; k++)
+      g_string_append_printf (who, "%s%s", k ? " " : "",
+                              (char *) cells->pdata[k]);
+    *speaker = g_string_free (who, FALSE);
+    *title = g_strdup (cells->pdata[cells->len - 1]);
+    return TRUE;
+  }
+  const char *p = np_past_bullet (reader, text);
+  g_autofree char *label = NULL;
+  const char *after = np_row_label (p, &label);
+  if (after && np_key_is (reader, "keynotes/labels", label))
+    p = after; /* 专题演讲一：… */
+  return np_bracketed_title (p, speaker, title)
+         || np_colon_title (p, speaker, title);
+}
+
+/* Reads a run of keynote rows from `i`: key-value pairs (主讲嘉宾：…,
+ * 演讲题目：…) or rows of their own.  Returns the paragraphs read. */
+static guint
+np_read_keynote_rows (NpReader *reader, guint i)
+{
+  guint n = np_reader_count (reader), k = i;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) used = g_array_new (FALSE, FALSE, sizeof (guint));
+  char *speaker = NULL;
+  for (; k < n; k++) {
+    NpPara *p = np_reader_para (reader, k);
+    if (p->state == NP_PARA_DROPPED)
+      continue;
+    if (p->state != NP_PARA_OPEN || p->role != NP_LINE_KEYNOTE
+        || p->force != NP_FORCE_NONE)
+      break;
+    g_autofree char *key = NULL;
+    const char *value = np_row_label (np_past_bullet (reader, p->text), &key);
+    if (value && np_key_is (reader, "keynotes/speaker-keys", key)) {
+      g_free (speaker);
+      speaker = np_trim (value);
+      g_array_append_val (used, k);
+      continue;
+    }
+    if (value && speaker && np_key_is (reader, "keynotes/title-keys", key)) {
+      g_autofree char *title = np_trim (value);
+      g_ptr_array_add (rows, g_steal_pointer (&speaker));
+      g_ptr_array_add (rows, np_strip_title_marks (title));
+      g_array_append_val (used, k);
+      continue;
+    }
+    char *who = NULL, *title = NULL;
+    gboolean header = FALSE;
+    if (!np_keynote_row (reader, p->text, &who, &title, &header))
+      break;
+    g_array_append_val (used, k);
+    if (header)
+      continue;
+    g_ptr_array_add (rows, who);
+    g_ptr_array_add (rows, np_strip_title_marks (title));
+    g_free (title);
+  }
+  g_free (speaker);
+  if (rows->len == 0)
+    return 0;
+  gboolean hans = reader->doc->script == NP_SCRIPT_HANS;
+  const char *header[] = { hans ? "报告人" : "報告人",
+                           hans ? "报告题目" : "報告題目" };
+  const NpPara *first = np_reader_para (reader, i);
+  NpBlock *table
+    = np_document_add_table (reader->doc, NP_BLOCK_KEYNOTES, first->line);
+  np_block_add_row (table, header, 2);
+  for (guint r = 0; r + 1 < rows->len; r += 2)
+    np_block_add_row (table, (const char *const *) &rows->pdata[r], 2);
+  np_rows_rule (table, "keynotes", rows->len / 2, first->role_p);
+  for (guint u = 0; u < used->len; u++)
+    np_reader_para (reader, g_array_index (used, guint, u))->state
+      = NP_PARA_TAKEN;
+  return k - i;
+}
+
+/* ---- units --------------------------------------------------------------- */
+
+/* A cell that is a serial number only: 1, 01, ①, （一）. */
+static gboolean
+np_is_serial (NpReader *reader, const char *cell)
+{
+  gsize n = np_item_number (reader, cell);
+  if (n && !cell[n])
+    return TRUE;
+  for (const char *p = cell; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isdigit (g_utf8_get_char (p)))
+      return FALSE;
+  return *cell != '\0';
+}
+
+/* The cells of one unit row, serial number dropped: the unit first, then
+ * what else the row says of it (the project it signed). */
+static GPtrArray *
+np_unit_row (NpReader *reader, const char *text)
+{
+  GPtrArray *cells = np_row_cells (reader, text);
+  if (cells->len && np_is_serial (reader, cells->pdata[0]))
+    g_ptr_array_remove_index (cells, 0);
+  if (cells->len == 0)
+    return cells;
+  /* 甲方：本校　乙方：甲公司（共建…）: the parties as cells */
+  if (cells->len == 1) {
+    char *only = g_ptr_array_steal_index (cells, 0);
+    char *p = (char *) np_past_bullet (reader, only);
+    g_ptr_array_add (cells, g_strdup (p));
+    g_free (only);
+  }
+  /* a note in brackets after the unit (（共建智慧物流产业学院）) is a
+   * column of its own; a name's own brackets (（上海）有限公司) are not at
+   * its end */
+  char *last = cells->pdata[cells->len - 1];
+  if (g_str_has_suffix (last, "）") && cells->len == 1) {
+    char *open = g_strrstr (last, "（");
+    if (open && open != last
+        && g_utf8_strlen (open, -1) > NP_MAX_ROW_LABEL / 2
+        && !np_is_org_name (reader, open)) {
+      char *note = g_strndup (open + strlen ("（"),
+                              strlen (open) - 2 * strlen ("（"));
+      *open = '\0';
+      g_ptr_array_add (cells, note);
+    }
+  }
+  return cells;
+}
+
+/* The parties of a row written 甲方：A　乙方：B: the labels and values. */
+static GPtrArray *
+np_party_values (NpReader *reader, const char *text, GPtrArray **labels)
+{
+  g_auto (GStrv) parts = np_split_at (text, "\u3000\t");
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+  *labels = g_ptr_array_new_with_free_func (g_free);
+  for (guint k = 0; parts[k]; k++) {
+    g_autofree char *part = np_trim (parts[k]);
+    char *label = NULL;
+    const char *value = np_row_label (part, &label);
+    if (value && np_key_is (reader, "units/roles", label)) {
+      g_ptr_array_add (*labels, label);
+      g_ptr_array_add (values, np_trim (value));
+    } else {
+      g_free (label);
+      if (*part && values->len) {
+        /* a value with a space inside it */
+        char *v = values->pdata[values->len - 1];
+        values->pdata[values->len - 1] = g_strdup_printf ("%s %s", v, part);
+        g_free (v);
+      }
+    }
+  }
+  return values;
+}
+
+/* Reads a run of unit rows from `i` into a units table.  Returns the
+ * paragraphs read. */
+static guint
+np_read_unit_rows (NpReader *reader, guint i)
+{
+  guint n = np_reader_count (reader), k = i;
+  g_autoptr (GPtrArray) rows
+    = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GPtrArray) header = NULL;
+  g_autoptr (GArray) used = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *same = NULL; /* a party every row names */
+  guint columns = 1;
+  for (; k < n; k++) {
+    NpPara *p = np_reader_para (reader, k);
+    if (p->state == NP_PARA_DROPPED)
+      continue;
+    if (p->state != NP_PARA_OPEN || p->role != NP_LINE_UNITS
+        || p->force != NP_FORCE_NONE)
+      break;
+    g_array_append_val (used, k);
+    if (np_is_table_header (reader, p->text)) {
+      g_clear_pointer (&header, g_ptr_array_unref);
+      header = np_row_cells (reader, p->text);
+      if (header->len && np_is_serial (reader, header->pdata[0]))
+        g_ptr_array_remove_index (header, 0);
+      continue;
+    }
+    g_autoptr (GPtrArray) labels = NULL;
+    g_autoptr (GPtrArray) parties = np_party_values (reader, p->text, &labels);
+    GPtrArray *cells;
+    if (parties->len >= 2) {
+      /* the party that is the same on every row (the school itself) is
+       * no row: the other is the unit */
+      cells = g_ptr_array_new_with_free_func (g_free);
+      guint pick = 1;
+      if (same && g_strcmp0 (same, parties->pdata[1]) == 0)
+        pick = 0;
+      else if (!same)
+        same = g_strdup (parties->pdata[0]);
+      g_autofree char *unit = g_strdup (parties->pdata[pick]);
+      g_autoptr (GPtrArray) split = np_unit_row (reader, unit);
+      for (guint c = 0; c < split->len; c++)
+        g_ptr_array_add (cells, g_strdup (split->pdata[c]));
+    } else
+      cells = np_unit_row (reader, np_past_bullet (reader, p->text));
+    if (cells->len == 0) {
+      g_ptr_array_unref (cells);
+      continue;
+    }
+    columns = MAX (columns, cells->len);
+    g_ptr_array_add (rows, cells);
+  }
+  if (rows->len == 0)
+    return 0;
+
+  gboolean hans = reader->doc->script == NP_SCRIPT_HANS;
+  const NpPara *first = np_reader_para (reader, i);
+  NpBlock *table
+    = np_document_add_table (reader->doc, NP_BLOCK_UNITS, first->line);
+  g_autoptr (GPtrArray) head = g_ptr_array_new ();
+  g_ptr_array_add (head, (gpointer) (hans ? "序号" : "序號"));
+  for (guint c = 0; c < columns; c++) {
+    const char *name = header && c < header->len ? header->pdata[c] : NULL;
+    if (!name)
+      name = c == 0 ? (hans ? "单位名称" : "單位名稱")
+                    : (hans ? "说明" : "說明");
+    g_ptr_array_add (head, (gpointer) name);
+  }
+  np_block_add_row (table, (const char *const *) head->pdata, head->len);
+  for (guint r = 0; r < rows->len; r++) {
+    GPtrArray *cells = rows->pdata[r];
+    g_autofree char *number = g_strdup_printf ("%u", r + 1);
+    g_autoptr (GPtrArray) row = g_ptr_array_new ();
+    g_ptr_array_add (row, number);
+    for (guint c = 0; c < columns; c++)
+      g_ptr_array_add (row, c < cells->len ? cells->pdata[c] : (gpointer) "");
+    np_block_add_row (table, (const char *const *) row->pdata, row->len);
+  }
+  np_rows_rule (table, "units", rows->len, first->role_p);
+  for (guint u = 0; u < used->len; u++)
+    np_reader_para (reader, g_array_index (used, guint, u))->state
+      = NP_PARA_TAKEN;
+  return k - i;
+}
+
+guint
+np_read_rows (NpReader *reader, guint i)
+{
+  const NpPara *p = np_reader_para (reader, i);
+  if (p->state != NP_PARA_OPEN || p->force != NP_FORCE_NONE)
+    return 0;
+  if (p->role == NP_LINE_KEYNOTE)
+    return np_read_keynote_rows (reader, i);
+  if (p->role == NP_LINE_UNITS)
+    return np_read_unit_rows (reader, i);
+  return 0;
+}
