@@ -64,7 +64,7 @@ static const struct {
   { "a list item", "@@条目", "@@條目" },
   { "a caption", "@@图注", "@@圖注" },
   { "a photo credit", "@@署名", "@@署名" },
-  { "a line of the signing units", "@@单位", "@@單位" },
+  { "a row of the units table", "@@单位", "@@單位" },
   { "a keynote line", "@@报告", "@@報告" },
   { "a table row", "@@正文", "@@正文" },
   { "the credit", "@@署名", "@@署名" },

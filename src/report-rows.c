@@ -357,6 +357,7 @@ np_read_unit_rows (NpReader *reader, guint i)
   g_autoptr (GPtrArray) header = NULL;
   g_autoptr (GArray) used = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *same = NULL; /* a party every row names */
+  g_autofree char *title = NULL; /* the list's name, from its first line */
   guint columns = 1;
   for (; k < n; k++) {
     NpPara *p = np_reader_para (reader, k);
@@ -366,6 +367,25 @@ np_read_unit_rows (NpReader *reader, guint i)
         || p->force != NP_FORCE_NONE)
       break;
     g_array_append_val (used, k);
+    /* the list's own name over it: 签约单位名单如下：, 理事单位👇 */
+    g_autofree char *bare = np_strip_emoji (p->text);
+    gunichar final = np_final_char (bare);
+    if (k == i && !np_is_table_header (reader, p->text)
+        && (final == 0xFF1A || final == ':' || g_strcmp0 (bare, p->text) != 0
+            || np_cues_closes (reader->cues, "units/lead-ins", bare)
+            || np_cues_opens (reader->cues, "heading/openers", bare))) {
+      g_free (title);
+      title = np_list_title (reader, p->text);
+      if (!title) {
+        title = np_trim (bare);
+        gsize len = strlen (title);
+        if (g_str_has_suffix (title, "："))
+          title[len - strlen ("：")] = '\0';
+        else if (len && title[len - 1] == ':')
+          title[len - 1] = '\0';
+      }
+      continue;
+    }
     if (np_is_table_header (reader, p->text)) {
       g_clear_pointer (&header, g_ptr_array_unref);
       header = np_row_cells (reader, p->text);
@@ -425,6 +445,10 @@ np_read_unit_rows (NpReader *reader, guint i)
     np_block_add_row (table, (const char *const *) row->pdata, row->len);
   }
   np_rows_rule (table, "units", rows->len, first->role_p);
+  if (title && *title) {
+    table->title = g_steal_pointer (&title);
+    g_ptr_array_add (reader->line_titles, table);
+  }
   for (guint u = 0; u < used->len; u++)
     np_reader_para (reader, g_array_index (used, guint, u))->state
       = NP_PARA_TAKEN;
