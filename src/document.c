@@ -14,6 +14,7 @@ np_block_free (NpBlock *block)
   g_free (block->rule);
   g_free (block->credit);
   g_free (block->title);
+  g_free (block->evidence);
   if (block->rows)
     g_ptr_array_unref (block->rows);
   g_free (block);
@@ -302,6 +303,8 @@ np_json_block (GString *out, const NpBlock *block)
     np_json_member (out, "      ", "credit", block->credit, FALSE);
   if (block->title)
     np_json_member (out, "      ", "title", block->title, FALSE);
+  if (block->evidence)
+    np_json_member (out, "      ", "evidence", block->evidence, FALSE);
   if (!block->rows)
     {
       np_json_member (out, "      ", "text", block->text, TRUE);

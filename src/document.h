@@ -40,6 +40,8 @@ typedef struct {
                        for --dump-structure and --annotate; never NULL */
   char *credit;     /* CAPTION: the photo credit under it (摄影：张三) */
   char *title;      /* UNITS, KEYNOTES: the list's own name (理事单位) */
+  char *evidence;   /* the features that weighed most for its role
+                       ("sym:▲ +2.1, p:end:stop +0.8"), or NULL */
 } NpBlock;
 
 typedef struct {

@@ -181,21 +181,43 @@ np_read_forced (NpReader *reader, guint i)
   return FALSE;
 }
 
-/* How the roles step read a paragraph, for the block's rule: "scored 0.93
- * (sym:▲ +2.1, p:end:stop +0.8)". */
+/* How the roles step read a paragraph, for the block's rule: "▲ mark ·
+ * scored 0.93". */
 static char *
 np_scored (const NpPara *p, const char *how)
 {
   char prob[G_ASCII_DTOSTR_BUF_SIZE];
   g_ascii_formatd (prob, sizeof prob, "%.2f", p->role_p);
-  return g_strdup_printf ("%s%sscored %s (%s)", how ? how : "",
-                          how ? " · " : "", prob,
-                          p->evidence ? p->evidence : "");
+  return g_strdup_printf ("%s%sscored %s", how ? how : "", how ? " · " : "",
+                          prob);
+}
+
+/* The block just added was read by its role: it keeps the evidence. */
+static void
+np_keep_evidence (NpReader *reader, const NpPara *p, guint before)
+{
+  GPtrArray *blocks = reader->doc->blocks;
+  for (guint k = before; k < blocks->len; k++) {
+    NpBlock *b = g_ptr_array_index (blocks, k);
+    if (b->line == p->line && !b->evidence && p->evidence)
+      b->evidence = g_strdup (p->evidence);
+  }
 }
 
 /* Reads paragraph `i` by the role the roles step decided for it. */
 static void
+np_read_one_role (NpReader *reader, guint i);
+
+static void
 np_read_one (NpReader *reader, guint i)
+{
+  guint before = reader->doc->blocks->len;
+  np_read_one_role (reader, i);
+  np_keep_evidence (reader, np_reader_para (reader, i), before);
+}
+
+static void
+np_read_one_role (NpReader *reader, guint i)
 {
   NpPara *p = np_reader_para (reader, i);
   NpCaptionLine c = { 0 };

@@ -13,6 +13,7 @@
  * They are:
  *
  *   len:B        visible length, in buckets (np_length_bucket)
+ *   loglen       the same as a number: log2 (1 + length) / 10
  *   first:C, end:C   the class of the first and of the last character
  *   sym:X        the symbol a line opens with (▲ ◆ • ‧ ➡ 【 #), itself
  *   wrap:P       the whole line in one pair of brackets (（…） 【…】)
@@ -39,6 +40,7 @@
 #include "emojitext.h"
 #include "words.h"
 
+#include <math.h>
 #include <string.h>
 
 /* A label before a colon is at most this long (characters): 主講嘉賓：,
@@ -300,6 +302,9 @@ np_own_features (NpReader *reader, const NpPara *p,
   g_autofree char *text = np_strip_emoji (p->text);
   glong length = np_visible_length (text);
   np_addf (set, "len:%s", np_length_bucket (length));
+  /* and as a number, so that a line longer than any the corpus holds
+   * reads as what long lines are: text */
+  np_add (set, "loglen", log2 (1.0 + (double) length) / 10.0);
   np_addf (set, "first:%s", np_char_class (np_first_char (p->text)));
   np_addf (set, "end:%s", np_char_class (np_final_char (p->text)));
   if (*p->text && !*text)

@@ -417,9 +417,16 @@ np_report_features (const char *text, gboolean roles)
         np_role_name (p->second),
         g_ascii_formatd (b, sizeof b, "%.2f", p->second_p), p->evidence);
     } else
-      for (guint k = 0; k < np_features_count (features, i); k++)
-        g_string_append_printf (out, "\t%s",
-                                np_features_name (features, i, k, NULL));
+      for (guint k = 0; k < np_features_count (features, i); k++) {
+        double value;
+        const char *name = np_features_name (features, i, k, &value);
+        char v[G_ASCII_DTOSTR_BUF_SIZE];
+        if (value == 1)
+          g_string_append_printf (out, "\t%s", name);
+        else
+          g_string_append_printf (out, "\t%s=%s", name,
+                                  g_ascii_formatd (v, sizeof v, "%.4f", value));
+      }
     g_string_append_c (out, '\n');
   }
   np_features_free (features);

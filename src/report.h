@@ -15,7 +15,8 @@ NpDocument *np_report_parse (const char *text, const char *name,
 
 /* The features of each paragraph of `text`, as the role model weighs them
  * (report-features.c), for fitting the model (tools/fit-roles.py): a line
- * per paragraph, its report line and its feature names, TAB-separated.
+ * per paragraph, its report line and its feature names, TAB-separated
+ * (NAME=VALUE for a feature whose value is not 1).
  * With `roles`, the role decided instead of the features: the role, its
  * probability, the best other role, its probability and the features
  * that weighed most.  Newly allocated. */

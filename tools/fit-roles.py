@@ -48,7 +48,7 @@ MIN_COUNT = 2
 # The decoding (src/report-roles.c): how much the transitions weigh against
 # the scores, how far a line is drawn to its form's mean, and under what
 # difference of probability two readings are close enough to warn.
-DECODE = {"order": float(os.environ.get("NP_ORDER", 0.5)),
+DECODE = {"order": float(os.environ.get("NP_ORDER", 0.3)),
           "form": float(os.environ.get("NP_FORM", 0.3)), "close": 0.15}
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -108,7 +108,8 @@ def read_report(tool, text, roles):
         line = int(parts[0])
         if line not in labels:
             sys.exit("%s: no label for line %d" % (roles, line))
-        paras.append((labels[line], parts[1:]))
+        paras.append((labels[line], [tuple(f.split("=", 1)) if "=" in f else (f, "1")
+                                     for f in parts[1:]]))
     return paras
 
 
@@ -116,7 +117,7 @@ def vocabulary(reports):
     count = collections.Counter()
     for paras in reports:
         for _, feats in paras:
-            count.update(set(feats))
+            count.update(set(name for name, _ in feats))
     names = sorted(f for f, c in count.items() if c >= MIN_COUNT)
     for n in names:
         assert ";" not in n and "\n" not in n, n
@@ -127,9 +128,9 @@ def write_problem(path, reports, index):
     with open(path, "w", encoding="utf-8") as f:
         for paras in reports:
             for role, feats in paras:
-                idx = sorted({index[x] for x in feats if x in index})
+                idx = sorted({(index[x], v) for x, v in feats if x in index})
                 f.write("%d %s\n" % (ROLES.index(role),
-                                     " ".join("%d:1" % i for i in idx)))
+                                     " ".join("%d:%s" % iv for iv in idx)))
 
 
 def transitions(reports):
@@ -241,7 +242,7 @@ def forms_of(paras):
     # and ending features stand for it
     keys = []
     for _, feats in paras:
-        keys.append("|".join(sorted(f for f in feats
+        keys.append("|".join(sorted(f for f, _ in feats
                                     if f.startswith(("sym:", "wrap:", "end:", "num:", "label", "len:")))))
     return keys
 

@@ -14,8 +14,8 @@ for mark in 。 （ —; do
 import sys
 mark = sys.argv[2]
 open(sys.argv[1], "w", encoding="utf-8").write(
-    "會議報道\n\n2024年6月18日，會議召開。\n\n開始" + mark * 10000 + "結束\n\n"
-    + "又一段" + mark * 3000 + "結束\n")
+    "會議報道\n\n2024年6月18日，會議召開。\n\n首段" + mark * 10000 + "段末\n\n"
+    + "又一段" + mark * 3000 + "段末\n")
 PY
   "$np" "$work/r.txt" -o "$work/r.pdf" 2>"$work/err"
   code=$?
