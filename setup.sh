@@ -17,7 +17,8 @@ PACKAGES="build-essential cmake pkg-config
   python3 poppler-utils mupdf-tools imagemagick
   libjson-glib-dev qpdf locales man-db groff-base
   clang libclang-rt-14-dev valgrind
-  libopencc-dev opencc libicu-dev"
+  libopencc-dev opencc libicu-dev
+  liblinear-dev liblinear-tools"
 
 $SUDO apt-get update -qq
 # shellcheck disable=SC2086
