@@ -27,6 +27,7 @@
  *   pos:…        first, second, last, next to last; its place in tenths
  *   picture      a picture stood before it
  *   stop-within, quotation   two sentences; a line wholly in quotes
+ *   colon-title  a title in 《》「」“” after a colon: SPEAKER：《TITLE》
  *   shares-above, shares-below   it repeats the words of the paragraph
  *                before or after it, as a caption does
  *   form:N       how many paragraphs of the report share its form (same
@@ -357,6 +358,10 @@ np_own_features (NpReader *reader, const NpPara *p,
     np_add (set, "has:latin", 1);
   if (strstr (text, "《"))
     np_add (set, "has:book", 1);
+  /* SPEAKER：《TITLE》, a talk's shape */
+  if (strstr (text, "：《") || strstr (text, ":《") || strstr (text, "：「")
+      || strstr (text, ":「") || strstr (text, "：“"))
+    np_add (set, "colon-title", 1);
   if (strstr (text, "“") || strstr (text, "「"))
     np_add (set, "has:quote", 1);
   if (p->picture)

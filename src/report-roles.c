@@ -419,6 +419,10 @@ np_warn_close (NpReader *reader, const NpPara *p)
                     (int) lround (100 * p->second_p), mark);
 }
 
+/* A line dropped with at least this probability is junk for sure, however
+ * little of the report is left. */
+#define NP_SURE_DROP 0.9
+
 void
 np_read_roles (NpReader *reader, const NpFeatures *f)
 {
@@ -437,6 +441,24 @@ np_read_roles (NpReader *reader, const NpFeatures *f)
   }
   g_autofree NpLineRole *best = g_new0 (NpLineRole, MAX (n, 1));
   np_decode (m, n, logp, best);
+  /* a report has text: when every line would go, the decision is the
+   * text's oddness (a wrong encoding, a report of one line), and each
+   * unmarked line the model is not sure of takes its best reading that
+   * keeps it; a page of junk alone (阅读原文, 微信扫一扫) is still none */
+  gboolean kept = FALSE;
+  for (guint i = 0; i < n && !kept; i++)
+    kept = best[i] != NP_LINE_DROP
+           || np_reader_para (reader, i)->force == NP_FORCE_DROP;
+  for (guint i = 0; i < n && !kept; i++) {
+    if (np_reader_para (reader, i)->force != NP_FORCE_NONE
+        || logp[i][NP_LINE_DROP] > log (NP_SURE_DROP))
+      continue;
+    guint top = best[i] == 0 ? 1 : 0;
+    for (guint r = 0; r < NP_N_LINE_ROLES; r++)
+      if (r != NP_LINE_DROP && logp[i][r] > logp[i][top])
+        top = r;
+    best[i] = top;
+  }
 
   for (guint i = 0; i < n; i++) {
     NpPara *p = np_reader_para (reader, i);
