@@ -13,6 +13,7 @@ editor then corrects the draft by hand (tests/roles/README.md).
 """
 import json
 import subprocess
+import unicodedata
 import sys
 
 KIND = {"lead": "lead", "paragraph": "paragraph", "heading": "heading",
@@ -21,7 +22,11 @@ KIND = {"lead": "lead", "paragraph": "paragraph", "heading": "heading",
 
 
 def bare(s):
-    return "".join(c for c in s if not c.isspace())
+    """What two texts share when a title is cleaned: no spaces, emoji,
+    brackets or tags, widths folded."""
+    s = unicodedata.normalize("NFKC", s)
+    return "".join(c for c in s if not c.isspace() and ord(c) < 0x1F000
+                   and c not in "【】#")
 
 
 def main():
@@ -55,8 +60,10 @@ def main():
         elif role is None:
             headline = dump.get("headline") or ""
             if s == headline.strip() or s in head or (
-                    len(s) >= 4 and bare(s) in bare(headline)):
-                role = "title" if bare(s) in bare(headline) else "subtitle"
+                    len(s) >= 4 and bare(s) in bare(headline)) or (
+                    len(headline) >= 4 and bare(headline) in bare(s)):
+                role = "title" if (bare(s) in bare(headline)
+                                   or bare(headline) in bare(s)) else "subtitle"
             elif any(len(s) >= 4 and bare(s) in bare(h) for h in head if h):
                 role = "subtitle"
             elif prev in ("units", "keynote") or (wrapped and not blank and prev):

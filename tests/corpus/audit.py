@@ -116,6 +116,19 @@ def typography(args, pdf, source, expect, figures, notes):
     return []
 
 
+def read_known(path):
+    """NAME: why, for the reports known not to audit clean yet
+    (known-failures.list): they are shown, and do not fail the run."""
+    known = {}
+    if os.path.exists(path):
+        for line in open(path, encoding="utf-8"):
+            line = line.strip()
+            if line and not line.startswith("#"):
+                name, _, why = line.partition(":")
+                known[name.strip()] = why.strip()
+    return known
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -130,7 +143,8 @@ def main():
     if a.only:
         names = [n for n in names if n == a.only]
     names = names[::a.every]
-    fails = 0
+    known = read_known(os.path.join(a.corpus, "known-failures.list"))
+    fails = failing_known = 0
     with tempfile.TemporaryDirectory() as work:
         for name in names:
             report = os.path.join(a.corpus, name + ".txt")
@@ -174,16 +188,23 @@ def main():
                 lost = missing_han(report, want, pdf)
                 if lost:
                     problems.append("%d Han characters of the report are not on the page" % lost)
-            if problems:
+            if problems and name in known:
+                failing_known += 1
+                print("KNOWN %s (%s)" % (name, known[name]))
+                for p in problems:
+                    print("     " + p)
+            elif problems:
                 fails += 1
                 print("FAIL %s" % name)
                 for p in problems:
                     print("     " + p)
             else:
-                print("ok   %s" % name)
+                print("ok   %s%s" % (name, "  (clean now: take it off known-failures.list)"
+                                     if name in known else ""))
             for n in notes:
                 print("     note: " + n)
-    print("%d/%d reports audit clean" % (len(names) - fails, len(names)))
+    print("%d/%d reports audit clean, %d known not to (known-failures.list)"
+          % (len(names) - fails - failing_known, len(names), failing_known))
     sys.exit(1 if fails else 0)
 
 
