@@ -284,14 +284,16 @@ np_read_body (NpReader *reader)
       continue;
     if (np_read_forced (reader, i))
       continue;
-    guint run = i == reader->lead || p->role != NP_LINE_KEYNOTE
-                  ? 0
-                  : np_read_keynotes (reader, i);
-    if (!run && i != reader->lead && p->force == NP_FORCE_NONE
+    /* a run of rows: the row reader first, then the keynote forms of
+     * report-lists.c (a lead-in over its talks) */
+    guint run = 0;
+    if (i != reader->lead && p->force == NP_FORCE_NONE
         && !(p->role == NP_LINE_UNITS && np_read_list_title (reader, i)))
       run = np_read_rows (reader, i);
-    else if (!run && p->state == NP_PARA_TAKEN)
+    if (p->state == NP_PARA_TAKEN && !run)
       continue; /* a list's title line read its table */
+    if (!run && i != reader->lead && p->role == NP_LINE_KEYNOTE)
+      run = np_read_keynotes (reader, i);
     if (run) {
       i += run - 1;
       continue;

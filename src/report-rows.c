@@ -30,6 +30,26 @@
  * (characters). */
 #define NP_MAX_ROW_LABEL 8
 
+/* Whether a row gave both a speaker and a title; when not, neither is
+ * kept. */
+static gboolean
+np_pair_ok (char **speaker, char **title)
+{
+  if (**speaker && **title)
+    return TRUE;
+  g_clear_pointer (speaker, g_free);
+  g_clear_pointer (title, g_free);
+  return FALSE;
+}
+
+/* The `n` bytes at `s`, trimmed, newly allocated. */
+static char *
+np_trim_n (const char *s, gsize n)
+{
+  g_autofree char *part = g_strndup (s, n);
+  return np_trim (part);
+}
+
 /* The cells of a row pasted from a table: set apart by tabs or by two
  * spaces or more; empty cells go. */
 static GPtrArray *
@@ -81,7 +101,7 @@ np_row_label (const char *text, char **label)
       if (chars == 0)
         return NULL;
       if (label)
-        *label = np_trim (g_strndup (text, p - text));
+        *label = np_trim_n (text, p - text);
       return g_utf8_next_char (p);
     }
   }
@@ -127,8 +147,8 @@ np_bracketed_title (const char *text, char **speaker, char **title)
       left[len - 1] = '\0';
     *speaker = np_trim (left);
     const char *inner = open + strlen (pairs[i][0]);
-    *title = np_trim (g_strndup (inner, close - inner));
-    return **speaker && **title;
+    *title = np_trim_n (inner, close - inner);
+    return np_pair_ok (speaker, title);
   }
   return FALSE;
 }
@@ -144,9 +164,9 @@ np_colon_title (const char *text, char **speaker, char **title)
   if (!colon || colon == text)
     return FALSE;
   gsize n = colon == wide ? strlen ("：") : 1;
-  *speaker = np_trim (g_strndup (text, colon - text));
+  *speaker = np_trim_n (text, colon - text);
   *title = np_trim (colon + n);
-  return **speaker && **title;
+  return np_pair_ok (speaker, title);
 }
 
 /* ---- keynotes ------------------------------------------------------------ */
@@ -174,9 +194,63 @@ np_rows_rule (NpBlock *table, const char *kind, guint rows, double p)
 
 /* Reads one keynote row into speaker and title.  A header row gives
  * neither and returns TRUE with *header set. */
+/* The title first, its speaker after it in brackets: 《题目》（主讲：张三，
+ * 甲大学教授）. */
+static gboolean
+np_title_first (NpReader *reader, const char *text, char **speaker,
+                char **title)
+{
+  static const char *const pairs[][2] = {
+    { "《", "》" }, { "「", "」" }, { "“", "”" }, { "〈", "〉" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++) {
+    if (!g_str_has_prefix (text, pairs[i][0]))
+      continue;
+    const char *inner = text + strlen (pairs[i][0]);
+    const char *close = strstr (inner, pairs[i][1]);
+    if (!close)
+      return FALSE;
+    const char *after = close + strlen (pairs[i][1]);
+    while (*after && np_is_space (g_utf8_get_char (after)))
+      after = g_utf8_next_char (after);
+    if (!g_str_has_prefix (after, "（") && *after != '(')
+      return FALSE;
+    after = g_utf8_next_char (after);
+    g_autofree char *key = NULL;
+    const char *value = np_row_label (after, &key);
+    if (!value || !np_key_is (reader, "keynotes/speaker-keys", key))
+      return FALSE;
+    g_autofree char *who = g_strdup (value);
+    char *end = g_strrstr (who, "）");
+    if (!end)
+      end = strrchr (who, ')');
+    if (end)
+      *end = '\0';
+    *speaker = np_trim (who);
+    *title = np_trim_n (inner, close - inner);
+    return np_pair_ok (speaker, title);
+  }
+  return FALSE;
+}
+
+/* A cell that is a time or a span of times only: 9:30, 9:30-10:00. */
+static gboolean
+np_is_time_cell (NpReader *reader, const char *cell)
+{
+  if (!g_regex_match (reader->re.clock_any, cell, 0, NULL))
+    return FALSE;
+  for (const char *p = cell; *p; p = g_utf8_next_char (p)) {
+    gunichar c = g_utf8_get_char (p);
+    if (np_is_cjk (c) && g_unichar_isalpha (c) && c != 0x65F6 && c != 0x6642
+        && c != 0x5206 && c != 0x81F3)
+      return FALSE; /* words, not a time: 时 時 分 至 may stand in one */
+  }
+  return TRUE;
+}
+
 static gboolean
 np_keynote_row (NpReader *reader, const char *text, char **speaker,
-                char **title, gboolean *header)
+                char **title, gboolean *header, gboolean *timed)
 {
   *header = FALSE;
   g_autoptr (GPtrArray) cells = np_row_cells (reader, text);
@@ -189,6 +263,12 @@ np_keynote_row (NpReader *reader, const char *text, char **speaker,
     if (keys) {
       *header = TRUE;
       return TRUE;
+    }
+    /* an agenda's time (9:30-10:00) is no part of the speaker: the
+     * table has no column for it, and a warning says so */
+    if (cells->len >= 3 && np_is_time_cell (reader, cells->pdata[0])) {
+      g_ptr_array_remove_index (cells, 0);
+      *timed = TRUE;
     }
     /* 单位职务  姓名  题目: every cell but the last names the speaker */
     GString *who = g_string_new (NULL);
@@ -204,7 +284,8 @@ np_keynote_row (NpReader *reader, const char *text, char **speaker,
   const char *after = np_row_label (p, &label);
   if (after && np_key_is (reader, "keynotes/labels", label))
     p = after; /* 专题演讲一：… */
-  return np_bracketed_title (p, speaker, title)
+  return np_title_first (reader, p, speaker, title)
+         || np_bracketed_title (p, speaker, title)
          || np_colon_title (p, speaker, title);
 }
 
@@ -217,6 +298,7 @@ np_read_keynote_rows (NpReader *reader, guint i)
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) used = g_array_new (FALSE, FALSE, sizeof (guint));
   char *speaker = NULL;
+  gboolean timed = FALSE;
   for (; k < n; k++) {
     NpPara *p = np_reader_para (reader, k);
     if (p->state == NP_PARA_DROPPED)
@@ -241,7 +323,7 @@ np_read_keynote_rows (NpReader *reader, guint i)
     }
     char *who = NULL, *title = NULL;
     gboolean header = FALSE;
-    if (!np_keynote_row (reader, p->text, &who, &title, &header))
+    if (!np_keynote_row (reader, p->text, &who, &title, &header, &timed))
       break;
     g_array_append_val (used, k);
     if (header)
@@ -263,6 +345,10 @@ np_read_keynote_rows (NpReader *reader, guint i)
   for (guint r = 0; r + 1 < rows->len; r += 2)
     np_block_add_row (table, (const char *const *) &rows->pdata[r], 2);
   np_rows_rule (table, "keynotes", rows->len / 2, first->role_p);
+  if (timed)
+    np_document_warn (reader->doc, first->line,
+                      "the keynote table leaves out the agenda's times; "
+                      "they are not printed");
   for (guint u = 0; u < used->len; u++)
     np_reader_para (reader, g_array_index (used, guint, u))->state
       = NP_PARA_TAKEN;
