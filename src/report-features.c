@@ -319,7 +319,17 @@ np_own_features (NpReader *reader, const NpPara *p,
   gsize label = np_label_length (text);
   if (label) {
     np_add (set, "label", 1);
+    /* 相片一：, 配图1： are 相片, 配图 numbered */
     g_autofree char *key = g_strndup (text, label);
+    for (gsize end = strlen (key); end > 0;) {
+      const char *last = g_utf8_prev_char (key + end);
+      gunichar c = g_utf8_get_char (last);
+      if (!g_unichar_isdigit (c)
+          && !g_utf8_strchr ("一二三四五六七八九十", -1, c))
+        break;
+      end = last - key;
+      key[end] = '\0';
+    }
     for (const char *const *list = lists; *list; list++)
       if (np_cues_is (reader->cues, *list, key))
         np_addf (set, "label:%s", *list);

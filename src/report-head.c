@@ -228,7 +228,7 @@ np_title_goes_on (NpReader *reader, guint i, guint k)
 /* A title as printed: without a 【】 around it and the hashtags after it
  * (【甲联盟扩容】#产教融合#), without emoji at its ends. */
 static char *
-np_clean_title (const char *text)
+np_clean_title (NpReader *reader, const char *text)
 {
   g_autofree char *bare = np_strip_emoji (text);
   GString *s = g_string_new (bare);
@@ -252,6 +252,20 @@ np_clean_title (const char *text)
   if (g_str_has_prefix (s->str, "【") && g_str_has_suffix (s->str, "】")) {
     g_string_erase (s, 0, strlen ("【"));
     g_string_truncate (s, s->len - strlen ("】"));
+  }
+  /* a web page's markers: 【简讯】 before the title, （附圖） after it */
+  g_autofree char *inner = NULL;
+  gsize open = np_bracketed (s->str, "【[", &inner);
+  if (open && s->str[open] && np_cues_is (reader->cues, "headline/markers", inner))
+    g_string_erase (s, 0, open);
+  for (const char *const *w = np_cues_list (reader->cues, "headline/attachments");
+       *w; w++) {
+    g_autofree char *wide = g_strdup_printf ("（%s）", *w);
+    g_autofree char *narrow = g_strdup_printf ("(%s)", *w);
+    const char *forms[] = { wide, narrow };
+    for (guint k = 0; k < G_N_ELEMENTS (forms); k++)
+      if (g_str_has_suffix (s->str, forms[k]) && s->len > strlen (forms[k]))
+        g_string_truncate (s, s->len - strlen (forms[k]));
   }
   char *clean = np_trim (s->str);
   g_string_free (s, TRUE);
@@ -320,8 +334,8 @@ np_read_title_block (NpReader *reader, guint i)
   guint used = 1;
   if (lines >= 2 && np_title_goes_on (reader, block[0], block[1])) {
     /* one title broken over two lines */
-    g_autofree char *first = np_clean_title (text[0]);
-    g_autofree char *rest = np_clean_title (text[1]);
+    g_autofree char *first = np_clean_title (reader, text[0]);
+    g_autofree char *rest = np_clean_title (reader, text[1]);
     title = g_strconcat (first, rest, NULL);
     used = 2;
   } else if (lines >= 2) {
@@ -336,9 +350,9 @@ np_read_title_block (NpReader *reader, guint i)
                           < np_visible_length (text[1]) * 3
             ? 1
             : 0;
-    title = np_clean_title (text[t]);
+    title = np_clean_title (reader, text[t]);
     if (t > 0)
-      doc->kicker = np_clean_title (text[0]);
+      doc->kicker = np_clean_title (reader, text[0]);
     used = t + 1;
     if (t + 1 < lines && np_visible_length (text[t + 1]) >= NP_MIN_SUBTITLE) {
       if (!doc->subtitle)
@@ -346,7 +360,7 @@ np_read_title_block (NpReader *reader, guint i)
       used = t + 2;
     }
   } else
-    title = np_clean_title (text[0]);
+    title = np_clean_title (reader, text[0]);
   for (guint k = 0; k < used; k++)
     np_reader_para (reader, block[k])->state = NP_PARA_TAKEN;
   if (!doc->headline) {

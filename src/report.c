@@ -93,6 +93,7 @@ np_patterns_init (NpPatterns *re, NpCues *cues)
   g_autofree char *ends = np_cues_pattern (cues, "units/ends");
   g_autofree char *labels = np_cues_pattern (cues, "keynotes/labels");
   g_autofree char *pictures = np_cues_pattern (cues, "caption/labels");
+  g_autofree char *numbered = np_cues_pattern (cues, "caption/numbered");
   g_autofree char *number = g_strdup ("(?:" NP_DIGIT "{1,4}|" NP_CN_NUMBER
                                       "{1,5})");
 
@@ -159,7 +160,9 @@ np_patterns_init (NpPatterns *re, NpCues *cues)
   g_autofree char *wrapper = g_strdup_printf (
     "^(?:[（(]\\s*%s\\s*[：:/／]\\s*(?<text>.+?)\\s*[）)]"
     "|[【\\[［]\\s*%s\\s*[】\\]］]\\s*(?<text>.+)"
-    "|%s\\s*[：:]\\s*(?<text>.+))$", pictures, pictures, pictures);
+    "|%s\\s*[：:]\\s*(?<text>.+)"
+    "|%s[一二三四五六七八九十0-9０-９]{1,3}\\s*[：:]\\s*(?<text>.+))$",
+    pictures, pictures, pictures, numbered);
   re->caption_wrapper = np_regex (wrapper, G_REGEX_DUPNAMES);
   re->cells = np_regex ("\t+| {2,}|\u3000{2,}", 0);
   re->clock_any = np_regex (

@@ -334,10 +334,18 @@ np_table_edges (NpComposer *c, const NpBlock *block, double first_max)
   if (n > 1)
     g_array_append_val (edges, x);
   /* the columns after the first (a unit, then the project it signed)
-   * share what is left alike */
-  double rest = x;
-  for (guint k = 2; k < n; k++) {
-    x = rest + (c->column - rest) * (k - 1) / (n - 1);
+   * share what is left as their longest cells ask */
+  double rest = x, total = 0;
+  g_autofree double *want = g_new0 (double, MAX (n, 1));
+  for (guint r = 0; r < block->rows->len; r++) {
+    char **cells = g_ptr_array_index (block->rows, r);
+    for (guint k = 1; k < n && cells[k - 1] && cells[k]; k++)
+      want[k] = MAX (want[k], (double) g_utf8_strlen (cells[k], -1));
+  }
+  for (guint k = 1; k < n; k++)
+    total += want[k] = MAX (want[k], 4);
+  for (guint k = 1; k + 1 < n; k++) {
+    x += (c->column - rest) * want[k] / total;
     g_array_append_val (edges, x);
   }
   x = c->column;
