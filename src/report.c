@@ -147,7 +147,7 @@ np_patterns_init (NpPatterns *re, NpCues *cues)
     ends);
   re->list_end = np_regex (list_end, 0);
   g_autofree char *keynote = g_strdup_printf (
-    "^(?:(?<label>%s)\\s*(?:[：:]|\\s+)\\s*)?(?<speaker>[^《「“『：:]+?)\\s*"
+    "^(?:(?<label>%s)[一二三四五六七八九十0-9]{0,2}\\s*(?:[：:]|\\s+)\\s*)?(?<speaker>[^《「“『：:]+?)\\s*"
     "(?<colon>[：:])?\\s*(?:《(?<title>.+)》|「(?<title>.+)」|“(?<title>.+)”"
     "|『(?<title>.+)』)(?<rest>[^《「“『]*)$", labels);
   re->keynote = np_regex (keynote, G_REGEX_DUPNAMES);
