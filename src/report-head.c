@@ -200,29 +200,22 @@ np_is_mail_line (NpReader *reader, const char *text)
              || np_visible_length (text) <= NP_MAX_ACCOUNT);
 }
 
-/* Whether paragraph `k` goes on the title line `i`: a title broken over
- * two lines, both with no mark at the end, standing alone above an empty
- * line. */
+/* Whether paragraph `k` goes on the title line `i`. */
 static gboolean
 np_title_goes_on (NpReader *reader, guint i, guint k)
 {
   const NpPara *a = np_reader_para (reader, i), *b = np_reader_para (reader, k);
-  guint after = np_next_open (reader, k + 1);
-  gunichar end_a = np_final_char (a->text), end_b = np_final_char (b->text);
-  return b->force == NP_FORCE_NONE && b->line == a->line + 1
-         && after < np_reader_count (reader)
-         && np_reader_para (reader, after)->line > b->line + 1
-         && !g_unichar_ispunct (end_a) && !np_is_stop (end_b)
-         && !np_is_pause (end_b)
+  /* the roles step reads both lines as the title's: a title its writer
+   * broke over two lines (its first line the longer), unless the second,
+   * longer, states the event and the first does not, which makes the
+   * first a kicker over it (技職深耕 產學零距離 over 嘉濱科大攜手6家企業…) */
+  return b->force == NP_FORCE_NONE && a->role == NP_LINE_TITLE
+         && b->role == NP_LINE_TITLE && b->line == a->line + 1
          && np_visible_length (a->text) + np_visible_length (b->text)
               <= NP_MAX_TITLE
-         /* a kicker over its title is the shorter line; a title broken
-          * by its writer fills the first */
-         && np_visible_length (a->text) >= np_visible_length (b->text)
-         && !np_is_meta_line (reader, b->text)
-         && !np_is_credit_line (reader, b->text)
-         && !np_is_subtitle_line (reader, k)
-         && !np_find_date (reader, b->text, TRUE, NULL, NULL);
+         && !(np_visible_length (a->text) < np_visible_length (b->text)
+              && np_is_event (reader, b->text)
+              && !np_is_event (reader, a->text));
 }
 
 /* A title as printed: without a 【】 around it and the hashtags after it
