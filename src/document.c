@@ -20,6 +20,24 @@ np_block_free (NpBlock *block)
   g_free (block);
 }
 
+static void
+np_dropped_free (gpointer data)
+{
+  NpDropped *d = data;
+  g_free (d->text);
+  g_free (d);
+}
+
+void
+np_document_add_dropped (NpDocument *doc, guint line, const char *text)
+{
+  g_return_if_fail (doc != NULL && text != NULL);
+  NpDropped *d = g_new (NpDropped, 1);
+  d->line = line;
+  d->text = g_strdup (text);
+  g_ptr_array_add (doc->dropped, d);
+}
+
 NpDocument *
 np_document_new (void)
 {
@@ -27,6 +45,7 @@ np_document_new (void)
   doc->script = NP_SCRIPT_HANT;
   doc->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) np_block_free);
   doc->warnings = g_ptr_array_new_with_free_func (g_free);
+  doc->dropped = g_ptr_array_new_with_free_func (np_dropped_free);
   return doc;
 }
 
@@ -47,6 +66,7 @@ np_document_free (NpDocument *doc)
   g_free (doc->language);
   g_ptr_array_unref (doc->blocks);
   g_ptr_array_unref (doc->warnings);
+  g_ptr_array_unref (doc->dropped);
   g_free (doc);
 }
 
@@ -344,6 +364,25 @@ np_json_blocks (GString *out, const GPtrArray *blocks)
 }
 
 static void
+np_json_dropped (GString *out, const GPtrArray *dropped)
+{
+  if (dropped->len == 0)
+    {
+      g_string_append (out, "  \"dropped\": [],\n");
+      return;
+    }
+  g_string_append (out, "  \"dropped\": [\n");
+  for (guint i = 0; i < dropped->len; i++)
+    {
+      const NpDropped *d = g_ptr_array_index (dropped, i);
+      g_string_append_printf (out, "    {\"line\": %u, \"text\": ", d->line);
+      np_json_string (out, d->text);
+      g_string_append (out, i + 1 < dropped->len ? "},\n" : "}\n");
+    }
+  g_string_append (out, "  ],\n");
+}
+
+static void
 np_json_warnings (GString *out, const GPtrArray *warnings)
 {
   if (warnings->len == 0)
@@ -381,6 +420,7 @@ np_document_to_json (const NpDocument *doc)
   if (doc->language && strcmp (doc->language, np_script_name (doc->script)))
     np_json_member (out, "  ", "language", doc->language, FALSE);
   np_json_blocks (out, doc->blocks);
+  np_json_dropped (out, doc->dropped);
   np_json_warnings (out, doc->warnings);
   g_string_append (out, "}\n");
   return g_string_free (out, FALSE);

@@ -44,6 +44,12 @@ typedef struct {
                        ("sym:▲ +2.1, p:end:stop +0.8"), or NULL */
 } NpBlock;
 
+/* A line of the report that is not printed (a page's junk, an end mark). */
+typedef struct {
+  guint line;  /* 1-based */
+  char *text;
+} NpDropped;
+
 typedef struct {
   char *headline;   /* front-matter title, the title line, or the lead's
                        event clause */
@@ -62,6 +68,8 @@ typedef struct {
                        (zh-TW), or NULL: its script's (np_document_language) */
   GPtrArray *blocks;   /* of NpBlock*, owned */
   GPtrArray *warnings; /* of char*: "line N: what", for the caller to show */
+  GPtrArray *dropped;  /* of NpDropped*: the report's lines not printed,
+                          each named by a warning too */
 } NpDocument;
 
 NpDocument *np_document_new (void);
@@ -78,6 +86,9 @@ void np_block_add_row (NpBlock *block, const char *const *cells, guint n);
 /* Records the rule that made the block (printf-style). */
 void np_block_set_rule (NpBlock *block, const char *fmt, ...)
   G_GNUC_PRINTF (2, 3);
+
+/* Records that line `line` (`text`, copied) is not printed. */
+void np_document_add_dropped (NpDocument *doc, guint line, const char *text);
 
 void np_document_warn (NpDocument *doc, guint line, const char *fmt, ...)
   G_GNUC_PRINTF (3, 4);

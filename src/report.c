@@ -339,6 +339,10 @@ np_warn_dropped (NpReader *reader)
   if (d->len == 0)
     return;
   g_ptr_array_sort (d, np_by_line);
+  for (guint i = 0; i < d->len; i++) {
+    const NpPara *p = d->pdata[i];
+    np_document_add_dropped (reader->doc, p->line, p->text);
+  }
   GString *names = g_string_new (NULL);
   for (guint i = 0; i < d->len && i < NP_DROPPED_NAMED; i++) {
     const char *text = ((NpPara *) d->pdata[i])->text;

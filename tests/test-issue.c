@@ -683,6 +683,7 @@ test_json_layout (void)
                    "            \"text\": \"正文。\"\n"
                    "          }\n"
                    "        ],\n"
+                   "        \"dropped\": [],\n"
                    "        \"warnings\": []\n"
                    "      }\n"
                    "    }\n"

@@ -1510,6 +1510,7 @@ test_json_layout (void)
                    "      ]\n"
                    "    }\n"
                    "  ],\n"
+                   "  \"dropped\": [],\n"
                    "  \"warnings\": [\n"
                    "    \"line 2: note\"\n"
                    "  ]\n"
@@ -1616,7 +1617,7 @@ test_json_read (void)
   /* keys in their fixed order */
   static const char *const keys[] = {
     "headline", "headline_rule", "kicker", "subtitle", "byline", "masthead",
-    "issue", "date", "publisher", "script", "blocks", "warnings",
+    "issue", "date", "publisher", "script", "blocks", "dropped", "warnings",
   };
   g_autoptr (GList) members = json_object_get_members (root);
   g_assert_cmpuint (g_list_length (members), ==, G_N_ELEMENTS (keys));
