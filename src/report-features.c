@@ -28,6 +28,7 @@
  *   picture      a picture stood before it
  *   stop-within, quotation   two sentences; a line wholly in quotes
  *   colon-title  a title in 《》「」“” after a colon: SPEAKER：《TITLE》
+ *   header-row   a pasted row whose every cell names a column (报告人  报告题目)
  *   shares-above, shares-below   it repeats the words of the paragraph
  *                before or after it, as a caption does
  *   form:N       how many paragraphs of the report share its form (same
@@ -237,6 +238,31 @@ np_form_key (NpReader *reader, const char *text)
     n <= 8 ? 0 : n <= 20 ? 1 : n <= 45 ? 2 : 3);
 }
 
+/* Whether every cell of a pasted row is a column's name (报告人  报告题目,
+ * 序号<TAB>单位名称, 时间<TAB>议程): the header of a table. */
+static gboolean
+np_is_header_row (NpReader *reader, const char *text)
+{
+  static const char *const keys[] = { "keynotes/speaker-keys",
+                                      "keynotes/title-keys", "units/headers",
+                                      "roles/schedule" };
+  g_auto (GStrv) cells = g_regex_split (reader->re.cells, text, 0);
+  guint named = 0, all = 0;
+  for (guint k = 0; cells[k]; k++) {
+    g_autofree char *cell = np_trim (cells[k]);
+    if (!*cell)
+      continue;
+    all++;
+    for (guint j = 0; j < G_N_ELEMENTS (keys); j++)
+      if (np_cues_is (reader->cues, keys[j], cell)
+          || g_strcmp0 (cell, "序号") == 0 || g_strcmp0 (cell, "序號") == 0) {
+        named++;
+        break;
+      }
+  }
+  return all >= 2 && named == all;
+}
+
 /* Whether a text holds a sentence stop before its end: two sentences. */
 static gboolean
 np_stops_within (const char *text)
@@ -354,8 +380,11 @@ np_own_features (NpReader *reader, const NpPara *p,
     np_add (set, "has:url", 1);
   if (strchr (p->text, '\t'))
     np_add (set, "has:tab", 1);
-  if (np_matches (re->cells, p->text))
+  if (np_matches (re->cells, p->text)) {
     np_add (set, "has:cells", 1);
+    if (np_is_header_row (reader, p->text))
+      np_add (set, "header-row", 1);
+  }
   guint stops = np_count_stops (text);
   np_addf (set, "stops:%s", stops == 0 ? "0" : stops == 1 ? "1"
                             : stops <= 3 ? "2-3" : "4+");

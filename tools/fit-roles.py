@@ -49,7 +49,8 @@ MIN_COUNT = 2
 # the scores, how far a line is drawn to its form's mean, and under what
 # difference of probability two readings are close enough to warn.
 DECODE = {"order": float(os.environ.get("NP_ORDER", 0.3)),
-          "form": float(os.environ.get("NP_FORM", 0.3)), "close": 0.15}
+          "form": float(os.environ.get("NP_FORM", 0.3)),
+          "length": float(os.environ.get("NP_LENGTH", 0.5)), "close": 0.15}
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -148,6 +149,31 @@ def transitions(reports):
     return rows
 
 
+def length_odds(reports):
+    """How much likelier each length bucket is under each role than over
+    all paragraphs: log P(bucket | role) - log P(bucket), add-one smoothed.
+    A role never seen so long (a caption of 200 characters) gets the
+    strong negative it should, which the regression, with other evidence
+    at hand, does not learn."""
+    buckets = sorted({f[len("len:"):] for paras in reports for _, feats in paras
+                      for f, _ in feats if f.startswith("len:")})
+    by_role = {r: collections.Counter() for r in ROLES}
+    total = collections.Counter()
+    for paras in reports:
+        for role, feats in paras:
+            b = next((f[len("len:"):] for f, _ in feats if f.startswith("len:")), None)
+            if b is not None:
+                by_role[role][b] += 1
+                total[b] += 1
+    n = sum(total.values())
+    odds = {}
+    for r in ROLES:
+        m = sum(by_role[r].values())
+        odds[r] = [math.log((by_role[r][b] + 1) / (m + len(buckets)))
+                   - math.log((total[b] + 1) / (n + len(buckets))) for b in buckets]
+    return buckets, odds
+
+
 def fit(reports, out_dir, cost=COST):
     names = vocabulary(reports)
     index = {n: i + 1 for i, n in enumerate(names)}
@@ -163,6 +189,7 @@ def fit(reports, out_dir, cost=COST):
                        + [problem, os.path.join(out_dir, "roles.model")],
                        check=True)
     rows = transitions(reports)
+    buckets, lengths = length_odds(reports)
     with open(os.path.join(out_dir, "roles.fit"), "w", encoding="utf-8") as f:
         f.write("# Written by tools/fit-roles.py from the labelled corpus: "
                 "do not edit.\n")
@@ -172,9 +199,13 @@ def fit(reports, out_dir, cost=COST):
         f.write("\n[transitions]\n")
         for a in ["start"] + ROLES:
             f.write("%s=%s\n" % (a, ";".join("%.4f" % x for x in rows[a])))
+        f.write("\n[lengths]\n")
+        f.write("buckets=%s\n" % ";".join(buckets))
+        for r in ROLES:
+            f.write("%s=%s\n" % (r, ";".join("%.4f" % x for x in lengths[r])))
         f.write("\n[features]\n")
         f.write("names=%s\n" % ";".join(names))
-    return index, rows
+    return index, (rows, buckets, lengths)
 
 
 # ---- decoding, as src/report-roles.c does, for the folds --------------------
@@ -204,8 +235,17 @@ def predict(reports, model_dir, index):
     return out
 
 
-def decode(logp, forms, rows):
+def decode(logp, forms, fitted, paras):
+    rows, buckets, lengths = fitted
     n = len(logp)
+    lw = DECODE["length"]
+    logp = [list(x) for x in logp]
+    for i, (_, feats) in enumerate(paras):
+        b = next((f[len("len:"):] for f, _ in feats if f.startswith("len:")), None)
+        if b in buckets:
+            k = buckets.index(b)
+            for r in range(len(ROLES)):
+                logp[i][r] += lw * lengths[ROLES[r]][k]
     a = DECODE["form"]
     groups = collections.defaultdict(list)
     for i, f in enumerate(forms):
@@ -253,7 +293,7 @@ def score_fold(train, test, tmp):
     right = total = whole = 0
     per_role = collections.defaultdict(lambda: [0, 0])
     for (name, paras), logp in zip(test, logps):
-        got = decode(logp, forms_of(paras), rows)
+        got = decode(logp, forms_of(paras), rows, paras)
         ok = 0
         for (want, _), g in zip(paras, got):
             if g != want:
