@@ -375,7 +375,10 @@ test_example (void)
         g_assert_cmpstr (a->doc->headline, ==, want[i].headline);
       g_assert_cmpstr (a->doc->date, ==, want[i].date);
       g_assert_cmpint (a->doc->script, ==, want[i].script);
-      g_assert_cmpuint (a->doc->warnings->len, ==, 0);
+      /* none but where the reading is close (perhaps …) */
+      for (guint w = 0; w < a->doc->warnings->len; w++)
+        g_assert_nonnull (
+          strstr (g_ptr_array_index (a->doc->warnings, w), "perhaps"));
     }
   g_assert_true (g_str_has_suffix (article (issue, 0)->path,
                                    "/examples/report.txt"));

@@ -50,7 +50,7 @@ MIN_COUNT = 2
 # difference of probability two readings are close enough to warn.
 DECODE = {"order": float(os.environ.get("NP_ORDER", 0.3)),
           "form": float(os.environ.get("NP_FORM", 0.3)),
-          "length": float(os.environ.get("NP_LENGTH", 0.5)), "close": 0.15}
+          "length": float(os.environ.get("NP_LENGTH", 1.0)), "close": 0.15}
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -150,11 +150,11 @@ def transitions(reports):
 
 
 def length_odds(reports):
-    """How much likelier each length bucket is under each role than over
-    all paragraphs: log P(bucket | role) - log P(bucket), add-one smoothed.
-    A role never seen so long (a caption of 200 characters) gets the
-    strong negative it should, which the regression, with other evidence
-    at hand, does not learn."""
+    """For each role and length bucket the corpus never saw together (a
+    caption of 200 characters), how much less likely that is than the
+    bucket over all paragraphs: log P(bucket | role) - log P(bucket), the
+    count smoothed by one; 0 where the corpus saw it.  The regression,
+    with other evidence at hand, does not learn such a limit."""
     buckets = sorted({f[len("len:"):] for paras in reports for _, feats in paras
                       for f, _ in feats if f.startswith("len:")})
     by_role = {r: collections.Counter() for r in ROLES}
@@ -169,8 +169,12 @@ def length_odds(reports):
     odds = {}
     for r in ROLES:
         m = sum(by_role[r].values())
-        odds[r] = [math.log((by_role[r][b] + 1) / (m + len(buckets)))
-                   - math.log((total[b] + 1) / (n + len(buckets))) for b in buckets]
+        # only where the corpus never saw the role so long or so short:
+        # where it did, the regression's own length features weigh it
+        odds[r] = [0.0 if by_role[r][b] else
+                   min(0.0, math.log(1 / (m + len(buckets)))
+                       - math.log((total[b] + 1) / (n + len(buckets))))
+                   for b in buckets]
     return buckets, odds
 
 
