@@ -24,7 +24,7 @@ wait_lines() {
   done
 }
 
-printf '2024年6月18日上午，大會召開。\n第二段。\n（供稿：宣傳部）\n' >"$work/r.txt"
+printf '2024年6月18日上午，大會召開。\n第二段。\n會議由學院副院長主持。\n' >"$work/r.txt"
 "$np" --print-layout bulletin >"$work/mine.ini"
 mkdir "$work/photos"
 
