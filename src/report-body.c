@@ -258,10 +258,7 @@ np_read_one_role (NpReader *reader, guint i)
   case NP_LINE_SIGNATURE:
     p->state = NP_PARA_SIGNATURE;
     return;
-  case NP_LINE_UNITS:
-    if (np_read_list_title (reader, i))
-      return;
-    break;
+  case NP_LINE_UNITS: /* a list's title line: read before, with the rows */
   case NP_LINE_TITLE:
   case NP_LINE_SUBTITLE:
   case NP_LINE_LEAD:

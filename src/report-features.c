@@ -245,22 +245,16 @@ np_is_header_row (NpReader *reader, const char *text)
 {
   static const char *const keys[] = { "keynotes/speaker-keys",
                                       "keynotes/title-keys", "units/headers",
-                                      "roles/schedule" };
-  g_auto (GStrv) cells = g_regex_split (reader->re.cells, text, 0);
-  guint named = 0, all = 0;
-  for (guint k = 0; cells[k]; k++) {
-    g_autofree char *cell = np_trim (cells[k]);
-    if (!*cell)
-      continue;
-    all++;
+                                      "roles/schedule", "roles/columns" };
+  g_autoptr (GPtrArray) cells = np_cells (reader, text);
+  guint named = 0;
+  for (guint k = 0; k < cells->len; k++)
     for (guint j = 0; j < G_N_ELEMENTS (keys); j++)
-      if (np_cues_is (reader->cues, keys[j], cell)
-          || g_strcmp0 (cell, "序号") == 0 || g_strcmp0 (cell, "序號") == 0) {
+      if (np_cues_is (reader->cues, keys[j], cells->pdata[k])) {
         named++;
         break;
       }
-  }
-  return all >= 2 && named == all;
+  return cells->len >= 2 && named == cells->len;
 }
 
 /* Whether a text holds a sentence stop before its end: two sentences. */

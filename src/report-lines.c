@@ -151,7 +151,7 @@ np_raw_opens (NpReader *reader, const NpRaw *r, gboolean names)
          || np_cues_opens (reader->cues, "caption/prefixes", r->text) > 0
          || np_match_length (reader->re.caption_number, r->text) > 0
          || np_cues_opens (reader->cues, "heading/bullets", r->text) > 0
-         || g_utf8_strchr ("‧•·・", -1, g_utf8_get_char (r->text)) != NULL
+         || np_cues_opens (reader->cues, "roles/row-bullets", r->text) > 0
          || np_is_photo_credit (reader, r->text);
 }
 

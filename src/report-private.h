@@ -273,6 +273,10 @@ gsize np_bracketed (const char *p, const char *opens, char **inner);
 /* Bytes of `text` that number it as a heading (一、) or an item (1.). */
 gsize np_heading_number (NpReader *reader, const char *text);
 gsize np_item_number (NpReader *reader, const char *text);
+/* The cells of a row pasted from a table (re.cells: tabs, two spaces or
+ * more), trimmed, empty ones left out: a new array of newly allocated
+ * strings. */
+GPtrArray *np_cells (NpReader *reader, const char *text);
 /* Bytes of `text` that `re` matches from its start, 0 when none. */
 gsize np_match_length (const GRegex *re, const char *text);
 /* Whether `s` holds one of 。！？ (a sentence, not a phrase). */

@@ -50,36 +50,14 @@ np_trim_n (const char *s, gsize n)
   return np_trim (part);
 }
 
-/* The cells of a row pasted from a table: set apart by tabs or by two
- * spaces or more; empty cells go. */
-static GPtrArray *
-np_row_cells (NpReader *reader, const char *text)
-{
-  g_auto (GStrv) parts = g_regex_split (reader->re.cells, text, 0);
-  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
-  for (guint k = 0; parts[k]; k++) {
-    char *cell = np_trim (parts[k]);
-    if (*cell)
-      g_ptr_array_add (cells, cell);
-    else
-      g_free (cell);
-  }
-  return cells;
-}
-
 /* `text` past the bullet, the number or the emoji it opens with. */
 static const char *
 np_past_bullet (NpReader *reader, const char *text)
 {
   const char *p = np_skip_emoji (text);
   gsize n = np_cues_opens (reader->cues, "heading/bullets", p);
-  if (!n) {
-    gunichar c = g_utf8_get_char (p);
-    /* ‧ • · ● - * before a row */
-    if (c == 0x2027 || c == 0x2022 || c == 0x00B7 || c == 0x30FB
-        || c == 0x25CF || c == '-' || c == '*')
-      n = g_utf8_next_char (p) - p;
-  }
+  if (!n)
+    n = np_cues_opens (reader->cues, "roles/row-bullets", p);
   if (!n)
     n = np_item_number (reader, p);
   p += n;
@@ -253,7 +231,7 @@ np_keynote_row (NpReader *reader, const char *text, char **speaker,
                 char **title, gboolean *header, gboolean *timed)
 {
   *header = FALSE;
-  g_autoptr (GPtrArray) cells = np_row_cells (reader, text);
+  g_autoptr (GPtrArray) cells = np_cells (reader, text);
   if (cells->len >= 2) {
     gboolean keys = TRUE;
     for (guint k = 0; k < cells->len && keys; k++)
@@ -375,7 +353,7 @@ np_is_serial (NpReader *reader, const char *cell)
 static GPtrArray *
 np_unit_row (NpReader *reader, const char *text)
 {
-  GPtrArray *cells = np_row_cells (reader, text);
+  GPtrArray *cells = np_cells (reader, text);
   if (cells->len && np_is_serial (reader, cells->pdata[0]))
     g_ptr_array_remove_index (cells, 0);
   if (cells->len == 0)
@@ -474,7 +452,7 @@ np_read_unit_rows (NpReader *reader, guint i)
     }
     if (np_is_table_header (reader, p->text)) {
       g_clear_pointer (&header, g_ptr_array_unref);
-      header = np_row_cells (reader, p->text);
+      header = np_cells (reader, p->text);
       if (header->len && np_is_serial (reader, header->pdata[0]))
         g_ptr_array_remove_index (header, 0);
       continue;

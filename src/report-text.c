@@ -398,3 +398,18 @@ np_item_number (NpReader *reader, const char *text)
 {
   return np_match_length (reader->re.item, text);
 }
+
+GPtrArray *
+np_cells (NpReader *reader, const char *text)
+{
+  g_auto (GStrv) parts = g_regex_split (reader->re.cells, text, 0);
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  for (guint k = 0; parts[k]; k++) {
+    char *cell = np_trim (parts[k]);
+    if (*cell)
+      g_ptr_array_add (cells, cell);
+    else
+      g_free (cell);
+  }
+  return cells;
+}
