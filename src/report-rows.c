@@ -50,6 +50,12 @@ np_trim_n (const char *s, gsize n)
   return np_trim (part);
 }
 
+/* The marks a talk's title stands in. */
+static const char *const np_title_marks[][2] = {
+  { "《", "》" }, { "「", "」" }, { "“", "”" }, { "〈", "〉" },
+  { "『", "』" }, { "<", ">" },
+};
+
 /* `text` past the bullet, the number or the emoji it opens with. */
 static const char *
 np_past_bullet (NpReader *reader, const char *text)
@@ -100,19 +106,15 @@ np_key_is (NpReader *reader, const char *list, const char *key)
 static gboolean
 np_bracketed_title (const char *text, char **speaker, char **title)
 {
-  static const char *const pairs[][2] = {
-    { "《", "》" }, { "「", "」" }, { "“", "”" }, { "〈", "〉" },
-    { "『", "』" }, { "<", ">" },
-  };
-  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++) {
-    const char *open = strstr (text, pairs[i][0]);
+  for (guint i = 0; i < G_N_ELEMENTS (np_title_marks); i++) {
+    const char *open = strstr (text, np_title_marks[i][0]);
     if (!open || open == text)
       continue;
-    const char *close = g_strrstr (open, pairs[i][1]);
+    const char *close = g_strrstr (open, np_title_marks[i][1]);
     if (!close)
       continue;
     /* what stands after the title must be short: a note, not a sentence */
-    const char *after = close + strlen (pairs[i][1]);
+    const char *after = close + strlen (np_title_marks[i][1]);
     if (g_utf8_strlen (after, -1) > NP_MAX_ROW_LABEL)
       continue;
     g_autofree char *left = g_strndup (text, open - text);
@@ -124,7 +126,7 @@ np_bracketed_title (const char *text, char **speaker, char **title)
     else if (len && left[len - 1] == ':')
       left[len - 1] = '\0';
     *speaker = np_trim (left);
-    const char *inner = open + strlen (pairs[i][0]);
+    const char *inner = open + strlen (np_title_marks[i][0]);
     *title = np_trim_n (inner, close - inner);
     return np_pair_ok (speaker, title);
   }
@@ -178,17 +180,14 @@ static gboolean
 np_title_first (NpReader *reader, const char *text, char **speaker,
                 char **title)
 {
-  static const char *const pairs[][2] = {
-    { "《", "》" }, { "「", "」" }, { "“", "”" }, { "〈", "〉" },
-  };
-  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++) {
-    if (!g_str_has_prefix (text, pairs[i][0]))
+  for (guint i = 0; i < G_N_ELEMENTS (np_title_marks); i++) {
+    if (!g_str_has_prefix (text, np_title_marks[i][0]))
       continue;
-    const char *inner = text + strlen (pairs[i][0]);
-    const char *close = strstr (inner, pairs[i][1]);
+    const char *inner = text + strlen (np_title_marks[i][0]);
+    const char *close = strstr (inner, np_title_marks[i][1]);
     if (!close)
       return FALSE;
-    const char *after = close + strlen (pairs[i][1]);
+    const char *after = close + strlen (np_title_marks[i][1]);
     while (*after && np_is_space (g_utf8_get_char (after)))
       after = g_utf8_next_char (after);
     if (!g_str_has_prefix (after, "（") && *after != '(')
