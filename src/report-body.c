@@ -134,6 +134,7 @@ np_add_paragraph (NpReader *reader, guint i, NpBlockKind kind,
     return;
   np_add (reader, kind, p->text, p, rule);
   np_read_unit_sentence (reader, i, forced_units);
+  np_read_talk_sentences (reader, i);
   np_read_unit_lines (reader, i);
 }
 

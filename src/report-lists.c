@@ -1135,3 +1135,124 @@ np_read_keynotes (NpReader *reader, guint i)
   np_block_set_rule (table, "keynotes %u · %s", run, why);
   return run;
 }
+
+/* ---- talks in sentences -------------------------------------------------- */
+
+/* The speakers a talk sentence names before its verb, one for each of
+ * `n` titles: split at 、 (和, 与 before the last); when that gives more
+ * than `n`, a piece that ends in a post (教授、) joins the next one.  NULL when the count
+ * is not `n`. */
+static GPtrArray *
+np_talk_speakers (NpReader *reader, const char *who, guint n)
+{
+  g_autofree char *bare = np_trim (who);
+  gsize before = np_cues_opens (reader->cues, "keynotes/before-speakers", bare);
+  const char *start = bare + before;
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  if (n == 1) {
+    g_ptr_array_add (out, np_clean_speaker (reader, start));
+  } else {
+    g_autoptr (GPtrArray) names = np_split_list (reader, start);
+    /* more pieces than talks: a piece that ends in a post (教授、) is one
+     * speaker's with the next, first one first */
+    for (guint k = 0; names->len > n && k + 1 < names->len;) {
+      if (!np_cues_closes (reader->cues, "roles/posts", names->pdata[k])) {
+        k++;
+        continue;
+      }
+      char *joined = g_strconcat (names->pdata[k], "、", names->pdata[k + 1],
+                                  NULL);
+      g_ptr_array_remove_index (names, k + 1);
+      g_free (names->pdata[k]);
+      names->pdata[k] = joined;
+    }
+    for (guint k = 0; k < names->len; k++)
+      g_ptr_array_add (out, np_clean_speaker (reader, names->pdata[k]));
+  }
+  for (guint k = 0; k < out->len; k++) {
+    const char *s = out->pdata[k];
+    if (g_utf8_strlen (s, -1) < 2 || np_visible_length (s) > NP_MAX_SPEAKER
+        || np_cues_is (reader->cues, "keynotes/pronouns", s)) {
+      g_ptr_array_unref (out);
+      return NULL;
+    }
+  }
+  if (out->len != n) {
+    g_ptr_array_unref (out);
+    return NULL;
+  }
+  return out;
+}
+
+/* Adds to `cells` (speaker, title, …) the talks the sentences of `text`
+ * name; returns how many. */
+static guint
+np_talks_of (NpReader *reader, const NpPara *para, GPtrArray *cells)
+{
+  g_autoptr (GPtrArray) sentences = np_sentences (para->text);
+  guint found = 0;
+  for (guint s = 0; s < sentences->len; s++) {
+    g_autoptr (GMatchInfo) info = NULL;
+    if (!g_regex_match (reader->re.talk, sentences->pdata[s], 0, &info))
+      continue;
+    g_autofree char *who = g_match_info_fetch_named (info, "who");
+    g_autofree char *each = g_match_info_fetch_named (info, "each");
+    g_autofree char *titles = g_match_info_fetch_named (info, "titles");
+    g_autoptr (GPtrArray) what = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr (GMatchInfo) q = NULL;
+    g_regex_match (reader->re.quoted, titles, 0, &q);
+    for (; g_match_info_matches (q); g_match_info_next (q, NULL))
+      g_ptr_array_add (what, g_match_info_fetch_named (q, "t"));
+    /* several titles need 分别 and as many speakers */
+    if (what->len == 0 || (what->len > 1 && !(each && *each)))
+      continue;
+    g_autoptr (GPtrArray) speakers = np_talk_speakers (reader, who, what->len);
+    if (!speakers) {
+      np_document_warn (reader->doc, para->line,
+               "%u talks named in a sentence, but not as many speakers: "
+               "no keynote table made of it; a line of its own for each "
+               "(报告人：… 题目：…) makes one", what->len);
+      continue;
+    }
+    for (guint k = 0; k < what->len; k++) {
+      g_ptr_array_add (cells, g_strdup (speakers->pdata[k]));
+      g_ptr_array_add (cells, np_trim (what->pdata[k]));
+    }
+    found += what->len;
+  }
+  return found;
+}
+
+void
+np_read_talk_sentences (NpReader *reader, guint i)
+{
+  NpPara *first = np_reader_para (reader, i);
+  if (first->talks_read)
+    return;
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  guint talks = np_talks_of (reader, first, cells);
+  if (!talks)
+    return;
+  first->talks_read = TRUE;
+  /* the talks of its section: up to a heading */
+  guint n = np_reader_count (reader);
+  for (guint k = i + 1; k < n; k++) {
+    NpPara *p = np_reader_para (reader, k);
+    if (p->role == NP_LINE_HEADING || p->role == NP_LINE_CREDIT
+        || p->role == NP_LINE_SIGNATURE)
+      break;
+    if (p->role != NP_LINE_PARAGRAPH && p->role != NP_LINE_LEAD)
+      continue;
+    guint more = np_talks_of (reader, p, cells);
+    if (more)
+      p->talks_read = TRUE;
+    talks += more;
+  }
+  /* one talk is told by its sentence; a table lists two or more */
+  if (talks < 2)
+    return;
+  NpBlock *table = np_add_keynotes_table (reader, first->line);
+  for (guint k = 0; k < talks; k++)
+    np_block_add_row (table, (const char *const *) &cells->pdata[2 * k], 2);
+  np_block_set_rule (table, "keynotes %u · talks named in sentences", talks);
+}

@@ -86,6 +86,7 @@ typedef struct {
   NpLineRole second;      /* the best other role */
   double second_p;
   char *evidence;     /* the features that weighed most, or NULL */
+  gboolean talks_read; /* its talks went into a keynote table already */
 } NpPara;
 
 /* The patterns of the rules, compiled once per parse from the cues. */
@@ -104,6 +105,9 @@ typedef struct {
   GRegex *list_end;  /* where a list of units ends: 等, a count, a verb */
   GRegex *keynote;   /* SPEAKER：《TITLE》, 主旨报告：SPEAKER《TITLE》 */
   GRegex *keynote_after; /* 主题报告一：《TITLE》（主讲：SPEAKER） */
+  GRegex *talk;      /* SPEAKERS (分别)作题为《A》《B》的主旨报告, in a
+                        sentence */
+  GRegex *quoted;    /* one title in its marks: 《…》 「…」 “…” 〈…〉 */
   GRegex *caption_wrapper; /* （图：…） 【图】… 图：… */
   GRegex *caption_number;  /* 图1 … */
   GRegex *cells;     /* what parts the cells of a row pasted from a table:
@@ -199,6 +203,10 @@ gboolean np_is_lead (NpReader *reader, guint i);
 /* report-lists.c: tables.  Each returns the paragraphs it used from
  * `i` (0: none) and adds its table. */
 guint np_read_keynotes (NpReader *reader, guint i);
+/* The talks the sentences of paragraph `i` and of the paragraphs after it
+ * in its section name (张三作题为《题目》的报告), two or more, as a
+ * keynote table after paragraph `i`; the paragraphs keep their words. */
+void np_read_talk_sentences (NpReader *reader, guint i);
 guint np_read_unit_lines (NpReader *reader, guint i);
 /* A list of units inside paragraph `i`'s text: adds a table after it. */
 void np_read_unit_sentence (NpReader *reader, guint i, gboolean forced);

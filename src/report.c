@@ -91,6 +91,7 @@ np_patterns_init (NpPatterns *re, NpCues *cues)
   g_autofree char *counters = np_cues_pattern (cues, "units/counters");
   g_autofree char *nouns = np_cues_pattern (cues, "units/nouns");
   g_autofree char *ends = np_cues_pattern (cues, "units/ends");
+  g_autofree char *batches = np_cues_pattern (cues, "units/batches");
   g_autofree char *labels = np_cues_pattern (cues, "keynotes/labels");
   g_autofree char *pictures = np_cues_pattern (cues, "caption/labels");
   g_autofree char *numbered = np_cues_pattern (cues, "caption/numbered");
@@ -142,9 +143,9 @@ np_patterns_init (NpPatterns *re, NpCues *cues)
     counters, nouns);
   re->count = np_regex (count, 0);
   g_autofree char *list_end = g_strdup_printf (
-    "(?<![中高初同平优優头頭上特甲乙])等(?=\\s*(?:共|" NP_DIGIT "|" NP_CN_NUMBER "|%s|[，,。；;！!？?、（(]|$|%s))"
-    "|(?:共(?:计|計|有)?\\s*)?%s\\s*%s|%s", nouns, ends, number, counters,
-    ends);
+    "(?<![中高初同平优優头頭上特甲乙])等(?=\\s*(?:%s)?\\s*(?:共|" NP_DIGIT "|" NP_CN_NUMBER "|%s|[，,。；;！!？?、（(]|$|%s))"
+    "|(?:共(?:计|計|有)?\\s*)?%s\\s*%s|%s", batches, nouns, ends, number,
+    counters, ends);
   re->list_end = np_regex (list_end, 0);
   g_autofree char *keynote = g_strdup_printf (
     "^(?:(?<label>%s)[一二三四五六七八九十0-9]{0,2}\\s*(?:[：:]|\\s+)\\s*)?(?<speaker>[^《「“『：:]+?)\\s*"
@@ -157,6 +158,15 @@ np_patterns_init (NpPatterns *re, NpCues *cues)
     "|“(?<title>.+)”)\\s*[（(]\\s*%s\\s*[：:]\\s*(?<speaker>[^）)]+)[）)]"
     "[^《「“]*$", labels, speaker_keys);
   re->keynote_after = np_regex (keynote_after, G_REGEX_DUPNAMES);
+  g_autofree char *verbs = np_cues_pattern (cues, "keynotes/verbs");
+  g_autofree char *talk = g_strdup_printf (
+    "(?<who>[^，,；;：:。！？!?《「“〈]+?)\\s*(?<each>分别|分別|依次|先后|先後)?\\s*"
+    "(?:%s)\\s*(?:题为|題為|题目为|題目為|主题为|主題為)?\\s*"
+    "(?<titles>(?:(?:《[^》]+》|「[^」]+」|“[^”]+”|〈[^〉]+〉)\\s*[、，,和与與及]?\\s*)+)"
+    "(?:为题|為題)?\\s*的?[^，,。；;！？!?《「“〈]{0,10}?(?:%s)", verbs, labels);
+  re->talk = np_regex (talk, G_REGEX_DUPNAMES);
+  re->quoted = np_regex ("《(?<t>[^》]+)》|「(?<t>[^」]+)」|“(?<t>[^”]+)”|〈(?<t>[^〉]+)〉",
+                         G_REGEX_DUPNAMES);
   g_autofree char *wrapper = g_strdup_printf (
     "^(?:[（(]\\s*%s\\s*[：:/／]\\s*(?<text>.+?)\\s*[）)]"
     "|[【\\[［]\\s*%s\\s*[】\\]］]\\s*(?<text>.+)"
@@ -184,7 +194,7 @@ np_patterns_clear (NpPatterns *re)
   GRegex **all[] = { &re->date, &re->latin, &re->aside,
                      &re->trailing_time, &re->leading_zero, &re->time,
                      &re->clock, &re->heading, &re->item, &re->brackets,
-                     &re->count, &re->list_end, &re->keynote,
+                     &re->count, &re->list_end, &re->keynote, &re->talk, &re->quoted,
                      &re->keynote_after, &re->caption_wrapper,
                      &re->caption_number, &re->cells, &re->clock_any,
                      &re->phone, &re->email, &re->url };

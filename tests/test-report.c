@@ -1049,6 +1049,52 @@ test_keynotes_forms (void)
 }
 
 static void
+test_keynotes_sentences (void)
+{
+  /* four talks in one sentence: speakers and titles in order */
+  g_autoptr (NpDocument) one = parse (
+    "5月17日，联盟论坛在学院举行，来自各地的300余名代表参加论坛。\n"
+    "在主旨报告环节，甲大学教授、研究中心主任王明哲，乙研究院院长钟丽萍分别作了题为"
+    "《政策演进与实践走向》《联合体建设的关键问题》的主旨报告。\n"
+    "会议由学院副院长主持，各成员单位代表参加。\n");
+  int at = find_kind (one, NP_BLOCK_KEYNOTES);
+  g_assert_cmpint (at, ==, -1); /* a comma between them: not 、, no table */
+  g_assert_cmpuint (warnings_about (one, "not as many speakers"), ==, 1);
+
+  g_autoptr (NpDocument) listed = parse (
+    "5月17日，联盟论坛在学院举行，来自各地的300余名代表参加论坛。\n"
+    "在主旨报告环节，甲大学教授、研究中心主任王明哲、乙研究院院长钟丽萍分别作了题为"
+    "《政策演进与实践走向》《联合体建设的关键问题》的主旨报告。\n"
+    "会议由学院副院长主持，各成员单位代表参加。\n");
+  at = find_kind (listed, NP_BLOCK_KEYNOTES);
+  g_assert_cmpint (at, >, find_kind (listed, NP_BLOCK_PARAGRAPH));
+  const NpBlock *t = block_at (listed, at);
+  g_assert_cmpuint (t->rows->len, ==, 3);
+  g_assert_cmpstr (cell (t, 1, 0), ==, "甲大学教授、研究中心主任王明哲");
+  g_assert_cmpstr (cell (t, 1, 1), ==, "政策演进与实践走向");
+  g_assert_cmpstr (cell (t, 2, 0), ==, "乙研究院院长钟丽萍");
+  g_assert_cmpstr (cell (t, 2, 1), ==, "联合体建设的关键问题");
+
+  /* one talk in each of three paragraphs of a section: one table */
+  g_autoptr (NpDocument) three = parse (
+    "6月15日，数字商贸论坛在杭州举行，400余名代表齐聚一堂。\n"
+    "甲学院教授方景明作题为《商贸类专业的重构与升级》的主旨报告。他指出，新业态快速发展。\n"
+    "乙集团副总裁任佳琪作题为《从“货找人”到“人找货”》的主旨报告。她分析了岗位能力的变化。\n"
+    "丙学院副院长宁海波以《专业群建设的探索》为题作了报告，分享了学院的做法。\n"
+    "会议由学院副院长主持，各成员单位代表参加。\n");
+  at = find_kind (three, NP_BLOCK_KEYNOTES);
+  g_assert_cmpint (at, >=, 0);
+  t = block_at (three, at);
+  g_assert_cmpuint (t->rows->len, ==, 4);
+  g_assert_cmpstr (cell (t, 2, 1), ==, "从“货找人”到“人找货”");
+  g_assert_cmpstr (cell (t, 3, 0), ==, "丙学院副院长宁海波");
+  /* the paragraphs keep their words */
+  g_assert_cmpint (find_kind (three, NP_BLOCK_KEYNOTES), ==, at);
+  for (guint k = 0; k < three->blocks->len; k++)
+    g_assert (block_at (three, k)->kind != NP_BLOCK_KEYNOTES || k == (guint) at);
+}
+
+static void
 test_caption_marks (void)
 {
   static const struct {
@@ -1173,6 +1219,18 @@ test_headline_title_block (void)
     "2025年5月18日下午，联盟年度工作会议召开。\n");
   g_assert_cmpstr (post->headline, ==, "南屿联盟扩容 新增十二家成员单位");
   g_assert_cmpuint (warnings_about (post, "dropped 2 lines"), ==, 1);
+
+  /* a WeChat column's tag before the bar: the kicker, not the headline */
+  g_autoptr (NpDocument) tagged = parse (
+    "会议速递｜2025数字商贸产教融合创新发展论坛在杭举行\n"
+    "6月15日，数字商贸论坛在杭州举行，400余名代表齐聚一堂。\n");
+  g_assert_cmpstr (tagged->headline, ==, "2025数字商贸产教融合创新发展论坛在杭举行");
+  g_assert_cmpstr (tagged->kicker, ==, "会议速递");
+  /* a bar inside a title's words is no tag: 聚力·共生·向新 is too long */
+  g_autoptr (NpDocument) slogan = parse (
+    "聚力·共生·向新｜青禾现代农业产教联合体年会举行\n"
+    "6月15日，年会在学院举行，400余名代表齐聚一堂。\n");
+  g_assert_cmpstr (slogan->headline, ==, "聚力·共生·向新｜青禾现代农业产教联合体年会举行");
 }
 
 static void
@@ -1733,6 +1791,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report/units/two-lists", test_units_two_lists);
   g_test_add_func ("/report/units/not-signatories", test_units_not_signatories);
   g_test_add_func ("/report/keynotes/forms", test_keynotes_forms);
+  g_test_add_func ("/report/keynotes/sentences", test_keynotes_sentences);
   g_test_add_func ("/report/caption/marks", test_caption_marks);
   g_test_add_func ("/report/caption/pictures", test_caption_pictures);
   g_test_add_func ("/report/credit/end-forms", test_credit_end_forms);
