@@ -33,6 +33,10 @@
 #define NP_MAX_MAIL_LINE 60
 /* A title block holds at most a kicker, the title and a subtitle. */
 #define NP_MAX_TITLE_LINES 3
+/* A column's tag before a headline and its bar (会议速递｜) is at most
+ * this long, and the title after it at least this long (characters). */
+#define NP_MAX_COLUMN_TAG 6
+#define NP_MIN_TAGGED_TITLE 8
 /* A subtitle not marked —— is at least this long (characters): a shorter
  * line under a title is a caption or a name. */
 #define NP_MIN_SUBTITLE 10
@@ -265,6 +269,40 @@ np_clean_title (NpReader *reader, const char *text)
   return clean;
 }
 
+/* A WeChat column's tag before the headline (会议速递｜…, 重磅 | …): a
+ * short label and a bar, then the title itself.  The tag becomes the
+ * kicker over the headline, unless one is there already; then it goes. */
+static void
+np_split_column_tag (NpDocument *doc, guint line)
+{
+  if (!doc->headline)
+    return;
+  const char *bar = NULL;
+  for (const char *p = doc->headline; *p; p = g_utf8_next_char (p))
+    if (g_utf8_strchr ("｜|丨", -1, g_utf8_get_char (p))) {
+      bar = p;
+      break;
+    }
+  if (!bar)
+    return;
+  g_autofree char *tag = g_strndup (doc->headline, bar - doc->headline);
+  g_strstrip (tag);
+  const char *rest = g_utf8_next_char (bar);
+  while (*rest && np_is_space (g_utf8_get_char (rest)))
+    rest = g_utf8_next_char (rest);
+  if (!*tag || np_visible_length (tag) > NP_MAX_COLUMN_TAG || np_has_stop (tag)
+      || np_visible_length (rest) < NP_MIN_TAGGED_TITLE)
+    return;
+  if (!doc->kicker)
+    doc->kicker = g_steal_pointer (&tag);
+  else
+    np_document_warn (doc, line, "the column tag \"%s\" before the headline "
+                      "left out: the headline has a kicker already", tag);
+  char *title = g_strdup (rest);
+  g_free (doc->headline);
+  doc->headline = title;
+}
+
 /* A byline under the title (本报记者 张三　通讯员 李四, 文／李四): printed
  * under the headline, as the paper does; several join. */
 static void
@@ -365,6 +403,7 @@ np_read_title_block (NpReader *reader, guint i)
                                      ? "headline: title over two lines"
                                      : "headline: title line");
   }
+  np_split_column_tag (doc, np_reader_para (reader, i)->line);
   reader->titled = TRUE;
   guint next = np_next_open (reader, block[used - 1] + 1);
   if (next < n && np_is_subtitle_line (reader, next)) {
