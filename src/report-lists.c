@@ -19,6 +19,7 @@
  * shows what was found.
  */
 #include "report-private.h"
+#include "words.h"
 
 #include "emojitext.h"
 
@@ -509,10 +510,22 @@ np_list_extent (NpReader *reader, const char *text)
 {
   gsize end = strlen (text);
   g_autoptr (GMatchInfo) info = NULL;
-  if (g_regex_match (reader->re.list_end, text, 0, &info)) {
-    int s = 0;
+  g_autofree guint8 *breaks = NULL;
+  g_regex_match (reader->re.list_end, text, 0, &info);
+  for (; g_match_info_matches (info); g_match_info_next (info, NULL)) {
+    int s = 0, vs = -1, ve = -1;
     g_match_info_fetch_pos (info, 0, &s, NULL);
+    /* a verb ends the list only as a word of its own and not before the
+     * end of a unit's name: 联合 is no verb in 物流与采购联合会 */
+    if (g_match_info_fetch_named_pos (info, "verb", &vs, &ve) && vs >= 0) {
+      if (!breaks)
+        breaks = np_words_breaks (text, FALSE);
+      if (breaks[vs] == NP_WORDS_INSIDE || breaks[ve] == NP_WORDS_INSIDE
+          || np_cues_opens (reader->cues, "units/suffixes", text + ve))
+        continue;
+    }
     end = MIN (end, (gsize) s);
+    break;
   }
   const char *sep = g_strstr_len (text, end, "、");
   int depth = 0;
@@ -745,25 +758,14 @@ np_is_plain_name (NpReader *reader, const char *name)
   return np_stated_count (reader, core, FALSE, NULL) < 0;
 }
 
-/* One list in a sentence: its names, the count the sentence states, what
- * made it a list.  FALSE when the sentence holds none. */
+/* The list of a sentence that starts at `start` (`named`: after a name
+ * for it): its names and the count the sentence states.  FALSE when no
+ * list starts there. */
 static gboolean
-np_sentence_list (NpReader *reader, const char *sentence,
-                  const char *paragraph, gboolean forced, GPtrArray **names,
-                  int *stated, char **title, const char **rule)
+np_list_at (NpReader *reader, const char *sentence, const char *paragraph,
+            gboolean forced, const char *start, gboolean named, char **party,
+            GPtrArray **names, int *stated, char **title)
 {
-  *title = NULL;
-  *names = NULL;
-  const char *start = np_named_start (reader, sentence, title);
-  gboolean named = start != NULL;
-  *rule = *title ? "list name" : "a noun and its verb";
-  if (!start && (start = np_copula_start (reader, sentence)))
-    *rule = "a noun and its verb";
-  g_autofree char *party = NULL;
-  if (!start)
-    start = np_plain_start (reader, sentence, rule, &party);
-  if (!start)
-    return FALSE;
   if (forced)
     start = np_past_copula (reader, start);
 
@@ -797,8 +799,8 @@ np_sentence_list (NpReader *reader, const char *sentence,
    * a reason to think they signed. */
   /* 甲大学与乙、丙、丁签署: 甲 signs too, unless the count the text
    * gives is of the others (甲大学与乙、丙及丁3家业者签署) */
-  if (party && (*stated < 0 || (guint) *stated == (*names)->len + 1))
-    g_ptr_array_insert (*names, 0, g_steal_pointer (&party));
+  if (*party && (*stated < 0 || (guint) *stated == (*names)->len + 1))
+    g_ptr_array_insert (*names, 0, g_steal_pointer (party));
   gboolean counted = *stated >= 2 && (guint) *stated == (*names)->len;
   if (!forced && !counted && !np_are_units (reader, *names))
     goto not_a_list;
@@ -819,6 +821,37 @@ not_a_list:
   g_clear_pointer (names, g_ptr_array_unref);
   g_clear_pointer (title, g_free);
   return FALSE;
+}
+
+/* One list in a sentence: its names, the count the sentence states, what
+ * made it a list.  FALSE when the sentence holds none. */
+static gboolean
+np_sentence_list (NpReader *reader, const char *sentence,
+                  const char *paragraph, gboolean forced, GPtrArray **names,
+                  int *stated, char **title, const char **rule)
+{
+  *title = NULL;
+  *names = NULL;
+  /* 签约单位有：…, then 签约的单位为…, then names with no name for them;
+   * a start that gives no list leaves the next one to try (吸纳A、B等6家
+   * 单位为新成员单位: the names stand before 单位为) */
+  const char *start = np_named_start (reader, sentence, title);
+  g_autofree char *party = NULL;
+  if (start && np_list_at (reader, sentence, paragraph, forced, start, TRUE,
+                           &party, names, stated, title)) {
+    *rule = *title ? "list name" : "a noun and its verb";
+    return TRUE;
+  }
+  g_clear_pointer (title, g_free);
+  start = np_copula_start (reader, sentence);
+  if (start && np_list_at (reader, sentence, paragraph, forced, start, FALSE,
+                           &party, names, stated, title)) {
+    *rule = "a noun and its verb";
+    return TRUE;
+  }
+  start = np_plain_start (reader, sentence, rule, &party);
+  return start && np_list_at (reader, sentence, paragraph, forced, start,
+                              FALSE, &party, names, stated, title);
 }
 
 /* The sentences of a paragraph, each with its 。！？ and the closing

@@ -144,7 +144,7 @@ np_patterns_init (NpPatterns *re, NpCues *cues)
   re->count = np_regex (count, 0);
   g_autofree char *list_end = g_strdup_printf (
     "(?<![中高初同平优優头頭上特甲乙])等(?=\\s*(?:%s)?\\s*(?:共|" NP_DIGIT "|" NP_CN_NUMBER "|%s|[，,。；;！!？?、（(]|$|%s))"
-    "|(?:共(?:计|計|有)?\\s*)?%s\\s*%s|%s", batches, nouns, ends, number,
+    "|(?:共(?:计|計|有)?\\s*)?%s\\s*%s|(?<verb>%s)", batches, nouns, ends, number,
     counters, ends);
   re->list_end = np_regex (list_end, 0);
   g_autofree char *keynote = g_strdup_printf (

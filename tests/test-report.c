@@ -936,6 +936,13 @@ test_units_forms (void)
       "甲公司 | 乙公司 | 丙学院 | 丁学校" },
     { "本次簽約的飯店為甲國際酒店、乙度假飯店集團及丙大飯店。",
       "甲國際酒店 | 乙度假飯店集團 | 丙大飯店" },
+    /* names before 单位为: the noun's copula opens no list here; 联合
+     * inside 联合会 is no verb that ends one */
+    { "会议同意吸纳甲公司、乙学校和丙市物流与采购联合会3家单位为集团新成员单位。",
+      "甲公司 | 乙学校 | 丙市物流与采购联合会" },
+    /* 等首批N家: the batch between 等 and the count */
+    { "会上,甲公司、乙学院、丙研究院等首批18家成员单位共同签署章程。",
+      "甲公司 | 乙学院 | 丙研究院" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
