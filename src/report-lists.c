@@ -549,9 +549,13 @@ np_clause_around (const char *sentence, const char *from, const char *to,
                   const char **begin, const char **end)
 {
   *begin = sentence;
-  for (const char *p = sentence; p < from; p = g_utf8_next_char (p))
-    if (g_utf8_strchr ("，,；;", -1, g_utf8_get_char (p)))
+  int depth = 0; /* a comma in brackets parts no clause: (Macau, S.A.) */
+  for (const char *p = sentence; p < from; p = g_utf8_next_char (p)) {
+    gunichar c = g_utf8_get_char (p);
+    depth += c == 0xFF08 || c == '(' ? 1 : c == 0xFF09 || c == ')' ? -1 : 0;
+    if (depth <= 0 && g_utf8_strchr ("，,；;", -1, c))
       *begin = g_utf8_next_char (p);
+  }
   const char *p = to;
   while (*p && !g_utf8_strchr ("，,；;。！？!?", -1, g_utf8_get_char (p)))
     p = g_utf8_next_char (p);
@@ -705,7 +709,14 @@ np_copula_start (NpReader *reader, const char *sentence)
       }
     }
   }
-  return start ? np_skip_emoji (start) : NULL;
+  if (!start)
+    return NULL;
+  /* 簽署的企業分別為：甲、乙: past the colon */
+  if (g_str_has_prefix (start, "："))
+    start += strlen ("：");
+  else if (*start == ':')
+    start++;
+  return np_skip_emoji (start);
 }
 
 /* An editor's list (@@单位 本次协办方有甲公司、乙学院): past the last
