@@ -263,12 +263,19 @@ np_put_row (const NpFlow *f, NpColumn *col, const NpElement *e, guint r)
       np_page_add_rule (col->page, x, top, x, top + height, &st->frame_border,
                         st->rule_width);
     }
+    /* The cells of a row share their first line (a serial number beside
+     * the first line of a name that wraps, as Word sets a cell: at its
+     * top); the tallest cell sits in the middle of the row. */
+    guint tallest = 0;
+    for (guint i = 0; i < row->cells->len; i++)
+      tallest = MAX (tallest, ((const NpParagraph *) g_ptr_array_index (
+                                 row->cells, i))->lines->len);
     for (guint i = 0; i < row->cells->len; i++) {
       double x0 = g_array_index (e->edges, double, i);
       const NpParagraph *p = g_ptr_array_index (row->cells, i);
       np_page_tag (col->page, r == 0 ? NP_TAG_TH : NP_TAG_TD);
       double pad = 0.5 * p->font.size;
-      double y = top + (height - p->lines->len * e->text_pitch) / 2;
+      double y = top + (height - tallest * e->text_pitch) / 2;
       for (guint k = 0; k < p->lines->len; k++, y += e->text_pitch) {
         const NpLine *line = g_ptr_array_index (p->lines, k);
         np_page_add_text (col->page, p, line, col->x + x0 + pad + line->x,

@@ -322,6 +322,50 @@ np_first_column (NpComposer *c, const NpBlock *block)
   return first;
 }
 
+/* The natural width of a cell's text on one line, padding included. */
+static double
+np_cell_natural (NpComposer *c, const char *text)
+{
+  NpMeasure natural = { .width = c->column, .align = NP_ALIGN_LEFT };
+  NpParagraph *p = np_shape_paragraph (c->fonts, &c->style->font[NP_ROLE_TABLE],
+                                       text, &natural);
+  double w = np_paragraph_natural_width (p);
+  np_paragraph_free (p);
+  return w;
+}
+
+/* Where a two-column table of long cells (speaker, title) parts its
+ * columns: the split, from a quarter to three fifths of the column, that
+ * gives the fewest lines in all, each row as high as its taller cell;
+ * of equal ones the one nearest `preferred`. */
+static double
+np_balanced_split (NpComposer *c, const NpBlock *block, double preferred)
+{
+  guint rows = block->rows->len;
+  g_autofree double *a = g_new0 (double, rows);
+  g_autofree double *b = g_new0 (double, rows);
+  for (guint r = 0; r < rows; r++) {
+    char **cells = g_ptr_array_index (block->rows, r);
+    a[r] = cells[0] ? np_cell_natural (c, cells[0]) : 0;
+    b[r] = cells[0] && cells[1] ? np_cell_natural (c, cells[1]) : 0;
+  }
+  double pad = np_cell_padding (c), best = preferred;
+  double best_lines = G_MAXDOUBLE;
+  for (double f = 0.25; f <= 0.6 + 1e-9; f += 0.025) {
+    double w0 = f * c->column - 2 * pad, w1 = (1 - f) * c->column - 2 * pad;
+    double lines = 0;
+    for (guint r = 0; r < rows; r++)
+      lines += MAX (ceil (a[r] / w0 - 1e-6), ceil (b[r] / w1 - 1e-6));
+    double x = f * c->column;
+    if (lines < best_lines - 1e-9
+        || (lines < best_lines + 1e-9 && fabs (x - preferred) < fabs (best - preferred))) {
+      best_lines = lines;
+      best = x;
+    }
+  }
+  return best;
+}
+
 static GArray *
 np_table_edges (NpComposer *c, const NpBlock *block, double first_max)
 {
@@ -331,6 +375,8 @@ np_table_edges (NpComposer *c, const NpBlock *block, double first_max)
   double x = 0;
   g_array_append_val (edges, x);
   x = MIN (first + 0.5, c->column * first_max);
+  if (block->kind == NP_BLOCK_KEYNOTES && n == 2)
+    x = np_balanced_split (c, block, x);
   if (n > 1)
     g_array_append_val (edges, x);
   /* the columns after the first (a unit, then the project it signed)
