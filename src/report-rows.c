@@ -452,7 +452,11 @@ np_read_unit_rows (NpReader *reader, guint i)
     if (np_is_table_header (reader, p->text)) {
       g_clear_pointer (&header, g_ptr_array_unref);
       header = np_cells (reader, p->text);
-      if (header->len && np_is_serial (reader, header->pdata[0]))
+      /* the table numbers its rows itself: the header's 序号 goes, as
+       * the rows' numbers do */
+      if (header->len && (np_is_serial (reader, header->pdata[0])
+                          || np_cues_is (reader->cues, "roles/columns",
+                                         header->pdata[0])))
         g_ptr_array_remove_index (header, 0);
       continue;
     }
