@@ -322,7 +322,15 @@ np_first_column (NpComposer *c, const NpBlock *block)
   return first;
 }
 
-/* The natural width of a cell's text on one line, padding included. */
+/* Of a units table's width after the serial numbers, the most its names
+ * take when other columns follow (the project each unit signed). */
+#define NP_NAME_SHARE 0.72
+/* Air after the longest name, in ems, beyond the cell's padding: the
+ * name and the cell after it read as two, not one line, to a reader's
+ * tools too. */
+#define NP_NAME_AIR 0.8
+
+/* The natural width of a cell's text on one line, padding excluded. */
 static double
 np_cell_natural (NpComposer *c, const char *text)
 {
@@ -380,17 +388,30 @@ np_table_edges (NpComposer *c, const NpBlock *block, double first_max)
   if (n > 1)
     g_array_append_val (edges, x);
   /* the columns after the first (a unit, then the project it signed)
-   * share what is left as their longest cells ask */
-  double rest = x, total = 0;
+   * share what is left as their longest cells ask; a unit's name, what
+   * the table is for, first gets the width to stand on one line, up to
+   * NP_NAME_SHARE of it */
   g_autofree double *want = g_new0 (double, MAX (n, 1));
-  for (guint r = 0; r < block->rows->len; r++) {
+  double name = 0;
+  for (guint r = 1; r < block->rows->len; r++) {
     char **cells = g_ptr_array_index (block->rows, r);
     for (guint k = 1; k < n && cells[k - 1] && cells[k]; k++)
       want[k] = MAX (want[k], (double) g_utf8_strlen (cells[k], -1));
+    if (block->kind == NP_BLOCK_UNITS && n > 2 && cells[0] && cells[1])
+      name = MAX (name, np_cell_natural (c, cells[1])
+                          + 2 * np_cell_padding (c)
+                          + NP_NAME_AIR * c->style->font[NP_ROLE_TABLE].size);
   }
-  for (guint k = 1; k < n; k++)
+  guint from = 1;
+  if (name > 0) {
+    x += MIN (name, NP_NAME_SHARE * (c->column - x));
+    g_array_append_val (edges, x);
+    from = 2;
+  }
+  double rest = x, total = 0;
+  for (guint k = from; k < n; k++)
     total += want[k] = MAX (want[k], 4);
-  for (guint k = 1; k + 1 < n; k++) {
+  for (guint k = from; k + 1 < n; k++) {
     x += (c->column - rest) * want[k] / total;
     g_array_append_val (edges, x);
   }

@@ -150,7 +150,11 @@ test_line_grid (void)
 static void
 test_widows_orphans (void)
 {
-  g_autofree char *text = np_generate_report (60, 0);
+  /* reports of many lengths, so that figures and column feet fall at
+   * every place of a paragraph: one line of it alone between a figure and
+   * the foot is an orphan too */
+  for (guint n = 20; n <= 62; n += 3) {
+  g_autofree char *text = np_generate_report (n, 0);
   NpFlowCase s = np_set_report (text);
   const NpParagraph *current = NULL;
   int run = 0, runs = 0, key = -1;
@@ -178,6 +182,7 @@ test_widows_orphans (void)
     }
   }
   np_setting_clear (&s);
+  }
 }
 
 /* A caption stands right under a frame of the column's width. */
@@ -482,6 +487,52 @@ test_table_cell_too_long (void)
   np_setting_clear (&s);
 }
 
+/* A units table with a column after the names: each name on one line,
+ * the first line of every cell of a row on one baseline, the note
+ * wrapping under its own first line. */
+static void
+test_table_name_column (void)
+{
+  NpDocument *doc = np_document_new ();
+  doc->headline = g_strdup ("學院舉行校企合作簽約儀式");
+  np_document_add_text (doc, NP_BLOCK_LEAD,
+                        "2025年5月20日，學院舉行校企合作簽約儀式。", 1);
+  NpBlock *t = np_document_add_table (doc, NP_BLOCK_UNITS, 2);
+  const char *rows[][3] = {
+    { "序號", "單位名稱", "說明" },
+    { "1", "臨港寧遠新能源汽車有限公司", "共建寧遠新能源汽車訂單班與聯合實訓中心" },
+    { "2", "江蘇恒創智能裝備有限公司", "共建工業機器人現代學徒制試點" },
+    { "3", "臨港市商貿流通協會", "共建電子商務人才培養基地" },
+  };
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    np_block_add_row (t, rows[r], 3);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  NpFlowCase s = np_set_document (doc, warnings);
+  const NpFont *table = &s.style->font[NP_ROLE_TABLE];
+  guint names = 0;
+  NpPage *page = g_ptr_array_index (s.pages->pages, 0);
+  for (guint i = 0; i < page->items->len; i++) {
+    const NpItem *item = &g_array_index (page->items, NpItem, i);
+    if (item->kind != NP_ITEM_TEXT || item->paragraph->font.size != table->size
+        || !g_str_has_suffix (item->paragraph->text, "公司"))
+      continue;
+    names++;
+    g_assert_cmpuint (item->paragraph->lines->len, ==, 1);
+    /* the row's note starts on the name's baseline, right of it */
+    gboolean beside = FALSE;
+    for (guint k = 0; k < page->items->len; k++) {
+      const NpItem *o = &g_array_index (page->items, NpItem, k);
+      beside |= o->kind == NP_ITEM_TEXT && o->paragraph != item->paragraph
+                && g_str_has_prefix (o->paragraph->text, "共建")
+                && fabs (o->y - item->y) < 0.01 && o->x > item->x
+                && o->line == g_ptr_array_index (o->paragraph->lines, 0);
+    }
+    g_assert_true (beside);
+  }
+  g_assert_cmpuint (names, ==, 2);
+  np_setting_clear (&s);
+}
+
 /* A caption (with its photo credit) longer than a column can hold under
  * its frame would run off the column's foot (a figure is never split):
  * it is cut with an ellipsis and one warning. */
@@ -527,6 +578,7 @@ main (int argc, char **argv)
   g_test_add_func ("/flow/spanning-ending", test_spanning_ending);
   g_test_add_func ("/flow/head-too-long", test_head_too_long);
   g_test_add_func ("/flow/table-cell-too-long", test_table_cell_too_long);
+  g_test_add_func ("/flow/table-name-column", test_table_name_column);
   g_test_add_func ("/flow/caption-too-long", test_caption_too_long);
   int status = g_test_run ();
   np_fonts_free (np_fonts_fixture);
