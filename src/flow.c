@@ -399,15 +399,15 @@ np_place_figure (const NpFlow *f, NpCursor *c, NpColumn *col,
 }
 
 /* How many of the `rest` lines of a paragraph to set in `room` lines when it
- * cannot all go: at least two at the foot (no orphan) unless the paragraph
- * already started, at least two at the next head (no widow). */
+ * cannot all go: at least two at the foot (no orphan), at least two at the
+ * next head (no widow).  A paragraph already started keeps that rule too:
+ * one line of it alone in a column, between a figure and the foot, reads
+ * as an orphan and a widow at once. */
 static int
-np_split_lines (int rest, int room, gboolean started)
+np_split_lines (int rest, int room)
 {
   int k = MIN (room, rest - 2);
-  if (!started && k < 2)
-    return 0;
-  return MAX (k, 0);
+  return k < 2 ? 0 : k;
 }
 
 static gboolean
@@ -426,7 +426,7 @@ np_place_text (const NpFlow *f, NpCursor *c, NpColumn *col,
     return TRUE;
   }
   int k = e->block == NP_BLOCK_HEADING
-            ? 0 : np_split_lines (rest, room, c->offset > 0);
+            ? 0 : np_split_lines (rest, room);
   if (k == 0 && col->used == 0) {
     k = MIN (room, rest); /* a column too short for the rules: fill it */
     c->forced = TRUE;

@@ -670,11 +670,15 @@ class Checker:
     def has_rule_above(self, n):
         """Whether a thin rule stands over article n's headline, under the
         text before it in the same column (or anywhere above it when the
-        headline opens its column)."""
+        headline opens its column).  A headline that opens its page has
+        nothing to be set apart from: no rule is wanted there."""
         head = self.lines[self.heads[n][0]]
         before = [l for l in self.lines[:self.heads[n][0]] if l.page == head.page
                   and min(l.x1, head.x1) - max(l.x0, head.x0) > 10 and l.y1 <= head.y0 + 1]
         top = before[-1].y1 - 2 if before else 0
+        if not [l for l in self.lines[:self.heads[n][0]] if l.page == head.page
+                and self.is_body(l)]:
+            return True
         return any(b[3] - b[1] < 2 and min(b[2], head.x1) - max(b[0], head.x0) > 20
                    and top <= b[1] <= head.y0 + 2 for b in self.strokes(head.page))
 
