@@ -229,7 +229,10 @@ np_wrap_width (const GArray *raws)
     }
     broken += np_cut_short (r, next, 0);
   }
-  if (cuts >= 2 && cut * 2 >= all)
+  /* most lines followed by another are cut, and they hold most of the
+   * text: a notice of short heads and items has a few lines of about one
+   * width by chance (its title, a contact line) */
+  if (cuts >= 2 && cut * 2 >= all && cuts * 2 >= widths->len)
     return wrap;
   /* A few short lines, none ending a sentence, some broken in mid-phrase:
    * too few to measure a width, but wrapped all the same. */

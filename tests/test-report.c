@@ -1281,6 +1281,31 @@ test_paragraphs_conventions (void)
     "与会代表围绕课程建设展开讨论，形成了三项共识。\n");
   g_autofree char *got = kinds (lines);
   g_assert_cmpstr (got, ==, "lead paragraph caption paragraph");
+  /* a notice of heads and items, one per line: its title and a contact
+   * line happen to be about one width, which makes no wrapped file */
+  g_autoptr (NpDocument) notice = parse (
+    "关于召开长三角数字商贸产教联盟2025年度理事会的通知\n"
+    "各理事单位：\n"
+    "为总结联盟2024年工作，经联盟理事长办公会研究，定于2025年4月18日召开理事会。现将有关事项通知如下：\n"
+    "一、会议时间\n"
+    "2025年4月18日（星期五）9:00—16:30，会期1天。\n"
+    "二、会议地点\n"
+    "嘉禾会展中心三楼B厅（嘉禾市南湖区会展路88号）\n"
+    "三、其他事项\n"
+    "1．请各理事单位于4月10日前将参会回执发送至联盟秘书处邮箱。\n"
+    "2．会议地点停车位有限，建议乘坐公共交通前往。\n"
+    "联系人：吴佳琪  0573-82216530  13857301256\n"
+    "        陆嘉伟  0573-82216531\n"
+    "附件：长三角数字商贸产教联盟2025年度理事会参会回执\n"
+    "长三角数字商贸产教联盟秘书处\n"
+    "2025年3月25日\n");
+  g_assert_cmpstr (notice->headline, ==,
+                   "关于召开长三角数字商贸产教联盟2025年度理事会的通知");
+  for (guint i = 0; i < notice->blocks->len; i++) {
+    const char *t = block_at (notice, i)->text;
+    g_assert_true (!t || !strstr (t, "陆嘉伟") || !strstr (t, "联系人"));
+    g_assert_true (!t || !strstr (t, "附件") || !strstr (t, "秘书处"));
+  }
 }
 
 static void
