@@ -222,18 +222,22 @@ np_cue_features (NpReader *reader, GArray *set, const char *text,
 }
 
 /* The form of a line, for lines an editor reads alike: the same opening
- * symbol, label, brackets, numbering and ending, about the same length. */
+ * symbol, label, brackets, numbering and ending, a date and a time of
+ * day or not (a post's time stamp is not the subtitle above it), about
+ * the same length. */
 static char *
 np_form_key (NpReader *reader, const char *text)
 {
   g_autofree char *sym = np_opening_symbol (text);
   const char *wrap = np_wrapping (text);
   glong n = np_visible_length (text);
+  gboolean stamp = np_matches (reader->re.date, text)
+                   && np_matches (reader->re.clock_any, text);
   return g_strdup_printf (
-    "%s|%s|%c|%c%c|%s|%s|%d", sym ? sym : "", wrap ? wrap : "",
+    "%s|%s|%c|%c%c%c|%s|%s|%d", sym ? sym : "", wrap ? wrap : "",
     np_label_length (text) ? 'L' : '-',
     np_heading_number (reader, text) ? 'H' : '-',
-    np_item_number (reader, text) ? 'I' : '-',
+    np_item_number (reader, text) ? 'I' : '-', stamp ? 'T' : '-',
     np_char_class (np_final_char (text)), np_has_stop (text) ? "s" : "",
     n <= 8 ? 0 : n <= 20 ? 1 : n <= 45 ? 2 : 3);
 }

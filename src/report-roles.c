@@ -26,8 +26,11 @@
  *    (a head before its section, the credit at the end, a photo credit
  *    under its caption).  The editor's @@ marks are fixed points of it.
  *
- * When the two best roles of a paragraph are close, a warning names the
- * line, both readings, and the @@ mark that picks the other.
+ * How sure each reading is comes from the whole report too: the
+ * probability of each role of a paragraph given all the others
+ * (forward-backward over the same scores and transitions).  When the two
+ * best are close, a warning names the line, both readings, and the @@
+ * mark that picks the other.
  */
 #define _GNU_SOURCE /* memfd_create */
 #include "report-private.h"
@@ -434,6 +437,56 @@ np_decode (const NpRoleModel *m, guint n, NpScores *logp,
     best[i - 1] = from[i][best[i]];
 }
 
+static double
+np_log_add (double a, double b)
+{
+  if (a == -INFINITY)
+    return b;
+  if (b == -INFINITY)
+    return a;
+  return a > b ? a + log1p (exp (b - a)) : b + log1p (exp (a - b));
+}
+
+/* The probability of each role of each paragraph given the whole report
+ * (forward-backward over the same scores and transitions as the
+ * decoding), into `post` as log probabilities: how sure the document
+ * makes a reading, not the line alone. */
+static void
+np_posteriors (const NpRoleModel *m, guint n, NpScores *logp, NpScores *post)
+{
+  if (n == 0)
+    return;
+  g_autofree NpScores *fwd = g_new (NpScores, n);
+  g_autofree NpScores *bwd = g_new (NpScores, n);
+  double w = m->weight_order;
+  for (guint r = 0; r < NP_N_LINE_ROLES; r++)
+    fwd[0][r] = logp[0][r] + w * m->transition[NP_N_LINE_ROLES][r];
+  for (guint i = 1; i < n; i++)
+    for (guint b = 0; b < NP_N_LINE_ROLES; b++) {
+      double sum = -INFINITY;
+      for (guint a = 0; a < NP_N_LINE_ROLES; a++)
+        sum = np_log_add (sum, fwd[i - 1][a] + w * m->transition[a][b]);
+      fwd[i][b] = sum + logp[i][b];
+    }
+  for (guint r = 0; r < NP_N_LINE_ROLES; r++)
+    bwd[n - 1][r] = 0;
+  for (guint i = n - 1; i > 0; i--)
+    for (guint a = 0; a < NP_N_LINE_ROLES; a++) {
+      double sum = -INFINITY;
+      for (guint b = 0; b < NP_N_LINE_ROLES; b++)
+        sum = np_log_add (sum, w * m->transition[a][b] + logp[i][b]
+                                 + bwd[i][b]);
+      bwd[i - 1][a] = sum;
+    }
+  for (guint i = 0; i < n; i++) {
+    double z = -INFINITY;
+    for (guint r = 0; r < NP_N_LINE_ROLES; r++)
+      z = np_log_add (z, fwd[i][r] + bwd[i][r]);
+    for (guint r = 0; r < NP_N_LINE_ROLES; r++)
+      post[i][r] = fwd[i][r] + bwd[i][r] - z;
+  }
+}
+
 /* Roles between which a wrong reading changes the page: a paragraph set
  * as a caption gets a frame; a lead read as a paragraph does not. */
 static gboolean
@@ -505,15 +558,19 @@ np_read_roles (NpReader *reader, const NpFeatures *f)
     best[i] = top;
   }
 
+  /* how sure the reading is, and the best other one: given the whole
+   * report, as the decision was made */
+  g_autofree NpScores *post = g_new (NpScores, MAX (n, 1));
+  np_posteriors (m, n, logp, post);
   for (guint i = 0; i < n; i++) {
     NpPara *p = np_reader_para (reader, i);
     p->role = best[i];
-    p->role_p = exp (logp[i][best[i]]);
+    p->role_p = exp (post[i][best[i]]);
     p->second = best[i] == 0 ? 1 : 0;
     for (guint r = 0; r < NP_N_LINE_ROLES; r++)
-      if (r != best[i] && logp[i][r] > logp[i][p->second])
+      if (r != best[i] && post[i][r] > post[i][p->second])
         p->second = r;
-    p->second_p = exp (logp[i][p->second]);
+    p->second_p = exp (post[i][p->second]);
     g_free (p->evidence);
     p->evidence = np_evidence (m, f, i, p->role);
     if (p->force == NP_FORCE_NONE && p->role_p - p->second_p < m->close
