@@ -25,6 +25,7 @@
  *                ending it, found at word boundaries (ICU), never inside
  *                a longer word (联合 is not in 联合动力)
  *   pos:…        first, second, last, next to last; its place in tenths
+ *   after-end-mark  an end mark (完, - END -) stands above it
  *   picture      a picture stood before it
  *   stop-within, quotation   two sentences; a line wholly in quotes
  *   colon-title  a title in 《》「」“” after a colon: SPEAKER：《TITLE》
@@ -492,9 +493,14 @@ np_read_features (NpReader *reader)
 
   features->sets
     = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  gboolean ended = FALSE; /* an end mark (完, - END -) stood above */
   for (guint i = 0; i < n; i++) {
     GArray *set = g_array_copy (own->pdata[i]);
     np_add_position (set, i, n);
+    if (ended)
+      np_add (set, "after-end-mark", 1);
+    ended |= np_cues_is (reader->cues, "end/marks",
+                         np_reader_para (reader, i)->text);
     guint same = GPOINTER_TO_UINT (
       g_hash_table_lookup (forms, features->forms->pdata[i]));
     np_addf (set, "form:%s", same <= 1 ? "1" : same == 2 ? "2"
