@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Fits the role model of the reading stage on the labelled corpus.
 
-    fit-roles.py FEATURES [--shared DIR] [--own-only] [--out DIR]
+    fit-roles.py FEATURES [--shared DIR] [--own-only] [--without SOURCE]
+                          [--out DIR]
     fit-roles.py FEATURES --cv [--shared DIR]
 
 FEATURES is the built `newsprint-features` tool.  The reports are those
@@ -9,7 +10,10 @@ of tests/corpus, tests/cases, tests/issue and examples, labelled by
 tests/roles/{own,cases,issue,examples}/NAME.roles, and beside the project
 (DIR, ../shared by default) the reference report and the corpus written by
 others, labelled by tests/roles/{reports,shared}/NAME.roles
-(tests/roles/README.md).  --own-only leaves out what is beside it.
+(tests/roles/README.md).  --own-only leaves out what is beside it;
+--without SOURCE the reports of one source (cn, cnt, hk, mo, tw: the
+shared corpus's regions), for a model that has never seen them
+(tools/cross-validate.sh).
 
 Fitting writes into DIR (data/ by default):
   roles.model  liblinear's L2-regularised logistic regression (-s 0) of the
@@ -353,6 +357,7 @@ def main():
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
     ap.add_argument("--own-only", action="store_true")
     ap.add_argument("--out", default=os.path.join(ROOT, "data"))
+    ap.add_argument("--without", metavar="SOURCE")
     ap.add_argument("--cv", action="store_true")
     args = ap.parse_args()
     shared = None if args.own_only else args.shared
@@ -360,7 +365,8 @@ def main():
         cv(args.features, args.shared)
         return
     reports = [read_report(args.features, text, roles)
-               for _, _, text, roles in corpus(shared)]
+               for _, source, text, roles in corpus(shared)
+               if source != args.without]
     fit(reports, args.out)
 
 
