@@ -301,27 +301,6 @@ np_cell_padding (const NpComposer *c)
   return 0.5 * c->style->font[NP_ROLE_TABLE].size;
 }
 
-/* Widths of the table's columns: the first (serial number or speaker) as
- * wide as its widest cell but at most `first_max` of the column. */
-static double
-np_first_column (NpComposer *c, const NpBlock *block)
-{
-  /* Serial numbers: four ems hold the header 序號 and up to four digits,
-   * all centred, with the same air before every name. */
-  if (block->kind == NP_BLOCK_UNITS)
-    return 4 * c->style->font[NP_ROLE_TABLE].size;
-  NpMeasure natural = { .width = c->column, .align = NP_ALIGN_LEFT };
-  double pad = np_cell_padding (c), first = 0;
-  for (guint r = 0; r < block->rows->len; r++) {
-    char **cells = g_ptr_array_index (block->rows, r);
-    NpParagraph *p = np_shape_paragraph (c->fonts, &c->style->font[NP_ROLE_TABLE],
-                                         cells[0], &natural);
-    first = MAX (first, np_paragraph_natural_width (p) + 2 * pad);
-    np_paragraph_free (p);
-  }
-  return first;
-}
-
 /* Of a units table's width after the serial numbers, the most its names
  * take when other columns follow (the project each unit signed). */
 #define NP_NAME_SHARE 0.72
@@ -330,33 +309,47 @@ np_first_column (NpComposer *c, const NpBlock *block)
  * tools too. */
 #define NP_NAME_AIR 0.8
 
-/* The natural width of a cell's text on one line, padding excluded. */
-static double
-np_cell_natural (NpComposer *c, const char *text)
+/* The natural width on one line of cell `k` of each row (0 where a row
+ * has no such cell), padding excluded: each cell shaped once. */
+static double *
+np_column_naturals (NpComposer *c, const NpBlock *block, guint k)
 {
   NpMeasure natural = { .width = c->column, .align = NP_ALIGN_LEFT };
-  NpParagraph *p = np_shape_paragraph (c->fonts, &c->style->font[NP_ROLE_TABLE],
-                                       text, &natural);
-  double w = np_paragraph_natural_width (p);
-  np_paragraph_free (p);
+  double *w = g_new0 (double, MAX (block->rows->len, 1));
+  for (guint r = 0; r < block->rows->len; r++) {
+    char **cells = g_ptr_array_index (block->rows, r);
+    gboolean has = TRUE;
+    for (guint j = 0; j <= k && has; j++)
+      has = cells[j] != NULL;
+    if (!has)
+      continue;
+    NpParagraph *p = np_shape_paragraph (c->fonts, &c->style->font[NP_ROLE_TABLE],
+                                         cells[k], &natural);
+    w[r] = np_paragraph_natural_width (p);
+    np_paragraph_free (p);
+  }
   return w;
 }
 
-/* Where a two-column table of long cells (speaker, title) parts its
- * columns: the split, from a quarter to three fifths of the column, that
- * gives the fewest lines in all, each row as high as its taller cell;
- * of equal ones the one nearest `preferred`. */
+/* The widest of `w` over rows [from, rows). */
 static double
-np_balanced_split (NpComposer *c, const NpBlock *block, double preferred)
+np_widest (const double *w, guint from, guint rows)
 {
-  guint rows = block->rows->len;
-  g_autofree double *a = g_new0 (double, rows);
-  g_autofree double *b = g_new0 (double, rows);
-  for (guint r = 0; r < rows; r++) {
-    char **cells = g_ptr_array_index (block->rows, r);
-    a[r] = cells[0] ? np_cell_natural (c, cells[0]) : 0;
-    b[r] = cells[0] && cells[1] ? np_cell_natural (c, cells[1]) : 0;
-  }
+  double most = 0;
+  for (guint r = from; r < rows; r++)
+    most = MAX (most, w[r]);
+  return most;
+}
+
+/* Where a two-column table of long cells (speaker, title; their natural
+ * widths `a` and `b`) parts its columns: the split, from a quarter to
+ * three fifths of the column, that gives the fewest lines in all, each
+ * row as high as its taller cell; of equal ones the one nearest
+ * `preferred`. */
+static double
+np_balanced_split (const NpComposer *c, guint rows, const double *a,
+                   const double *b, double preferred)
+{
   double pad = np_cell_padding (c), best = preferred;
   double best_lines = G_MAXDOUBLE;
   for (double f = 0.25; f <= 0.6 + 1e-9; f += 0.025) {
@@ -366,7 +359,8 @@ np_balanced_split (NpComposer *c, const NpBlock *block, double preferred)
       lines += MAX (ceil (a[r] / w0 - 1e-6), ceil (b[r] / w1 - 1e-6));
     double x = f * c->column;
     if (lines < best_lines - 1e-9
-        || (lines < best_lines + 1e-9 && fabs (x - preferred) < fabs (best - preferred))) {
+        || (lines < best_lines + 1e-9
+            && fabs (x - preferred) < fabs (best - preferred))) {
       best_lines = lines;
       best = x;
     }
@@ -374,39 +368,49 @@ np_balanced_split (NpComposer *c, const NpBlock *block, double preferred)
   return best;
 }
 
+/* Widths of the table's columns: the first (serial number or speaker) as
+ * wide as its widest cell but at most `first_max` of the column; a
+ * keynote table's two columns balanced; a unit's name, what the table is
+ * for, given the width to stand on one line (up to NP_NAME_SHARE of what
+ * the serial numbers leave) when other columns follow; the columns after
+ * share what is left as their longest cells ask. */
 static GArray *
 np_table_edges (NpComposer *c, const NpBlock *block, double first_max)
 {
-  double first = np_first_column (c, block);
   guint n = g_strv_length (g_ptr_array_index (block->rows, 0));
+  guint rows = block->rows->len;
+  double pad = np_cell_padding (c);
+  double size = c->style->font[NP_ROLE_TABLE].size;
   GArray *edges = g_array_new (FALSE, FALSE, sizeof (double));
   double x = 0;
   g_array_append_val (edges, x);
-  x = MIN (first + 0.5, c->column * first_max);
-  if (block->kind == NP_BLOCK_KEYNOTES && n == 2)
-    x = np_balanced_split (c, block, x);
+  if (block->kind == NP_BLOCK_UNITS) {
+    /* Serial numbers: four ems hold the header 序號 and up to four
+     * digits, all centred, with the same air before every name. */
+    x = MIN (4 * size + 0.5, c->column * first_max);
+  } else {
+    g_autofree double *a = np_column_naturals (c, block, 0);
+    x = MIN (np_widest (a, 0, rows) + 2 * pad + 0.5, c->column * first_max);
+    if (block->kind == NP_BLOCK_KEYNOTES && n == 2) {
+      g_autofree double *b = np_column_naturals (c, block, 1);
+      x = np_balanced_split (c, rows, a, b, x);
+    }
+  }
   if (n > 1)
     g_array_append_val (edges, x);
-  /* the columns after the first (a unit, then the project it signed)
-   * share what is left as their longest cells ask; a unit's name, what
-   * the table is for, first gets the width to stand on one line, up to
-   * NP_NAME_SHARE of it */
-  g_autofree double *want = g_new0 (double, MAX (n, 1));
-  double name = 0;
-  for (guint r = 1; r < block->rows->len; r++) {
-    char **cells = g_ptr_array_index (block->rows, r);
-    for (guint k = 1; k < n && cells[k - 1] && cells[k]; k++)
-      want[k] = MAX (want[k], (double) g_utf8_strlen (cells[k], -1));
-    if (block->kind == NP_BLOCK_UNITS && n > 2 && cells[0] && cells[1])
-      name = MAX (name, np_cell_natural (c, cells[1])
-                          + 2 * np_cell_padding (c)
-                          + NP_NAME_AIR * c->style->font[NP_ROLE_TABLE].size);
-  }
   guint from = 1;
-  if (name > 0) {
+  if (block->kind == NP_BLOCK_UNITS && n > 2) {
+    g_autofree double *names = np_column_naturals (c, block, 1);
+    double name = np_widest (names, 1, rows) + 2 * pad + NP_NAME_AIR * size;
     x += MIN (name, NP_NAME_SHARE * (c->column - x));
     g_array_append_val (edges, x);
     from = 2;
+  }
+  g_autofree double *want = g_new0 (double, MAX (n, 1));
+  for (guint r = 0; r < rows; r++) {
+    char **cells = g_ptr_array_index (block->rows, r);
+    for (guint k = 1; k < n && cells[k - 1] && cells[k]; k++)
+      want[k] = MAX (want[k], (double) g_utf8_strlen (cells[k], -1));
   }
   double rest = x, total = 0;
   for (guint k = from; k < n; k++)
