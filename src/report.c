@@ -159,11 +159,14 @@ np_patterns_init (NpPatterns *re, NpCues *cues)
     "[^《「“]*$", labels, speaker_keys);
   re->keynote_after = np_regex (keynote_after, G_REGEX_DUPNAMES);
   g_autofree char *verbs = np_cues_pattern (cues, "keynotes/verbs");
+  g_autofree char *each = np_cues_pattern (cues, "keynotes/each");
+  g_autofree char *title_words = np_cues_pattern (cues, "keynotes/title-words");
+  g_autofree char *as_title = np_cues_pattern (cues, "keynotes/as-title");
   g_autofree char *talk = g_strdup_printf (
-    "(?<who>[^，,；;：:。！？!?《「“〈]+?)\\s*(?<each>分别|分別|依次|先后|先後)?\\s*"
-    "(?:%s)\\s*(?:题为|題為|题目为|題目為|主题为|主題為)?\\s*"
+    "(?<who>[^，,；;：:。！？!?《「“〈]+?)\\s*(?<each>%s)?\\s*(?:%s)\\s*%s?\\s*"
     "(?<titles>(?:(?:《[^》]+》|「[^」]+」|“[^”]+”|〈[^〉]+〉)\\s*[、，,和与與及]?\\s*)+)"
-    "(?:为题|為題)?\\s*的?[^，,。；;！？!?《「“〈]{0,10}?(?:%s)", verbs, labels);
+    "%s?\\s*的?[^，,。；;！？!?《「“〈]{0,10}?(?:%s)", each, verbs, title_words,
+    as_title, labels);
   re->talk = np_regex (talk, G_REGEX_DUPNAMES);
   re->quoted = np_regex ("《(?<t>[^》]+)》|「(?<t>[^」]+)」|“(?<t>[^”]+)”|〈(?<t>[^〉]+)〉",
                          G_REGEX_DUPNAMES);
@@ -194,8 +197,8 @@ np_patterns_clear (NpPatterns *re)
   GRegex **all[] = { &re->date, &re->latin, &re->aside,
                      &re->trailing_time, &re->leading_zero, &re->time,
                      &re->clock, &re->heading, &re->item, &re->brackets,
-                     &re->count, &re->list_end, &re->keynote, &re->talk, &re->quoted,
-                     &re->keynote_after, &re->caption_wrapper,
+                     &re->count, &re->list_end, &re->keynote, &re->talk,
+                     &re->quoted, &re->keynote_after, &re->caption_wrapper,
                      &re->caption_number, &re->cells, &re->clock_any,
                      &re->phone, &re->email, &re->url };
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
