@@ -67,6 +67,17 @@ np_add (GArray *set, const char *name, double value)
   g_array_append_val (set, f);
 }
 
+/* Whether `set` holds the feature `name`. */
+static gboolean
+np_has (const GArray *set, const char *name)
+{
+  const char *interned = g_intern_string (name);
+  for (guint k = 0; k < set->len; k++)
+    if (g_array_index (set, NpFeature, k).name == interned)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 np_addf (GArray *set, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
 
@@ -227,13 +238,12 @@ np_cue_features (NpReader *reader, GArray *set, const char *text,
  * day or not (a post's time stamp is not the subtitle above it), about
  * the same length. */
 static char *
-np_form_key (NpReader *reader, const char *text)
+np_form_key (NpReader *reader, const char *text, const GArray *own)
 {
   g_autofree char *sym = np_opening_symbol (text);
   const char *wrap = np_wrapping (text);
   glong n = np_visible_length (text);
-  gboolean stamp = np_matches (reader->re.date, text)
-                   && np_matches (reader->re.clock_any, text);
+  gboolean stamp = np_has (own, "has:date") && np_has (own, "has:time");
   return g_strdup_printf (
     "%s|%s|%c|%c%c%c|%s|%s|%d", sym ? sym : "", wrap ? wrap : "",
     np_label_length (text) ? 'L' : '-',
@@ -483,7 +493,7 @@ np_read_features (NpReader *reader)
   for (guint i = 0; i < n; i++) {
     const NpPara *p = np_reader_para (reader, i);
     g_ptr_array_add (own, np_own_features (reader, p, lists));
-    char *form = np_form_key (reader, p->text);
+    char *form = np_form_key (reader, p->text, own->pdata[i]);
     g_ptr_array_add (features->forms, form);
     g_hash_table_insert (forms, form,
                          GUINT_TO_POINTER (GPOINTER_TO_UINT (
