@@ -1252,10 +1252,17 @@ np_talks_of (NpReader *reader, const NpPara *para, GPtrArray *cells)
       continue;
     g_autoptr (GPtrArray) speakers = np_talk_speakers (reader, who, what->len);
     if (!speakers) {
-      np_document_warn (reader->doc, para->line,
-               "%u talks named in a sentence, but not as many speakers: "
-               "no keynote table made of it; a line of its own for each "
-               "(报告人：… 题目：…) makes one", what->len);
+      if (what->len == 1)
+        np_document_warn (reader->doc, para->line,
+                          "a talk named in a sentence, but no speaker's name "
+                          "before it: not in a keynote table; a line "
+                          "报告人：… 题目：… puts it there");
+      else
+        np_document_warn (reader->doc, para->line,
+                          "%u talks named in a sentence, but not as many "
+                          "speakers: no keynote table made of it; a line of "
+                          "its own for each (报告人：… 题目：…) makes one",
+                          what->len);
       continue;
     }
     for (guint k = 0; k < what->len; k++) {
