@@ -344,7 +344,6 @@ np_evidence (const NpRoleModel *m, const NpFeatures *f, guint i, NpLineRole r)
 /* ---- the decision -------------------------------------------------------- */
 
 typedef double NpScores[NP_N_LINE_ROLES]; /* log probabilities, by role */
-typedef guint8 NpBack[NP_N_LINE_ROLES];   /* the best role before, by role */
 
 /* Draws each paragraph's scores towards the mean of the paragraphs of its
  * form, when it has company. */
@@ -403,40 +402,6 @@ np_normalize (guint n, NpScores *logp)
   }
 }
 
-/* The most probable sequence of roles (Viterbi), written into `best`. */
-static void
-np_decode (const NpRoleModel *m, guint n, NpScores *logp,
-           NpLineRole *best)
-{
-  if (n == 0)
-    return;
-  g_autofree NpScores *score = g_new (NpScores, n);
-  g_autofree NpBack *from = g_new (NpBack, n);
-  for (guint r = 0; r < NP_N_LINE_ROLES; r++)
-    score[0][r] = logp[0][r] + m->weight_order * m->transition[NP_N_LINE_ROLES][r];
-  for (guint i = 1; i < n; i++)
-    for (guint b = 0; b < NP_N_LINE_ROLES; b++) {
-      double top = -INFINITY;
-      guint arg = 0;
-      for (guint a = 0; a < NP_N_LINE_ROLES; a++) {
-        double s = score[i - 1][a] + m->weight_order * m->transition[a][b];
-        if (s > top) {
-          top = s;
-          arg = a;
-        }
-      }
-      score[i][b] = top + logp[i][b];
-      from[i][b] = (guint8) arg;
-    }
-  guint last = 0;
-  for (guint r = 1; r < NP_N_LINE_ROLES; r++)
-    if (score[n - 1][r] > score[n - 1][last])
-      last = r;
-  best[n - 1] = last;
-  for (guint i = n - 1; i > 0; i--)
-    best[i - 1] = from[i][best[i]];
-}
-
 static double
 np_log_add (double a, double b)
 {
@@ -447,43 +412,143 @@ np_log_add (double a, double b)
   return a > b ? a + log1p (exp (b - a)) : b + log1p (exp (a - b));
 }
 
-/* The probability of each role of each paragraph given the whole report
- * (forward-backward over the same scores and transitions as the
- * decoding), into `post` as log probabilities: how sure the document
- * makes a reading, not the line alone. */
+/* The decision's states: a role, and where the line stands to the
+ * headline.  A report has one headline, on one run of lines (a title
+ * broken over two, a kicker over it, a subtitle under it), over its
+ * text: once a line of the text has come, before the title or after it,
+ * no title line comes again; only what is not the report's text (a
+ * page's furniture) stands above the headline.  Without this, a page's
+ * or an account's name over the report (甲学院, 乙县政府 新闻稿) and the
+ * title under it were two headlines, and the first won.  A line the
+ * editor marked @@标题 is a title wherever it stands. */
+enum { NP_BEFORE_TITLE, NP_IN_TITLE, NP_AFTER_TITLE, NP_N_PHASES };
+#define NP_N_STATES (NP_N_PHASES * NP_N_LINE_ROLES)
+typedef double NpStates[NP_N_STATES]; /* log scores, by state */
+typedef guint8 NpBack[NP_N_STATES];   /* the best state before, by state */
+
+/* The phase after a line of role `b`, following one of role `a` in
+ * `phase`, or -1 when `b` would begin a second headline: the headline's
+ * run is kickers, title lines together, then subtitles and bylines. */
+static int
+np_next_phase (guint phase, NpLineRole a, NpLineRole b, gboolean marked)
+{
+  if (marked && b == NP_LINE_TITLE)
+    return phase == NP_BEFORE_TITLE ? NP_IN_TITLE : (int) phase;
+  switch (phase) {
+  case NP_BEFORE_TITLE:
+    if (b == NP_LINE_TITLE)
+      return NP_IN_TITLE;
+    return b == NP_LINE_DROP || b == NP_LINE_SUBTITLE ? NP_BEFORE_TITLE
+                                                      : NP_AFTER_TITLE;
+  case NP_IN_TITLE:
+    if (b == NP_LINE_TITLE)
+      return a == NP_LINE_TITLE ? NP_IN_TITLE : -1;
+    return b == NP_LINE_SUBTITLE ? NP_IN_TITLE : NP_AFTER_TITLE;
+  default:
+    return b == NP_LINE_TITLE ? -1 : NP_AFTER_TITLE;
+  }
+}
+
+/* The forward pass over the states: with `back`, the best path's score
+ * into each state (Viterbi) and the state it came from; without, the sum
+ * over all paths (the forward half of forward-backward). */
 static void
-np_posteriors (const NpRoleModel *m, guint n, NpScores *logp, NpScores *post)
+np_forward (const NpRoleModel *m, guint n, NpScores *logp,
+            const gboolean *marked, NpStates *fwd, NpBack *back)
+{
+  double w = m->weight_order;
+  for (guint s = 0; s < NP_N_STATES; s++)
+    fwd[0][s] = -INFINITY;
+  for (guint b = 0; b < NP_N_LINE_ROLES; b++) {
+    int to = np_next_phase (NP_BEFORE_TITLE, b, b, marked[0]);
+    fwd[0][to * NP_N_LINE_ROLES + b]
+      = logp[0][b] + w * m->transition[NP_N_LINE_ROLES][b];
+  }
+  for (guint i = 1; i < n; i++) {
+    for (guint s = 0; s < NP_N_STATES; s++)
+      fwd[i][s] = -INFINITY;
+    for (guint s = 0; s < NP_N_STATES; s++) {
+      if (fwd[i - 1][s] == -INFINITY)
+        continue;
+      guint a = s % NP_N_LINE_ROLES, phase = s / NP_N_LINE_ROLES;
+      for (guint b = 0; b < NP_N_LINE_ROLES; b++) {
+        int to = np_next_phase (phase, a, b, marked[i]);
+        if (to < 0)
+          continue;
+        guint t = to * NP_N_LINE_ROLES + b;
+        double v = fwd[i - 1][s] + w * m->transition[a][b] + logp[i][b];
+        if (!back)
+          fwd[i][t] = np_log_add (fwd[i][t], v);
+        else if (v > fwd[i][t]) {
+          fwd[i][t] = v;
+          back[i][t] = (guint8) s;
+        }
+      }
+    }
+  }
+}
+
+/* The most probable sequence of roles (Viterbi), written into `best`. */
+static void
+np_decode (const NpRoleModel *m, guint n, NpScores *logp,
+           const gboolean *marked, NpLineRole *best)
 {
   if (n == 0)
     return;
-  g_autofree NpScores *fwd = g_new (NpScores, n);
-  g_autofree NpScores *bwd = g_new (NpScores, n);
+  g_autofree NpStates *score = g_new (NpStates, n);
+  g_autofree NpBack *from = g_new0 (NpBack, n);
+  np_forward (m, n, logp, marked, score, from);
+  guint last = 0;
+  for (guint s = 1; s < NP_N_STATES; s++)
+    if (score[n - 1][s] > score[n - 1][last])
+      last = s;
+  for (guint i = n; i-- > 0;) {
+    best[i] = last % NP_N_LINE_ROLES;
+    if (i > 0)
+      last = from[i][last];
+  }
+}
+
+/* The probability of each role of each paragraph given the whole report
+ * (forward-backward over the same scores, transitions and phases as the
+ * decoding), into `post` as log probabilities: how sure the document
+ * makes a reading, not the line alone. */
+static void
+np_posteriors (const NpRoleModel *m, guint n, NpScores *logp,
+               const gboolean *marked, NpScores *post)
+{
+  if (n == 0)
+    return;
+  g_autofree NpStates *fwd = g_new (NpStates, n);
+  g_autofree NpStates *bwd = g_new (NpStates, n);
+  np_forward (m, n, logp, marked, fwd, NULL);
   double w = m->weight_order;
-  for (guint r = 0; r < NP_N_LINE_ROLES; r++)
-    fwd[0][r] = logp[0][r] + w * m->transition[NP_N_LINE_ROLES][r];
-  for (guint i = 1; i < n; i++)
-    for (guint b = 0; b < NP_N_LINE_ROLES; b++) {
-      double sum = -INFINITY;
-      for (guint a = 0; a < NP_N_LINE_ROLES; a++)
-        sum = np_log_add (sum, fwd[i - 1][a] + w * m->transition[a][b]);
-      fwd[i][b] = sum + logp[i][b];
-    }
-  for (guint r = 0; r < NP_N_LINE_ROLES; r++)
-    bwd[n - 1][r] = 0;
+  for (guint s = 0; s < NP_N_STATES; s++)
+    bwd[n - 1][s] = 0;
   for (guint i = n - 1; i > 0; i--)
-    for (guint a = 0; a < NP_N_LINE_ROLES; a++) {
+    for (guint s = 0; s < NP_N_STATES; s++) {
+      guint a = s % NP_N_LINE_ROLES, phase = s / NP_N_LINE_ROLES;
       double sum = -INFINITY;
-      for (guint b = 0; b < NP_N_LINE_ROLES; b++)
-        sum = np_log_add (sum, w * m->transition[a][b] + logp[i][b]
-                                 + bwd[i][b]);
-      bwd[i - 1][a] = sum;
+      for (guint b = 0; b < NP_N_LINE_ROLES; b++) {
+        int to = np_next_phase (phase, a, b, marked[i]);
+        if (to >= 0)
+          sum = np_log_add (sum, w * m->transition[a][b] + logp[i][b]
+                                   + bwd[i][to * NP_N_LINE_ROLES + b]);
+      }
+      bwd[i - 1][s] = sum;
     }
   for (guint i = 0; i < n; i++) {
     double z = -INFINITY;
-    for (guint r = 0; r < NP_N_LINE_ROLES; r++)
-      z = np_log_add (z, fwd[i][r] + bwd[i][r]);
-    for (guint r = 0; r < NP_N_LINE_ROLES; r++)
-      post[i][r] = fwd[i][r] + bwd[i][r] - z;
+    for (guint s = 0; s < NP_N_STATES; s++)
+      z = np_log_add (z, fwd[i][s] + bwd[i][s]);
+    for (guint r = 0; r < NP_N_LINE_ROLES; r++) {
+      double sum = -INFINITY;
+      for (guint phase = 0; phase < NP_N_PHASES; phase++) {
+        guint s = phase * NP_N_LINE_ROLES + r;
+        sum = np_log_add (sum, fwd[i][s] + bwd[i][s]);
+      }
+      post[i][r] = sum - z;
+    }
   }
 }
 
@@ -531,14 +596,16 @@ np_read_roles (NpReader *reader, const NpFeatures *f)
   np_pool_forms (m, f, n, logp);
   np_normalize (n, logp);
   /* the editor's marks are certain */
+  g_autofree gboolean *marked = g_new0 (gboolean, MAX (n, 1));
   for (guint i = 0; i < n; i++) {
     NpLineRole forced = np_forced_role (np_reader_para (reader, i)->force);
+    marked[i] = forced == NP_LINE_TITLE;
     if (forced < NP_N_LINE_ROLES)
       for (guint r = 0; r < NP_N_LINE_ROLES; r++)
         logp[i][r] = r == forced ? 0 : log (NP_MIN_PROBABILITY);
   }
   g_autofree NpLineRole *best = g_new0 (NpLineRole, MAX (n, 1));
-  np_decode (m, n, logp, best);
+  np_decode (m, n, logp, marked, best);
   /* a report has text: when every line would go, the decision is the
    * text's oddness (a wrong encoding, a report of one line), and each
    * unmarked line the model is not sure of takes its best reading that
@@ -561,7 +628,7 @@ np_read_roles (NpReader *reader, const NpFeatures *f)
   /* how sure the reading is, and the best other one: given the whole
    * report, as the decision was made */
   g_autofree NpScores *post = g_new (NpScores, MAX (n, 1));
-  np_posteriors (m, n, logp, post);
+  np_posteriors (m, n, logp, marked, post);
   for (guint i = 0; i < n; i++) {
     NpPara *p = np_reader_para (reader, i);
     p->role = best[i];

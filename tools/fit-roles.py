@@ -268,20 +268,47 @@ def decode(logp, forms, fitted, paras):
             pooled[i] = [(1 - a) * logp[i][r] + a * mean[r]
                          for r in range(len(ROLES))]
     w = DECODE["order"]
-    R = range(len(ROLES))
-    score = [[pooled[0][r] + w * rows["start"][r] for r in R]]
-    back = [[0] * len(ROLES)]
+    R = len(ROLES)
+    # states: a role and where the line stands to the one headline (before,
+    # in its run, after), as src/report-roles.c decodes
+    T, S = ROLES.index("title"), ROLES.index("subtitle")
+    D = ROLES.index("drop")
+
+    def step(phase, a, b):
+        if phase == 0:
+            return 1 if b == T else 0 if b in (D, S) else 2
+        if phase == 1:
+            if b == T:
+                return 1 if a == T else None
+            return 1 if b == S else 2
+        return None if b == T else 2
+
+    NEG = float("-inf")
+    score = [NEG] * (3 * R)
+    for b in range(R):
+        score[step(0, b, b) * R + b] = pooled[0][b] + w * rows["start"][b]
+    back = [[0] * (3 * R)]
     for i in range(1, n):
-        s, b = [], []
-        for r in R:
-            best = max(R, key=lambda q: score[-1][q] + w * rows[ROLES[q]][r])
-            s.append(score[-1][best] + w * rows[ROLES[best]][r] + pooled[i][r])
-            b.append(best)
-        score.append(s)
-        back.append(b)
-    path = [max(R, key=lambda r: score[-1][r])]
-    for i in range(n - 1, 0, -1):
-        path.append(back[i][path[-1]])
+        new, frm = [NEG] * (3 * R), [0] * (3 * R)
+        for s_ in range(3 * R):
+            if score[s_] == NEG:
+                continue
+            a, phase = s_ % R, s_ // R
+            for b in range(R):
+                to = step(phase, a, b)
+                if to is None:
+                    continue
+                t = to * R + b
+                v = score[s_] + w * rows[ROLES[a]][b] + pooled[i][b]
+                if v > new[t]:
+                    new[t], frm[t] = v, s_
+        score = new
+        back.append(frm)
+    last = max(range(3 * R), key=lambda s_: score[s_])
+    path = []
+    for i in range(n - 1, -1, -1):
+        path.append(last % R)
+        last = back[i][last]
     return [ROLES[r] for r in reversed(path)]
 
 
