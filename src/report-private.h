@@ -255,6 +255,8 @@ glong np_display_width (const char *s);
  * closing quotes and brackets), or 0. */
 gunichar np_final_char (const char *s);
 gunichar np_first_char (const char *s);
+/* `s` past the spaces it opens with. */
+const char *np_skip_spaces (const char *s);
 /* `s` past the emoji and spaces it opens with. */
 const char *np_skip_emoji (const char *s);
 /* A copy without emoji anywhere and without spaces at the ends. */

@@ -172,14 +172,15 @@ np_rows_rule (NpBlock *table, const char *kind, guint rows, double p)
   np_block_set_rule (table, "%s %u · rows · scored %s", kind, rows, prob);
 }
 
-/* Reads one keynote row into speaker and title.  A header row gives
- * neither and returns TRUE with *header set. */
-/* The title first, its speaker after it in brackets: 《题目》（主讲：张三，
- * 甲大学教授）. */
+/* The title first, its speaker after it: in brackets (《题目》（主讲：张三，
+ * 甲大学教授）), after a dash with a key (《题目》——报告人：张三 所长) or
+ * without one (《题目》—— 张三 教授). */
 static gboolean
 np_title_first (NpReader *reader, const char *text, char **speaker,
                 char **title)
 {
+  static const char *const dashes[] = { "——", "—", "－－", "－", "--", "-",
+                                        "～", "~", "，", "," };
   for (guint i = 0; i < G_N_ELEMENTS (np_title_marks); i++) {
     if (!g_str_has_prefix (text, np_title_marks[i][0]))
       continue;
@@ -187,19 +188,26 @@ np_title_first (NpReader *reader, const char *text, char **speaker,
     const char *close = strstr (inner, np_title_marks[i][1]);
     if (!close)
       return FALSE;
-    const char *after = close + strlen (np_title_marks[i][1]);
-    while (*after && np_is_space (g_utf8_get_char (after)))
+    const char *after = np_skip_spaces (close + strlen (np_title_marks[i][1]));
+    gboolean dash = FALSE, bracket = FALSE;
+    for (guint d = 0; d < G_N_ELEMENTS (dashes) && !dash; d++)
+      if (g_str_has_prefix (after, dashes[d])) {
+        after = np_skip_spaces (after + strlen (dashes[d]));
+        dash = TRUE;
+      }
+    if (g_str_has_prefix (after, "（") || *after == '(') {
       after = g_utf8_next_char (after);
-    if (!g_str_has_prefix (after, "（") && *after != '(')
-      return FALSE;
-    after = g_utf8_next_char (after);
+      bracket = TRUE;
+    }
     g_autofree char *key = NULL;
     const char *value = np_row_label (after, &key);
-    if (!value || !np_key_is (reader, "keynotes/speaker-keys", key))
-      return FALSE;
-    g_autofree char *who = g_strdup (value);
-    char *end = g_strrstr (who, "）");
-    if (!end)
+    if (value && np_key_is (reader, "keynotes/speaker-keys", key))
+      after = value;
+    else if (!dash || bracket)
+      return FALSE; /* 《题目》（2025年版）: a note, not a speaker */
+    g_autofree char *who = g_strdup (after);
+    char *end = bracket ? g_strrstr (who, "）") : NULL;
+    if (bracket && !end)
       end = strrchr (who, ')');
     if (end)
       *end = '\0';
@@ -225,35 +233,138 @@ np_is_time_cell (NpReader *reader, const char *cell)
   return TRUE;
 }
 
+/* The columns a keynote table's header row names (时间 讲题 主讲人): which
+ * cell holds the time, the speaker and the title; -1 when no header
+ * said. */
+typedef struct {
+  int time, speaker, title;
+  guint cells;
+  char *names[3]; /* the header's own words for them, or NULL */
+} NpTalkColumns;
+
+static void
+np_talk_columns_clear (NpTalkColumns *cols)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (cols->names); k++)
+    g_clear_pointer (&cols->names[k], g_free);
+}
+
+/* Whether `cells` is a header row, and if so, its columns into `cols`. */
 static gboolean
-np_keynote_row (NpReader *reader, const char *text, char **speaker,
-                char **title, gboolean *header, gboolean *timed)
+np_talk_header (NpReader *reader, GPtrArray *cells, NpTalkColumns *cols)
+{
+  NpTalkColumns found = { -1, -1, -1, cells->len, { NULL } };
+  for (guint k = 0; k < cells->len; k++) {
+    const char *cell = cells->pdata[k];
+    if (np_key_is (reader, "keynotes/speaker-keys", cell))
+      found.speaker = (int) k;
+    else if (np_key_is (reader, "keynotes/title-keys", cell))
+      found.title = (int) k;
+    else if (!np_key_is (reader, "roles/schedule", cell))
+      return FALSE;
+    else if (found.time < 0 && k == 0)
+      found.time = 0;
+  }
+  int at[] = { found.time, found.speaker, found.title };
+  for (guint k = 0; k < G_N_ELEMENTS (at); k++)
+    if (at[k] >= 0)
+      found.names[k] = g_strdup (cells->pdata[at[k]]);
+  np_talk_columns_clear (cols);
+  *cols = found;
+  return TRUE;
+}
+
+/* One row of a keynote table as read: its time in the agenda (or NULL),
+ * speaker and title; a break in the agenda (10:10-10:20 茶歇) has no
+ * speaker. */
+typedef struct {
+  char *time, *speaker, *title;
+} NpTalkRow;
+
+static void
+np_talk_row_clear (NpTalkRow *row)
+{
+  g_clear_pointer (&row->time, g_free);
+  g_clear_pointer (&row->speaker, g_free);
+  g_clear_pointer (&row->title, g_free);
+}
+
+/* The cells from `from` on, joined with spaces (a post may take a cell of
+ * its own: 王大明  理事長). */
+static char *
+np_join_cells (GPtrArray *cells, guint from, guint to)
+{
+  GString *s = g_string_new (NULL);
+  for (guint k = from; k < to && k < cells->len; k++)
+    g_string_append_printf (s, "%s%s", k > from ? " " : "",
+                            (char *) cells->pdata[k]);
+  return g_string_free (s, FALSE);
+}
+
+/* Reads one keynote row.  A header row gives nothing and returns TRUE
+ * with *header set. */
+static gboolean
+np_keynote_row (NpReader *reader, const char *text, NpTalkColumns *cols,
+                NpTalkRow *row, gboolean *header)
 {
   *header = FALSE;
   g_autoptr (GPtrArray) cells = np_cells (reader, text);
+  /* an agenda's time and what follows it are two cells, though one space
+   * parts them where the columns were aligned (09:30-10:20　智慧製造) */
+  if (cells->len >= 1) {
+    const char *first = cells->pdata[0], *gap = first;
+    while (*gap && !np_is_space (g_utf8_get_char (gap)))
+      gap = g_utf8_next_char (gap);
+    g_autofree char *time = g_strndup (first, gap - first);
+    if (*gap && np_is_time_cell (reader, time)) {
+      char *rest = np_trim (gap);
+      g_ptr_array_insert (cells, 1, rest);
+      g_free (cells->pdata[0]);
+      cells->pdata[0] = g_steal_pointer (&time);
+    }
+  }
   if (cells->len >= 2) {
-    gboolean keys = TRUE;
-    for (guint k = 0; k < cells->len && keys; k++)
-      keys = np_key_is (reader, "keynotes/speaker-keys", cells->pdata[k])
-             || np_key_is (reader, "keynotes/title-keys", cells->pdata[k])
-             || np_key_is (reader, "roles/schedule", cells->pdata[k]);
-    if (keys) {
+    if (np_talk_header (reader, cells, cols)) {
       *header = TRUE;
       return TRUE;
     }
-    /* an agenda's time (9:30-10:00) is no part of the speaker: the
-     * table has no column for it, and a warning says so */
-    if (cells->len >= 3 && np_is_time_cell (reader, cells->pdata[0])) {
-      g_ptr_array_remove_index (cells, 0);
-      *timed = TRUE;
+    /* an agenda's time opens its row: a column of its own */
+    guint from = 0;
+    if (np_is_time_cell (reader, cells->pdata[0])) {
+      row->time = g_strdup (cells->pdata[0]);
+      from = 1;
+    }
+    /* a row with fewer cells than the header, and none where the speaker
+     * goes, is a break in the agenda (10:10-10:20 茶歇) */
+    if (row->time && cols->cells >= 3 && cells->len < cols->cells) {
+      row->speaker = g_strdup ("");
+      row->title = np_join_cells (cells, from, cells->len);
+      return TRUE;
+    }
+    /* under a header that names the title before the speaker, the cells
+     * are where it says */
+    if (cols->speaker >= 0 && cols->title >= 0 && cols->speaker > cols->title) {
+      if ((guint) cols->speaker >= cells->len) {
+        if (cells->len >= cols->cells || !row->time)
+          return FALSE;
+        row->speaker = g_strdup ("");
+        row->title = np_join_cells (cells, from, cells->len);
+        return TRUE;
+      }
+      row->speaker = np_join_cells (cells, cols->speaker, cells->len);
+      row->title = g_strdup (cells->pdata[cols->title]);
+      return TRUE;
+    }
+    if (cells->len - from < 2) {
+      if (!row->time)
+        return FALSE;
+      row->speaker = g_strdup ("");
+      row->title = np_join_cells (cells, from, cells->len);
+      return TRUE;
     }
     /* 单位职务  姓名  题目: every cell but the last names the speaker */
-    GString *who = g_string_new (NULL);
-    for (guint k = 0; k + 1 < cells->len; k++)
-      g_string_append_printf (who, "%s%s", k ? " " : "",
-                              (char *) cells->pdata[k]);
-    *speaker = g_string_free (who, FALSE);
-    *title = g_strdup (cells->pdata[cells->len - 1]);
+    row->speaker = np_join_cells (cells, from, cells->len - 1);
+    row->title = g_strdup (cells->pdata[cells->len - 1]);
     return TRUE;
   }
   const char *p = np_past_bullet (reader, text);
@@ -261,21 +372,25 @@ np_keynote_row (NpReader *reader, const char *text, char **speaker,
   const char *after = np_row_label (p, &label);
   if (after && np_key_is (reader, "keynotes/labels", label))
     p = after; /* 专题演讲一：… */
-  return np_title_first (reader, p, speaker, title)
-         || np_bracketed_title (p, speaker, title)
-         || np_colon_title (p, speaker, title);
+  return np_title_first (reader, p, &row->speaker, &row->title)
+         || np_bracketed_title (p, &row->speaker, &row->title)
+         || np_colon_title (p, &row->speaker, &row->title);
 }
 
 /* Reads a run of keynote rows from `i`: key-value pairs (主讲嘉宾：…,
- * 演讲题目：…) or rows of their own.  Returns the paragraphs read. */
+ * 演讲题目：…) or rows of their own.  An agenda's times make a column
+ * of the table, and its breaks rows without a speaker: every cell is
+ * kept.  Returns the paragraphs read. */
 static guint
 np_read_keynote_rows (NpReader *reader, guint i)
 {
   guint n = np_reader_count (reader), k = i;
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (NpTalkRow));
+  g_array_set_clear_func (rows, (GDestroyNotify) np_talk_row_clear);
   g_autoptr (GArray) used = g_array_new (FALSE, FALSE, sizeof (guint));
   char *speaker = NULL;
   gboolean timed = FALSE;
+  NpTalkColumns cols = { -1, -1, -1, 0, { NULL } };
   for (; k < n; k++) {
     NpPara *p = np_reader_para (reader, k);
     if (p->state == NP_PARA_DROPPED)
@@ -293,39 +408,55 @@ np_read_keynote_rows (NpReader *reader, guint i)
     }
     if (value && speaker && np_key_is (reader, "keynotes/title-keys", key)) {
       g_autofree char *title = np_trim (value);
-      g_ptr_array_add (rows, g_steal_pointer (&speaker));
-      g_ptr_array_add (rows, np_strip_title_marks (title));
+      NpTalkRow row = { NULL, g_steal_pointer (&speaker),
+                        np_strip_title_marks (title) };
+      g_array_append_val (rows, row);
       g_array_append_val (used, k);
       continue;
     }
-    char *who = NULL, *title = NULL;
+    NpTalkRow row = { NULL, NULL, NULL };
     gboolean header = FALSE;
-    if (!np_keynote_row (reader, p->text, &who, &title, &header, &timed))
+    if (!np_keynote_row (reader, p->text, &cols, &row, &header)) {
+      np_talk_row_clear (&row);
       break;
+    }
     g_array_append_val (used, k);
     if (header)
       continue;
-    g_ptr_array_add (rows, who);
-    g_ptr_array_add (rows, np_strip_title_marks (title));
-    g_free (title);
+    char *bare = np_strip_title_marks (row.title);
+    g_free (row.title);
+    row.title = bare;
+    timed |= row.time != NULL;
+    g_array_append_val (rows, row);
   }
   g_free (speaker);
-  if (rows->len == 0)
+  guint talks = 0;
+  for (guint r = 0; r < rows->len; r++)
+    talks += *g_array_index (rows, NpTalkRow, r).speaker != '\0';
+  if (talks == 0) {
+    np_talk_columns_clear (&cols);
     return 0;
+  }
+  /* the header's names as the writer gave them (时间 主讲人 讲题), else
+   * the table's own */
   gboolean hans = reader->doc->script == NP_SCRIPT_HANS;
-  const char *header[] = { hans ? "报告人" : "報告人",
-                           hans ? "报告题目" : "報告題目" };
+  const char *header[] = {
+    cols.names[0] ? cols.names[0] : hans ? "时间" : "時間",
+    cols.names[1] ? cols.names[1] : hans ? "报告人" : "報告人",
+    cols.names[2] ? cols.names[2] : hans ? "报告题目" : "報告題目",
+  };
   const NpPara *first = np_reader_para (reader, i);
   NpBlock *table
     = np_document_add_table (reader->doc, NP_BLOCK_KEYNOTES, first->line);
-  np_block_add_row (table, header, 2);
-  for (guint r = 0; r + 1 < rows->len; r += 2)
-    np_block_add_row (table, (const char *const *) &rows->pdata[r], 2);
-  np_rows_rule (table, "keynotes", rows->len / 2, first->role_p);
-  if (timed)
-    np_document_warn (reader->doc, first->line,
-                      "the keynote table leaves out the agenda's times; "
-                      "they are not printed");
+  np_block_add_row (table, timed ? header : header + 1, timed ? 3 : 2);
+  for (guint r = 0; r < rows->len; r++) {
+    const NpTalkRow *row = &g_array_index (rows, NpTalkRow, r);
+    const char *cells[] = { row->time ? row->time : "", row->speaker,
+                            row->title };
+    np_block_add_row (table, timed ? cells : cells + 1, timed ? 3 : 2);
+  }
+  np_rows_rule (table, "keynotes", talks, first->role_p);
+  np_talk_columns_clear (&cols);
   for (guint u = 0; u < used->len; u++)
     np_reader_para (reader, g_array_index (used, guint, u))->state
       = NP_PARA_TAKEN;

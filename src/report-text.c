@@ -129,6 +129,14 @@ np_first_char (const char *s)
 }
 
 const char *
+np_skip_spaces (const char *s)
+{
+  while (*s && np_is_space (g_utf8_get_char (s)))
+    s = g_utf8_next_char (s);
+  return s;
+}
+
+const char *
 np_skip_emoji (const char *s)
 {
   while (*s && (np_emoji_is_part (g_utf8_get_char (s))
