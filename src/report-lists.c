@@ -102,7 +102,12 @@ static char *
 np_clean_name (NpReader *reader, const char *raw)
 {
   g_autofree char *s = np_strip_emoji (raw);
+  /* what opens the name: its number, or a bullet (●甲公司, ‧ 乙学院) */
   gsize number = np_item_number (reader, s);
+  if (!number)
+    number = np_cues_opens (reader->cues, "roles/row-bullets", s);
+  if (!number)
+    number = np_cues_opens (reader->cues, "heading/bullets", s);
   g_autofree char *t = np_trim (s + number);
   GString *name = g_string_new (t);
   for (gboolean changed = TRUE; changed && name->len;) {
@@ -126,8 +131,9 @@ np_clean_name (NpReader *reader, const char *raw)
   return trimmed;
 }
 
-/* Splits a list into names: at 、 when it has any, else at ；, else at
- * ，; and the last name again at 和/及/与 when both sides are units. */
+/* Splits a list into names: at 、 when it has any, else at the bars of a
+ * post (甲学院｜乙公司), else at ；, else at ，; and the last name again at
+ * 和/及/与 when both sides are units. */
 static GPtrArray *
 np_split_list (NpReader *reader, const char *whole)
 {
@@ -146,6 +152,7 @@ np_split_list (NpReader *reader, const char *whole)
   }
   g_autofree char *list = g_string_free (joined, FALSE);
   const char *sep = strstr (list, "、")                       ? "、"
+                    : strstr (list, "｜") || strstr (list, "丨") ? "｜丨"
                     : strstr (list, "；") || strchr (list, ';') ? "；;"
                                                                : "，,";
   g_auto (GStrv) parts = np_split_at (list, sep);
@@ -157,11 +164,14 @@ np_split_list (NpReader *reader, const char *whole)
       continue;
     }
     /* 乙学院和丙研究院: the conjunction before the last name (or inside
-     * any, with ，-lists) */
+     * any, with ，-lists); in a 、-list a 及 before the last is a name's
+     * own (澳門酒店及飲食業商會、丙协会和丁学院) */
     const char *p = name;
     gsize n = 0;
     gboolean split = FALSE;
-    while ((p = np_cues_find (reader->cues, "units/conjunctions", p, &n))) {
+    if (strcmp (sep, "、") == 0 && parts[i + 1])
+      p = NULL;
+    while (p && (p = np_cues_find (reader->cues, "units/conjunctions", p, &n))) {
       g_autofree char *left = g_strndup (name, p - name);
       g_autofree char *right = np_clean_name (reader, p + n);
       /* 物流与采购协会 is one name: its left part ends no organisation's
@@ -227,17 +237,28 @@ np_stated_count (NpReader *reader, const char *text, gboolean anchored,
 
 static NpBlock *
 np_add_units_table (NpReader *reader, const GPtrArray *names, guint line,
-                    const char *title, const char *rule, int stated)
+                    const char *title, const char *rule, int stated,
+                    const GPtrArray *more)
 {
   gboolean hans = reader->doc->script == NP_SCRIPT_HANS;
-  const char *header[] = { hans ? "序号" : "序號",
-                           hans ? "单位名称" : "單位名稱" };
+  /* `more`, when given: the further columns' names, then each row's
+   * further cells (GStrv each, as many as the names) */
+  guint extra = more ? g_strv_length (more->pdata[0]) : 0;
+  g_autofree const char **row = g_new0 (const char *, extra + 3);
+  row[0] = hans ? "序号" : "序號";
+  row[1] = hans ? "单位名称" : "單位名稱";
+  for (guint k = 0; k < extra; k++)
+    row[2 + k] = ((char **) more->pdata[0])[k];
   NpBlock *table = np_document_add_table (reader->doc, NP_BLOCK_UNITS, line);
-  np_block_add_row (table, header, 2);
+  np_block_add_row (table, row, 2 + extra);
   for (guint i = 0; i < names->len; i++) {
     g_autofree char *number = g_strdup_printf ("%u", i + 1);
-    const char *row[] = { number, names->pdata[i] };
-    np_block_add_row (table, row, 2);
+    row[0] = number;
+    row[1] = names->pdata[i];
+    char **cells = more && i + 1 < more->len ? more->pdata[i + 1] : NULL;
+    for (guint k = 0; k < extra; k++)
+      row[2 + k] = cells && k < g_strv_length (cells) ? cells[k] : "";
+    np_block_add_row (table, row, 2 + extra);
   }
   table->title = title && *title ? g_strdup (title) : NULL;
   /* units 6/6: found and stated, when the text states a count */
@@ -441,10 +462,30 @@ np_read_unit_lines (NpReader *reader, guint i)
   /* a table pasted from Word: its header row, the lead-in's or the next
    * line, says which column holds the names */
   int column = np_name_column (reader, lead_in->text);
+  const char *header = lead_in->text;
   if (column < 0 && k < np_reader_count (reader)
       && (column = np_name_column (reader, np_reader_para (reader, k)->text))
            >= 0)
-    k++;
+    header = np_reader_para (reader, k++)->text;
+  /* the table's further columns (代表人, 合作项目): kept, every cell, under
+   * the names the header gives them; a serial number's column is not */
+  g_autoptr (GPtrArray) more = NULL;
+  g_autoptr (GArray) kept = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (column >= 0) {
+    g_auto (GStrv) heads = np_table_cells (reader, header);
+    g_autoptr (GStrvBuilder) names_of = g_strv_builder_new ();
+    for (guint j = 0; heads[j]; j++) {
+      g_strstrip (heads[j]);
+      if ((int) j == column || np_cues_is (reader->cues, "roles/columns", heads[j]))
+        continue;
+      g_array_append_val (kept, j);
+      g_strv_builder_add (names_of, heads[j]);
+    }
+    if (kept->len) {
+      more = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      g_ptr_array_add (more, g_strv_builder_end (names_of));
+    }
+  }
   for (; k < np_reader_count (reader); k++) {
     const NpPara *p = np_reader_para (reader, k);
     if (p->state == NP_PARA_DROPPED)
@@ -467,6 +508,18 @@ np_read_unit_lines (NpReader *reader, guint i)
     if (!name || has_number != numbered) {
       g_free (name);
       break;
+    }
+    if (more) {
+      g_auto (GStrv) cells = np_table_cells (reader, p->text);
+      guint have = g_strv_length (cells);
+      g_autoptr (GStrvBuilder) row = g_strv_builder_new ();
+      for (guint j = 0; j < kept->len; j++) {
+        guint at = g_array_index (kept, guint, j);
+        g_strv_builder_add (row, at < have ? g_strstrip (cells[at]) : "");
+      }
+      g_ptr_array_add (more, g_strv_builder_end (row));
+      g_ptr_array_add (names, name);
+      continue;
     }
     /* 甲公司 乙协会 丙研究院: several names on a line, set apart by spaces */
     g_autoptr (GPtrArray) several = np_spaced_names (reader, name);
@@ -491,7 +544,7 @@ np_read_unit_lines (NpReader *reader, guint i)
                       lead_in->force == NP_FORCE_UNITS ? "@@单位"
                       : column >= 0                    ? "a pasted table"
                                                        : "lines after a lead-in",
-                      stated);
+                      stated, more);
   np_check_count (reader, stated, names->len,
                   np_reader_para (reader, i + 1)->line);
   for (guint j = i + 1; j < k; j++)
@@ -812,7 +865,13 @@ np_list_at (NpReader *reader, const char *sentence, const char *paragraph,
    * gives is of the others (甲大学与乙、丙及丁3家业者签署) */
   if (*party && (*stated < 0 || (guint) *stated == (*names)->len + 1))
     g_ptr_array_insert (*names, 0, g_steal_pointer (party));
-  gboolean counted = *stated >= 2 && (guint) *stated == (*names)->len;
+  /* as many names as counted, one of them at least a unit's (三家業者
+   * counts firms, not 實習、專題研究、師資交流 after them) */
+  gboolean some_unit = FALSE;
+  for (guint k = 0; k < (*names)->len && !some_unit; k++)
+    some_unit = np_is_unit_name (reader, (*names)->pdata[k]);
+  gboolean counted = *stated >= 2 && (guint) *stated == (*names)->len
+                     && some_unit;
   if (!forced && !counted && !np_are_units (reader, *names))
     goto not_a_list;
   if ((*names)->len < 2 && !forced)
@@ -887,6 +946,30 @@ np_sentences (const char *text)
   return out;
 }
 
+/* Whether every name of `names` stands in a units table read already: a
+ * sentence that names again some of a list's units (我院分别与甲公司、乙公司
+ * 签订…, under the members' list) tells, and makes no second table. */
+static gboolean
+np_units_listed (NpReader *reader, const GPtrArray *names)
+{
+  GPtrArray *blocks = reader->doc->blocks;
+  for (guint n = 0; n < names->len; n++) {
+    gboolean found = FALSE;
+    for (guint b = 0; b < blocks->len && !found; b++) {
+      const NpBlock *table = blocks->pdata[b];
+      if (table->kind != NP_BLOCK_UNITS)
+        continue;
+      for (guint r = 1; r < table->rows->len && !found; r++) {
+        GStrv row = table->rows->pdata[r];
+        found = row[0] && row[1] && strcmp (row[1], names->pdata[n]) == 0;
+      }
+    }
+    if (!found)
+      return FALSE;
+  }
+  return names->len > 0;
+}
+
 void
 np_read_unit_sentence (NpReader *reader, guint i, gboolean forced)
 {
@@ -900,8 +983,12 @@ np_read_unit_sentence (NpReader *reader, guint i, gboolean forced)
     if (!np_sentence_list (reader, sentences->pdata[s], para->text, forced,
                            &names, &stated, &title, &rule))
       continue;
+    if (!forced && np_units_listed (reader, names)) {
+      g_ptr_array_unref (names);
+      continue;
+    }
     np_add_units_table (reader, names, para->line, title,
-                        forced ? "@@单位" : rule, stated);
+                        forced ? "@@单位" : rule, stated, NULL);
     np_check_count (reader, stated, names->len, para->line);
     g_ptr_array_unref (names);
   }
