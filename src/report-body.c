@@ -235,6 +235,18 @@ np_read_one_role (NpReader *reader, guint i)
   }
   switch (p->role) {
   case NP_LINE_CAPTION: {
+    /* 圖片： alone, over the captions of a press release: a label with
+     * no caption in it, not printed (the dropped lines' warning names it) */
+    g_autofree char *label = np_strip_emoji (p->text);
+    gsize len = strlen (label);
+    if (g_str_has_suffix (label, "："))
+      label[len - strlen ("：")] = '\0';
+    else if (len && label[len - 1] == ':')
+      label[len - 1] = '\0';
+    if (np_cues_is (reader->cues, "caption/labels", label)) {
+      np_reader_drop (reader, i);
+      return;
+    }
     np_caption_marks (reader, p->text, &c);
     g_autofree char *rule = np_scored (p, c.rule);
     np_add_caption (reader, i, &c, rule);

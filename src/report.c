@@ -126,10 +126,12 @@ np_patterns_init (NpPatterns *re, NpCues *cues)
   g_autofree char *has_clock = g_strdup_printf ("^\\s*%s?\\s*%s", parts,
                                                 clock);
   re->clock = np_regex (has_clock, 0);
+  /* the top level of Taiwan's official numbering (文書處理手冊: 壹、 一、
+   * （一） 1、 （1）) counts in the financial numerals */
   g_autofree char *heading = g_strdup_printf (
-    "^(?:" NP_CN_SMALL "{1,3}\\s*[、．.]|[（(]\\s*" NP_CN_SMALL
+    "^(?:(?:" NP_CN_SMALL "|[壹贰貳叁參肆伍陆陸柒捌玖拾]){1,3}\\s*[、．.]|[（(]\\s*" NP_CN_SMALL
     "{1,3}\\s*[）)]|第[一二三四五六七八九十0-9０-９]{1,3}%s"
-    "|0[1-9](?:\\s+|\\s*[｜|丨/／、.．:：-])|(?:Part|PART)\\s*[0-9]+)\\s*",
+    "|0[1-9](?![:：][0-9])(?:\\s+|\\s*[｜|丨/／、.．:：-])|(?:Part|PART)\\s*[0-9]+)\\s*",
     ordinals);
   re->heading = np_regex (heading, 0);
   re->item = np_regex (
@@ -173,9 +175,10 @@ np_patterns_init (NpPatterns *re, NpCues *cues)
   g_autofree char *wrapper = g_strdup_printf (
     "^(?:[（(]\\s*%s\\s*[：:/／]\\s*(?<text>.+?)\\s*[）)]"
     "|[【\\[［]\\s*%s\\s*[】\\]］]\\s*(?<text>.+)"
+    "|[（(]\\s*%s\\s*[一二三四五六七八九十0-9０-９]{0,3}\\s*[）)]\\s*(?<text>.+)"
     "|%s\\s*[：:]\\s*(?<text>.+)"
     "|%s[一二三四五六七八九十0-9０-９]{1,3}\\s*[：:]\\s*(?<text>.+))$",
-    pictures, pictures, pictures, numbered);
+    pictures, pictures, pictures, pictures, numbered);
   re->caption_wrapper = np_regex (wrapper, G_REGEX_DUPNAMES);
   re->cells = np_regex ("\t+| {2,}|\u3000{2,}", 0);
   re->clock_any = np_regex (
