@@ -191,11 +191,20 @@ np_past_dateline (NpReader *reader, const char *text)
   return p;
 }
 
-/* Whether a line belongs to the e-mail that carried the report: a
- * greeting (各位老师：) or the covering note (附件是…新闻稿，请审阅). */
+/* Whether a line belongs to the e-mail that carried the report: its
+ * header (发件人：…, 主题：…), a greeting (各位老师：) or the covering note
+ * (附件是…新闻稿，请审阅). */
 static gboolean
 np_is_mail_line (NpReader *reader, const char *text)
 {
+  const char *colon = g_utf8_strchr (text, -1, 0xFF1A);
+  if (!colon)
+    colon = strchr (text, ':');
+  g_autofree char *key = colon ? g_strndup (text, colon - text) : NULL;
+  if (key)
+    g_strstrip (key);
+  if (key && np_cues_is (reader->cues, "end/mail-headers", key))
+    return TRUE;
   if (np_cues_find (reader->cues, "end/mail", text, NULL) == NULL)
     return FALSE;
   gunichar final = np_final_char (text);
@@ -269,25 +278,28 @@ np_clean_title (NpReader *reader, const char *text)
   return clean;
 }
 
-/* A WeChat column's tag before the headline (会议速递｜…, 重磅 | …): a
- * short label and a bar, then the title itself.  The tag becomes the
- * kicker over the headline, unless one is there already; then it goes. */
+/* A WeChat or Facebook column's tag before the headline (会议速递｜…,
+ * 重磅 | …, 【活動花絮】…): a short label, then the title itself.  The tag
+ * becomes the kicker over the headline, unless one is there already; then
+ * it goes.  (The web's own markers, 【简讯】, went with np_clean_title.) */
 static void
 np_split_column_tag (NpDocument *doc, guint line)
 {
   if (!doc->headline)
     return;
-  const char *bar = NULL;
-  for (const char *p = doc->headline; *p; p = g_utf8_next_char (p))
+  g_autofree char *tag = NULL;
+  const char *rest = NULL;
+  gsize span = np_bracketed (doc->headline, "【", &tag);
+  if (span)
+    rest = doc->headline + span;
+  for (const char *p = doc->headline; *p && !rest; p = g_utf8_next_char (p))
     if (g_utf8_strchr ("｜|丨", -1, g_utf8_get_char (p))) {
-      bar = p;
-      break;
+      tag = g_strndup (doc->headline, p - doc->headline);
+      rest = g_utf8_next_char (p);
     }
-  if (!bar)
+  if (!rest)
     return;
-  g_autofree char *tag = g_strndup (doc->headline, bar - doc->headline);
   g_strstrip (tag);
-  const char *rest = g_utf8_next_char (bar);
   while (*rest && np_is_space (g_utf8_get_char (rest)))
     rest = g_utf8_next_char (rest);
   if (!*tag || np_visible_length (tag) > NP_MAX_COLUMN_TAG || np_has_stop (tag)
