@@ -20,10 +20,17 @@
  *   label, label:L   a short label before a colon or ｜ (L: its cue list)
  *   num:heading, num:item   a number that opens the line (一、 1. ①)
  *   has:date|time|phone|email|url|tab|cells|stop|pause|latin|quote|book
+ *   opens:time   a time opens it, as an agenda's row (09:30-10:20　…)
+ *   crumbs       a web page's breadcrumbs (首頁 / 最新消息 / 校園新聞)
+ *   parallel     a slogan's parallel phrases (凝聚产教合力 共育工匠人才)
+ *   credit-under-caption  a photo credit's label under a line that opens
+ *                as a caption does (▲…, 图为…, then 摄影：…)
  *   stops:N      how many sentences it holds
  *   cue:L, cue^:L, cue$:L   a word of cue list L in it, opening it,
  *                ending it, found at word boundaries (ICU), never inside
  *                a longer word (联合 is not in 联合动力)
+ *   only:L       nothing but words of list L, numbers and marks (分享
+ *                收藏 点赞 在看)
  *   pos:…        first, second, last, next to last; its place in tenths
  *   after-end-mark  an end mark (完, - END -) stands above it
  *   picture      a picture stood before it
@@ -207,8 +214,10 @@ np_cue_features (NpReader *reader, GArray *set, const char *text,
                  const guint8 *breaks, const char *const *lists)
 {
   gsize len = strlen (text);
+  g_autofree guint8 *covered = g_malloc (len + 1);
   for (const char *const *list = lists; *list; list++) {
     gboolean found = FALSE, opens = FALSE, closes = FALSE;
+    memset (covered, 0, len + 1);
     for (const char *const *w = np_cues_list (reader->cues, *list); *w;
          w++) {
       gsize n = strlen (*w);
@@ -222,18 +231,30 @@ np_cue_features (NpReader *reader, GArray *set, const char *text,
         found = TRUE;
         opens |= s == 0;
         closes |= e == len;
+        memset (covered + s, 1, n);
       }
     }
-    if (found)
+    /* a page's buttons (分享, 在看) are evidence as the whole line only:
+     * the same words end titles and sentences (五个干货分享) */
+    gboolean whole_only = np_cues_is (reader->cues, "roles/whole-line", *list);
+    if (found && !whole_only)
       np_addf (set, "cue:%s", *list);
     if (opens)
       np_addf (set, "cue^:%s", *list);
-    if (closes)
+    if (closes && !whole_only)
       np_addf (set, "cue$:%s", *list);
+    /* only the list's words, and numbers and marks between them: 分享
+     * 收藏 点赞 在看 is a page's buttons, 五个干货分享 a title's end */
+    gboolean only = found;
+    for (const char *p = text; *p && only; p = g_utf8_next_char (p))
+      only = covered[p - text] || !g_unichar_isalpha (g_utf8_get_char (p));
+    if (only)
+      np_addf (set, "only:%s", *list);
   }
 }
 
-/* The form of a line, for lines an editor reads alike: the same opening
+/* The form of a line, for lines an editor reads alike: the same class of
+ * first character (a digit, a Han character, a bracket), the same opening
  * symbol, label, brackets, numbering and ending, a date and a time of
  * day or not (a post's time stamp is not the subtitle above it), about
  * the same length. */
@@ -245,7 +266,8 @@ np_form_key (NpReader *reader, const char *text, const GArray *own)
   glong n = np_visible_length (text);
   gboolean stamp = np_has (own, "has:date") && np_has (own, "has:time");
   return g_strdup_printf (
-    "%s|%s|%c|%c%c%c|%s|%s|%d", sym ? sym : "", wrap ? wrap : "",
+    "%s|%s|%s|%c|%c%c%c|%s|%s|%d", sym ? sym : "", wrap ? wrap : "",
+    np_char_class (np_first_char (text)),
     np_label_length (text) ? 'L' : '-',
     np_heading_number (reader, text) ? 'H' : '-',
     np_item_number (reader, text) ? 'I' : '-', stamp ? 'T' : '-',
@@ -320,6 +342,68 @@ np_shares_pairs (const char *text, const char *other)
   return pairs > 0 && shared * NP_SHARED_PAIRS >= pairs;
 }
 
+/* A web page's breadcrumbs are short steps with one mark between them:
+ * 首頁 / 最新消息 / 校園新聞, 首页 > 新闻中心 > 学院要闻.  At most this
+ * many characters a step, and at least this many steps. */
+#define NP_MAX_CRUMB 8
+#define NP_MIN_CRUMBS 3
+
+static gboolean
+np_is_crumbs (const char *text)
+{
+  static const char *const marks = ">＞/／»›→";
+  gunichar mark = 0;
+  guint steps = 1, chars = 0;
+  for (const char *p = text; *p; p = g_utf8_next_char (p)) {
+    gunichar c = g_utf8_get_char (p);
+    if (g_utf8_strchr (marks, -1, c)) {
+      /* a slash stands between spaces in breadcrumbs, not in a credit
+       * (文／張三 攝影／李四); a bar parts a credit's names (记者 | 甲) */
+      gboolean spaced = p > text && np_is_space (g_utf8_get_char (
+                                      g_utf8_prev_char (p)))
+                        && np_is_space (g_utf8_get_char (g_utf8_next_char (p)));
+      if ((mark && c != mark) || chars == 0
+          || (g_utf8_strchr ("/／", -1, c) && !spaced))
+        return FALSE;
+      mark = c;
+      steps++;
+      chars = 0;
+    } else if (np_is_stop (c) || c == ':' || c == 0xFF1A
+               || ++chars > NP_MAX_CRUMB + 2)
+      return FALSE; /* +2: the spaces around a mark */
+  }
+  return mark && chars > 0 && steps >= NP_MIN_CRUMBS;
+}
+
+/* A slogan's parallel phrases (对仗): 凝聚产教合力 共育工匠人才, 匠心筑梦·
+ * 产教同行, two or more runs of Han characters of one length (three to
+ * eight) parted by spaces or a middle dot, as kickers and titles are
+ * written. */
+static gboolean
+np_is_parallel (const char *text)
+{
+  guint parts = 0, run = 0, first = 0;
+  for (const char *p = text;; p = g_utf8_next_char (p)) {
+    gunichar c = *p ? g_utf8_get_char (p) : 0;
+    if (c && np_is_cjk (c) && g_unichar_isalpha (c)) {
+      run++;
+      continue;
+    }
+    if (c && !np_is_space (c) && c != 0x00B7 && c != 0x30FB)
+      return FALSE;
+    if (run) {
+      if (run < 3 || run > 8 || (parts && run != first))
+        return FALSE;
+      first = run;
+      parts++;
+      run = 0;
+    }
+    if (!c)
+      break;
+  }
+  return parts >= 2;
+}
+
 static guint
 np_count_stops (const char *text)
 {
@@ -379,8 +463,19 @@ np_own_features (NpReader *reader, const NpPara *p,
     np_add (set, "has:date", 1);
   if (np_is_date_line (reader, text, NULL))
     np_add (set, "date-line", 1);
-  if (np_matches (re->clock_any, text))
+  if (np_is_crumbs (text))
+    np_add (set, "crumbs", 1);
+  if (np_is_parallel (text))
+    np_add (set, "parallel", 1);
+  GMatchInfo *clock = NULL;
+  if (g_regex_match (re->clock_any, text, 0, &clock)) {
     np_add (set, "has:time", 1);
+    gint start = -1;
+    /* an agenda's row opens with its time: 09:30-10:20　… */
+    if (g_match_info_fetch_pos (clock, 0, &start, NULL) && start == 0)
+      np_add (set, "opens:time", 1);
+  }
+  g_match_info_free (clock);
   if (np_matches (re->phone, text))
     np_add (set, "has:phone", 1);
   if (np_matches (re->email, text))
@@ -435,6 +530,16 @@ np_own_features (NpReader *reader, const NpPara *p,
   return set;
 }
 
+/* Whether a line opens as captions do: a mark (▲), a label (图：), a
+ * prefix (图为) or a wrapper. */
+static gboolean
+np_has_caption_opening (const GArray *own)
+{
+  return np_has (own, "cue^:caption/marks") || np_has (own, "cue^:caption/labels")
+         || np_has (own, "cue^:caption/prefixes") || np_has (own, "wrap:（")
+         || np_has (own, "sym:▲");
+}
+
 /* Whether a feature of a paragraph also tells about its neighbours: its
  * look, not its words. */
 static gboolean
@@ -442,12 +547,22 @@ np_is_context (const char *name)
 {
   static const char *const prefixes[] = {
     "len:", "first:", "end:", "sym:", "wrap:", "num:", "label", "picture",
-    "stops:", "date-line", "has:tab", "cue^:", "emoji-only",
+    "stops:", "date-line", "has:tab", "cue^:", "emoji-only", "opens:time",
   };
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
     if (g_str_has_prefix (name, prefixes[i]))
       return TRUE;
   return FALSE;
+}
+
+/* Whether a feature of a paragraph tells about the one after it: a
+ * lead-in announces the lines under it, wherever its word stands
+ * (会议还安排了主旨报告环节。). */
+static gboolean
+np_is_context_below (const char *name)
+{
+  return np_is_context (name) || strcmp (name, "cue:keynotes/lead-ins") == 0
+         || strcmp (name, "cue:units/lead-ins") == 0;
 }
 
 static void
@@ -459,7 +574,8 @@ np_add_context (GArray *set, const GArray *other, const char *prefix)
   }
   for (guint k = 0; k < other->len; k++) {
     const NpFeature *f = &g_array_index (other, NpFeature, k);
-    if (np_is_context (f->name))
+    if (strcmp (prefix, "p:") == 0 ? np_is_context_below (f->name)
+                                   : np_is_context (f->name))
       np_addf (set, "%s%s", prefix, f->name);
   }
 }
@@ -526,6 +642,11 @@ np_read_features (NpReader *reader)
     if (i + 1 < n && np_visible_length (text) <= 64
         && np_shares_pairs (text, np_reader_para (reader, i + 1)->text))
       np_add (set, "shares-below", 1);
+    /* 攝影：甲 under a line that opens as captions do: the photo's own
+     * credit; the two together say it, as no weight of either alone can */
+    if (i > 0 && np_has (own->pdata[i], "cue^:photo-credit/cues")
+        && np_has_caption_opening (own->pdata[i - 1]))
+      np_add (set, "credit-under-caption", 1);
     np_add_context (set, i > 0 ? own->pdata[i - 1] : NULL, "p:");
     np_add_context (set, i + 1 < n ? own->pdata[i + 1] : NULL, "n:");
     g_ptr_array_add (features->sets, set);
