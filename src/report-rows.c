@@ -362,6 +362,43 @@ np_keynote_row (NpReader *reader, const char *text, NpTalkColumns *cols,
       row->title = np_join_cells (cells, from, cells->len);
       return TRUE;
     }
+    /* cells typed by what they hold: a title in its marks (主旨报告《题目》),
+     * a speaker after its key (报告人：张三 所长); an agenda's item with its
+     * host (开幕式  主持人：…) is no talk, a row without a speaker */
+    int titled = -1, keyed = -1, other_key = -1;
+    for (guint k = from; k < cells->len; k++) {
+      g_autofree char *key = NULL;
+      const char *cell = cells->pdata[k];
+      if (titled < 0 && g_regex_match (reader->re.quoted, cell, 0, NULL))
+        titled = (int) k;
+      else if (np_row_label (cell, &key)) {
+        if (keyed < 0 && np_key_is (reader, "keynotes/speaker-keys", key))
+          keyed = (int) k;
+        else if (other_key < 0 && np_key_is (reader, "roles/schedule", key))
+          other_key = (int) k; /* 主持人：, not a title's own colon */
+      }
+    }
+    if (titled >= 0) {
+      g_autoptr (GMatchInfo) q = NULL;
+      g_regex_match (reader->re.quoted, cells->pdata[titled], 0, &q);
+      row->title = g_match_info_fetch_named (q, "t");
+      if (keyed >= 0)
+        row->speaker = np_trim (np_row_label (cells->pdata[keyed], NULL));
+      else {
+        GString *who = g_string_new (NULL);
+        for (guint k = from; k < cells->len; k++)
+          if ((int) k != titled)
+            g_string_append_printf (who, "%s%s", who->len ? " " : "",
+                                    (char *) cells->pdata[k]);
+        row->speaker = g_string_free (who, FALSE);
+      }
+      return TRUE;
+    }
+    if (row->time && other_key >= 0 && keyed < 0) {
+      row->speaker = g_strdup ("");
+      row->title = np_join_cells (cells, from, cells->len);
+      return TRUE;
+    }
     /* 单位职务  姓名  题目: every cell but the last names the speaker */
     row->speaker = np_join_cells (cells, from, cells->len - 1);
     row->title = g_strdup (cells->pdata[cells->len - 1]);
