@@ -88,6 +88,16 @@ assert_kinds (const char *text, const char *expected)
 }
 
 /* Index of the first block of `kind`, or -1. */
+/* The index of the first block whose text is `text`, or -1. */
+static int
+find_text (const NpDocument *doc, const char *text)
+{
+  for (guint i = 0; i < doc->blocks->len; i++)
+    if (g_strcmp0 (block_at (doc, i)->text, text) == 0)
+      return (int) i;
+  return -1;
+}
+
 static int
 find_kind (const NpDocument *doc, NpBlockKind kind)
 {
@@ -943,6 +953,12 @@ test_units_forms (void)
     /* 等首批N家: the batch between 等 and the count */
     { "会上,甲公司、乙学院、丙研究院等首批18家成员单位共同签署章程。",
       "甲公司 | 乙学院 | 丙研究院" },
+    /* 及 inside a name in the middle of a 、-list is the name's own */
+    { "首批成员单位包括:甲旅遊學院、澳門酒店及飲食業商會、丙協會和丁學院。",
+      "甲旅遊學院 | 澳門酒店及飲食業商會 | 丙協會 | 丁學院" },
+    /* a post's partners between bars */
+    { "合作夥伴:藍灣專業教育學院｜啟航物流有限公司｜海心邨居民協會",
+      "藍灣專業教育學院 | 啟航物流有限公司 | 海心邨居民協會" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -972,6 +988,9 @@ test_units_lines (void)
     { "大会授牌。\n签约单位👇\n🔸甲公司\n🔸乙学院\n", "甲公司 | 乙学院" },
     { "会上签约。\n序号\t单位名称\n1\t甲公司\n2\t乙学院\n", "甲公司 | 乙学院" },
     { "新增成员单位(3家):\n甲公司 乙协会 丙研究院\n", "甲公司 | 乙协会 | 丙研究院" },
+    /* bullets before the names go */
+    { "會上簽約。\n本次簽約合作廠商如下:\n●甲精密機械股份有限公司\n● 乙光電股份有限公司\n●丙雲端服務有限公司\n",
+      "甲精密機械股份有限公司 | 乙光電股份有限公司 | 丙雲端服務有限公司" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -982,6 +1001,45 @@ test_units_lines (void)
       g_assert_cmpstr (got, ==, want);
       g_assert_cmpuint (warnings_about (doc, "signing units"), ==, 0);
     }
+}
+
+/* A pasted table's further columns are kept, each under its header's
+ * name; the serial numbers' column is the table's own. */
+static void
+test_units_columns (void)
+{
+  g_autoptr (NpDocument) doc = parse (
+    "教育處今日舉辦聯盟成立典禮，邀集區域內院校及企業共同簽署。\n"
+    "本次合作備忘錄簽署單位如下：\n"
+    "序號\t單位名稱\t代表人\n"
+    "1\t國立瀾港科技大學\t校長 陳文彬\n"
+    "2\t岳峰精密機械股份有限公司\t董事長 蔡宗翰\n"
+    "教育處表示，未來將定期召開聯盟會議，檢視合作成效。\n");
+  int at = find_kind (doc, NP_BLOCK_UNITS);
+  g_assert_cmpint (at, >=, 0);
+  const NpBlock *t = block_at (doc, at);
+  g_assert_cmpuint (t->rows->len, ==, 3);
+  g_assert_cmpstr (cell (t, 0, 2), ==, "代表人");
+  g_assert_cmpstr (cell (t, 1, 1), ==, "國立瀾港科技大學");
+  g_assert_cmpstr (cell (t, 1, 2), ==, "校長 陳文彬");
+  g_assert_cmpstr (cell (t, 2, 2), ==, "董事長 蔡宗翰");
+}
+
+/* A count before a list counts what it names: 三家業者 are not the topics
+ * after them; and a sentence that names some of a list's units again
+ * makes no second table. */
+static void
+test_units_not_again (void)
+{
+  g_autoptr (NpDocument) topics = parse (
+    "甲科技大學今日與中部地區三家業者締結合作關係，未來將在實習、專題研究、師資交流及就業媒合等方面展開合作。\n"
+    "簽約單位為：乙半導體設備股份有限公司；丙精密機械股份有限公司；丁智慧製造產業發展協會。\n");
+  g_assert_cmpuint (count_kind (topics, NP_BLOCK_UNITS), ==, 1);
+  g_autoptr (NpDocument) again = parse (
+    "6月1日，联盟成立大会召开，首批成员单位共同签署章程。\n"
+    "首批成员单位名单如下：\n1、甲职业技术学院\n2、乙重工集团有限公司\n3、丙智能装备股份有限公司\n"
+    "大会现场，我院分别与乙重工集团有限公司、丙智能装备股份有限公司签订了订单班培养协议。\n");
+  g_assert_cmpuint (count_kind (again, NP_BLOCK_UNITS), ==, 1);
 }
 
 /* Two lists, each with its name as the table's title. */
@@ -1019,6 +1077,62 @@ test_units_not_signatories (void)
     }
 }
 
+/* Whether the features of report line `line` (np_report_features) name
+ * `feature`. */
+static gboolean
+line_has_feature (const char *text, guint line, const char *feature)
+{
+  g_autofree char *all = np_report_features (text, FALSE);
+  g_auto (GStrv) rows = g_strsplit (all, "\n", -1);
+  for (guint i = 0; rows[i]; i++) {
+    g_auto (GStrv) cells = g_strsplit (rows[i], "\t", -1);
+    if (!cells[0] || (guint) g_ascii_strtoull (cells[0], NULL, 10) != line)
+      continue;
+    for (guint k = 1; cells[k]; k++)
+      if (strcmp (cells[k], feature) == 0)
+        return TRUE;
+    return FALSE;
+  }
+  return FALSE;
+}
+
+static void
+test_features_forms (void)
+{
+  const char *body = "2025年5月2日，本校與12家企業簽署產學合作備忘錄，攜手培育人才。\n";
+  /* breadcrumbs, and the credits that look like them */
+  const struct { const char *line; gboolean crumbs; } crumbs[] = {
+    { "首頁 / 最新消息 / 校園新聞", TRUE },
+    { "首页 > 新闻中心 > 学院要闻", TRUE },
+    { "首頁＞學院新聞＞活動花絮", TRUE },
+    { "文／張三 攝影／李四 編輯／王五", FALSE },
+    { "记者 | 邹雨桐 通讯员 | 黎昊然", FALSE },
+    { "供稿：智能制造学院 > 编辑：林小雨 > 审核：陈卫东", FALSE },
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (crumbs); k++) {
+    g_autofree char *text = g_strconcat (crumbs[k].line, "\n", body, NULL);
+    g_assert_cmpint (line_has_feature (text, 1, "crumbs"), ==, crumbs[k].crumbs);
+  }
+  /* an agenda's time opens its row; a date does not */
+  g_assert_true (line_has_feature ("09:30-10:20　智慧製造人才培育\n", 1,
+                                   "opens:time"));
+  g_assert_false (line_has_feature ("會議於09:30開始。\n", 1, "opens:time"));
+  /* a time is no heading's number (09:30 is not 09 and a colon), 壹、 is */
+  g_assert_false (line_has_feature ("09:30 開幕式\n", 1, "num:heading"));
+  g_assert_true (line_has_feature ("壹、活動緣起\n", 1, "num:heading"));
+  /* a slogan's parallel phrases, not a sentence's words */
+  g_assert_true (line_has_feature ("凝聚产教合力 共育工匠人才\n", 1, "parallel"));
+  g_assert_true (line_has_feature ("匠心筑梦·产教同行\n", 1, "parallel"));
+  g_assert_false (line_has_feature ("我院牵头成立江州市智能制造产教融合联盟\n", 1,
+                                    "parallel"));
+  g_assert_false (line_has_feature ("产教同行 共育匠才工匠\n", 1, "parallel"));
+  /* a photo credit under a caption, not under a paragraph */
+  const char *under = "▲校長與企業代表合影\n攝影：陳嘉穎\n";
+  g_assert_true (line_has_feature (under, 2, "credit-under-caption"));
+  g_assert_false (line_has_feature ("典禮於上午舉行，由校長主持。\n攝影：陳嘉穎\n", 2,
+                                    "credit-under-caption"));
+}
+
 static void
 test_keynotes_forms (void)
 {
@@ -1038,6 +1152,24 @@ test_keynotes_forms (void)
       "张三,甲大学教授", "智能会计时代的岗位重构" },
     { "年会设主旨报告环节:\n时间\t报告人\t报告题目\n9:30\t张三\t数字孪生赋能实训\n",
       "张三", "数字孪生赋能实训" },
+    /* an agenda without a header: cells typed by what they hold */
+    { "论坛议程如下:\n"
+      "9:00—9:30  开幕式  主持人:嘉川职业技术学院副院长 邓明远\n"
+      "9:30—10:10  主旨报告《数字化转型背景下的教学改革》  报告人:郑国华 研究所所长\n"
+      "10:20—11:00  主旨报告《产业数字化对技能人才的新要求》  报告人:贺小川 首席技术官\n",
+      "郑国华 研究所所长", "数字化转型背景下的教学改革" },
+    /* the title first, its speaker after a dash and a key */
+    { "会议邀请两位专家作主旨报告:\n"
+      "报告一:《智能制造背景下的专业群建设》——报告人:张三 研究所所长\n"
+      "报告二:《企业参与人才培养的实践》——报告人:李四 人力资源总监\n",
+      "张三 研究所所长", "智能制造背景下的专业群建设" },
+    /* a header with the title before the speaker, one space after the
+     * time where the columns were aligned */
+    { "論壇安排專題演講,場次如下:\n"
+      "時間\u3000\u3000\u3000講題\u3000\u3000\u3000\u3000主講人\n"
+      "09:30-10:20\u3000智慧製造人才培育\u3000\u3000王大明 理事長\n"
+      "10:30-11:20\u3000AI導入中小企業的實務經驗\u3000\u3000李淑芬 總經理\n",
+      "王大明 理事長", "智慧製造人才培育" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -1047,9 +1179,36 @@ test_keynotes_forms (void)
       g_assert_cmpint (at, >=, 0);
       g_autofree char *speaker = wide (cases[i].speaker);
       g_autofree char *title = wide (cases[i].title);
-      g_assert_cmpstr (cell (block_at (doc, at), 1, 0), ==, speaker);
-      g_assert_cmpstr (cell (block_at (doc, at), 1, 1), ==, title);
+      /* an agenda's time, when the rows have one, is the first column */
+      const NpBlock *t = block_at (doc, at);
+      guint who = g_strv_length (g_ptr_array_index (t->rows, 0)) == 3;
+      guint r = 1; /* the first talk: an agenda's opening has no speaker */
+      while (r + 1 < t->rows->len && !*cell (t, r, who))
+        r++;
+      g_assert_cmpstr (cell (t, r, who), ==, speaker);
+      g_assert_cmpstr (cell (t, r, who + 1), ==, title);
     }
+  /* an agenda's times are a column, and its breaks rows without a
+   * speaker: nothing is left out */
+  g_autoptr (NpDocument) agenda = parse (
+    "論壇於3月21日在臺北舉行，共有162人參加，會員學校代表與企業代表齊聚一堂。\n"
+    "論壇安排專題演講，場次如下：\n"
+    "時間\u3000\u3000\u3000講題\u3000\u3000\u3000\u3000主講人\n"
+    "09:30-10:20\u3000智慧製造人才培育\u3000\u3000王大明 理事長\n"
+    "10:20-10:30\u3000茶敘交流\n"
+    "10:30-11:20\u3000AI導入中小企業的實務經驗\u3000\u3000李淑芬 總經理\n"
+    "與會代表圍繞跨境實習、課程互認及師資交流等議題深入討論。\n");
+  int at = find_kind (agenda, NP_BLOCK_KEYNOTES);
+  g_assert_cmpint (at, >=, 0);
+  const NpBlock *t = block_at (agenda, at);
+  g_assert_cmpstr (cell (t, 0, 0), ==, "時間");
+  g_assert_cmpstr (cell (t, 1, 0), ==, "09:30-10:20");
+  g_assert_cmpstr (cell (t, 1, 1), ==, "王大明 理事長");
+  g_assert_cmpstr (cell (t, 1, 2), ==, "智慧製造人才培育");
+  g_assert_cmpuint (t->rows->len, ==, 4);
+  g_assert_cmpstr (cell (t, 2, 1), ==, "");
+  g_assert_cmpstr (cell (t, 2, 2), ==, "茶敘交流");
+  g_assert_cmpint (find_text (agenda, "10:20-10:30\u3000茶敘交流"), ==, -1);
   /* a talk named in a sentence stays prose */
   assert_kinds ("会上,张三作题为《产教融合的路径》的报告。\n会议由学院副院长主持，各成员单位代表参加。\n",
                 "paragraph paragraph");
@@ -1118,6 +1277,9 @@ test_caption_marks (void)
     { "图为学生操作训练。新华社记者 张三 摄", "图为学生操作训练。",
       "新华社记者 张三 摄" },
     { "▲學生示範高空救援(記者林靜宜攝)", "學生示範高空救援", "(記者林靜宜攝)" },
+    /* a bracketed number before it: the wrapper goes */
+    { "(图一) 市教育局副局长(左二)为联盟揭牌", "市教育局副局长(左二)为联盟揭牌", NULL },
+    { "(圖二)教育局副局長見證聯盟成員簽署備忘錄。", "教育局副局長見證聯盟成員簽署備忘錄。", NULL },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -1137,6 +1299,18 @@ test_caption_marks (void)
   g_assert_cmpstr (block_at (doc, 1)->credit, ==, "摄影：张三");
   g_autofree char *got = kinds (doc);
   g_assert_cmpstr (got, ==, "lead caption paragraph");
+
+  /* 圖片： alone over a press release's captions is no caption of its own */
+  g_autoptr (NpDocument) labelled = parse (
+    "教育局副局長今日出席聯盟成立典禮，並於典禮上致辭，勉勵業界與院校攜手培育人才。\n"
+    "典禮上，聯盟成員代表簽署合作備忘錄，承諾未來三年合共提供五百個實習名額。\n"
+    "圖片：\n"
+    "（圖一）教育局副局長今日在成立典禮上致辭。\n"
+    "（圖二）教育局副局長與主禮嘉賓見證聯盟成員簽署合作備忘錄。\n"
+    "完\n");
+  for (guint k = 0; k < labelled->blocks->len; k++)
+    g_assert_cmpstr (block_at (labelled, k)->text, !=, "圖片：");
+  g_assert_cmpint (find_kind (labelled, NP_BLOCK_CAPTION), >=, 0);
 }
 
 /* In a WeChat copy, empty lines mark pictures: a caption stands after
@@ -1238,6 +1412,46 @@ test_headline_title_block (void)
     "聚力·共生·向新｜青禾现代农业产教联合体年会举行\n"
     "6月15日，年会在学院举行，400余名代表齐聚一堂。\n");
   g_assert_cmpstr (slogan->headline, ==, "聚力·共生·向新｜青禾现代农业产教联合体年会举行");
+  /* a bracketed tag: 【活動花絮】 the kicker, the rest the headline */
+  g_autoptr (NpDocument) bracketed = parse (
+    "【活動花絮】職專學界攜手 培育創科人才——交流日圓滿舉行\n"
+    "由本會主辦的交流日已於3月16日圓滿舉行，三百多名師生參與。\n");
+  g_assert_cmpstr (bracketed->headline, ==, "職專學界攜手 培育創科人才——交流日圓滿舉行");
+  g_assert_cmpstr (bracketed->kicker, ==, "活動花絮");
+
+  /* one headline: an office's name over a press release is not a second
+   * one, and the title under it wins whatever the first line's score */
+  const char *const offices[] = {
+    "瀾港縣政府教育處 新聞稿\n",
+    "山城工程职业技术学院\n",
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (offices); k++) {
+    g_autofree char *text = g_strconcat (
+      offices[k],
+      "發布日期：113年3月22日\n"
+      "技職校院攜手在地產業 「瀾港智慧製造產學聯盟」正式成立\n"
+      "為強化技職教育與在地產業鏈結，教育處今（22）日舉辦聯盟成立典禮，邀集區域內院校及企業共同簽署。\n"
+      "林處長表示，智慧製造是本縣產業轉型的關鍵，唯有學校與企業緊密合作，才能培養符合產業需求的技術人才。\n"
+      "依據備忘錄，各校將與企業共建實作場域，推動業師協同教學，並建立學生職場體驗與就業媒合機制。\n"
+      "教育處表示，未來將定期召開聯盟會議，檢視合作成效，並擴大邀請更多企業加入。\n", NULL);
+    g_autoptr (NpDocument) release = parse (text);
+    g_assert_cmpstr (release->headline, ==,
+                     "技職校院攜手在地產業 「瀾港智慧製造產學聯盟」正式成立");
+  }
+
+  /* a forwarded e-mail's header, greeting and note over the report */
+  g_autoptr (NpDocument) mail = parse (
+    "发件人：\"周晓琳\"<zhouxiaolin@example.edu.cn>;\n"
+    "发送时间：2025年3月9日(星期日) 下午3:12\n"
+    "收件人：\"联盟秘书处\"<office@example.com>;\n"
+    "主题：转发：关于我院承办产教融合论坛的情况报告\n"
+    "秘书处各位老师：\n"
+    "附上我院论坛新闻稿，请审阅。谢谢！\n"
+    "清溪职业技术学院成功承办第三届产教融合发展论坛\n"
+    "3月7日至8日，由产教融合联盟主办、清溪职业技术学院承办的第三届产教融合发展论坛举行，200余名代表参加。\n"
+    "开幕式由我院副院长孟凡杰主持，副市长方明到会致辞。\n");
+  g_assert_cmpstr (mail->headline, ==, "清溪职业技术学院成功承办第三届产教融合发展论坛");
+  g_assert_cmpuint (mail->dropped->len, ==, 6);
 }
 
 static void
@@ -1821,8 +2035,11 @@ main (int argc, char **argv)
   g_test_add_func ("/report/units/forms", test_units_forms);
   g_test_add_func ("/report/units/lines", test_units_lines);
   g_test_add_func ("/report/units/two-lists", test_units_two_lists);
+  g_test_add_func ("/report/units/not-again", test_units_not_again);
+  g_test_add_func ("/report/units/columns", test_units_columns);
   g_test_add_func ("/report/units/not-signatories", test_units_not_signatories);
   g_test_add_func ("/report/keynotes/forms", test_keynotes_forms);
+  g_test_add_func ("/report/features/forms", test_features_forms);
   g_test_add_func ("/report/keynotes/sentences", test_keynotes_sentences);
   g_test_add_func ("/report/caption/marks", test_caption_marks);
   g_test_add_func ("/report/caption/pictures", test_caption_pictures);

@@ -36,9 +36,10 @@ import unicodedata
 END_MARKS = {"完", "全文完", "END"}
 # The audit's problems about lines rather than reading.
 TYPOGRAPHY = ("widows", "continuation lines", "prohibition violations")
-# A field name and its colon (講者：, 报告题目：, 簽約單位有：, （图：): a
-# table's header or a caption's frame says it instead.
-FIELD = re.compile(r"(^|[\s；;，,（(【])[^\s：:；;，,。]{1,6}[：:]")
+# A field name and its colon (講者：, 报告题目：, 簽約單位有：, （图：,
+# 《题目》——报告人：): a table's header or a caption's frame says it
+# instead.
+FIELD = re.compile(r"(^|[\s；;，,（(【—])[^\s：:；;，,。—]{1,6}[：:]")
 # A post's tags (#产教融合#, #職業教育): not part of a title or a text.
 TAGS = re.compile(r"[#＃][^#＃\s]+[#＃]?")
 # A caption's label: 【图】, 圖一：

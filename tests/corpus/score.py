@@ -22,6 +22,15 @@ BARS = {"captions": 0.98, "units": 0.98, "keynotes": 0.98, "credit": 0.98,
         "title": 0.90}
 
 
+def talks(block):
+    """The talks of a keynote table, as speaker|title: its last two
+    columns (an agenda's table has its times before them), its breaks
+    (rows without a speaker) left out."""
+    head = block["rows"][0]
+    who, what = len(head) - 2, len(head) - 1
+    return ["%s|%s" % (r[who], r[what]) for r in block["rows"][1:] if r[who]]
+
+
 def is_emoji(c):
     o = ord(c)
     return (0x1F000 <= o <= 0x1FAFF or 0x2600 <= o <= 0x27BF or o in (0x200D, 0xFE0F, 0xFE0E, 0x20E3)
@@ -101,7 +110,7 @@ def score(board, name, want, dump):
                   " / ".join("%s:%d" % (b.get("title") or "", len(b["rows"]) - 1) for b in units))
     if "keynotes" in want:
         board.bag(name, "keynotes", ["%s|%s" % tuple(k) for k in want["keynotes"]],
-                  ["%s|%s" % (r[0], r[1]) for b in blocks(dump, "keynotes") for r in b["rows"][1:]])
+                  [t for b in blocks(dump, "keynotes") for t in talks(b)])
     if "credit" in want:
         got = "\n".join(b["text"] for b in blocks(dump, "credit")) or None
         board.one(name, "credit", want["credit"], got)

@@ -19,7 +19,10 @@ def squeeze(text):
 
 
 def boundaries(icu_words, text):
-    """Character offsets of ICU's word boundaries in `text`."""
+    """Character offsets of ICU's word boundaries in `text`.  icu-words
+    parts the words with |, so a | of the text's own goes in as ｜, one
+    character as well."""
+    text = text.replace("|", "｜")
     out = subprocess.run([icu_words], input=text + "\n", check=True,
                          capture_output=True, text=True).stdout.rstrip("\n")
     at, places = 0, {0}

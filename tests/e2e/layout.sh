@@ -162,10 +162,12 @@ expect 70 "^newsprint: font 'Kai CJK TC': not installed" -- env NEWSPRINT_DATADI
 # ---- jianbao ----------------------------------------------------------------
 
 # A page of text only holds 22 lines of 28 characters (GB/T 9704-2012
-# 5.2.4), in AR PL UKai, under the footer "— 2 —".
+# 5.2.4), in AR PL UKai, under the footer "— 2 —".  The report opens as
+# reports do, its title over a dated lead.
 python3 -c "
 para = '会议听取了工作报告并讨论了下一步计划与会代表一致同意各项安排' * 8
-print('大会召开年度工作会议\n\n' + '\n\n'.join([para] * 12))" >"$work/long.txt"
+print('大会召开年度工作会议\n\n2024年6月18日，大会在学院召开年度工作会议，各成员单位代表参加。\n\n'
+      + '\n\n'.join([para] * 12))" >"$work/long.txt"
 if "$np" "$work/long.txt" -l jianbao --date 2024-06-18 -o "$work/jianbao.pdf" 2>"$work/err" &&
    pdftotext -f 2 -l 2 "$work/jianbao.pdf" "$work/page2.txt"; then
   grid=$(python3 -c "
