@@ -378,9 +378,22 @@ np_keynote_row (NpReader *reader, const char *text, NpTalkColumns *cols,
           other_key = (int) k; /* 主持人：, not a title's own colon */
       }
     }
+    /* typed only when nothing else stands in the row: no cell beyond the
+     * title's and the speaker's, and nothing around the title's marks but
+     * a talk's label (主旨报告《…》); else every cell is kept below */
+    guint typed = (titled >= 0) + (keyed >= 0);
+    g_autoptr (GMatchInfo) q = NULL;
     if (titled >= 0) {
-      g_autoptr (GMatchInfo) q = NULL;
       g_regex_match (reader->re.quoted, cells->pdata[titled], 0, &q);
+      gint start = 0, end = 0;
+      g_match_info_fetch_pos (q, 0, &start, &end);
+      const char *cell = cells->pdata[titled];
+      g_autofree char *before = np_trim_n (cell, start);
+      if (*np_skip_spaces (cell + end)
+          || (*before && !np_key_is (reader, "keynotes/labels", before)))
+        titled = -1;
+    }
+    if (titled >= 0 && cells->len - from == typed) {
       row->title = g_match_info_fetch_named (q, "t");
       if (keyed >= 0)
         row->speaker = np_trim (np_row_label (cells->pdata[keyed], NULL));

@@ -1206,6 +1206,18 @@ test_keynotes_forms (void)
   g_assert_cmpstr (cell (t, 1, 1), ==, "王大明 理事長");
   g_assert_cmpstr (cell (t, 1, 2), ==, "智慧製造人才培育");
   g_assert_cmpuint (t->rows->len, ==, 4);
+  /* a row with more than its title and speaker keeps every cell */
+  g_autoptr (NpDocument) more = parse (
+    "论坛议程如下：\n"
+    "9:30—10:10  主旨报告《数字化转型的教学改革》  报告人：郑国华 所长  201会议室\n"
+    "10:20—11:00  主旨报告《产业数字化的新要求》  报告人：贺小川 总监  202会议室\n");
+  at = find_kind (more, NP_BLOCK_KEYNOTES);
+  g_assert_cmpint (at, >=, 0);
+  const NpBlock *m = block_at (more, at);
+  g_autofree char *row = g_strjoinv (" ", g_ptr_array_index (m->rows, 1));
+  g_assert_nonnull (strstr (row, "201会议室"));
+  g_assert_nonnull (strstr (row, "郑国华 所长"));
+  g_assert_nonnull (strstr (row, "数字化转型的教学改革"));
   g_assert_cmpstr (cell (t, 2, 1), ==, "");
   g_assert_cmpstr (cell (t, 2, 2), ==, "茶敘交流");
   g_assert_cmpint (find_text (agenda, "10:20-10:30\u3000茶敘交流"), ==, -1);
