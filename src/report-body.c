@@ -237,13 +237,11 @@ np_read_one_role (NpReader *reader, guint i)
   case NP_LINE_CAPTION: {
     /* 圖片： alone, over the captions of a press release: a label with
      * no caption in it, not printed (the dropped lines' warning names it) */
-    g_autofree char *label = np_strip_emoji (p->text);
-    gsize len = strlen (label);
-    if (g_str_has_suffix (label, "："))
-      label[len - strlen ("：")] = '\0';
-    else if (len && label[len - 1] == ':')
-      label[len - 1] = '\0';
-    if (np_cues_is (reader->cues, "caption/labels", label)) {
+    g_autofree char *bare = np_strip_emoji (p->text);
+    g_autofree char *key = NULL;
+    const char *after = np_short_label (bare, &key);
+    if (np_cues_is (reader->cues, "caption/labels",
+                    after && !*np_skip_spaces (after) ? key : bare)) {
       np_reader_drop (reader, i);
       return;
     }

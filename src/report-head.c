@@ -197,13 +197,9 @@ np_past_dateline (NpReader *reader, const char *text)
 static gboolean
 np_is_mail_line (NpReader *reader, const char *text)
 {
-  const char *colon = g_utf8_strchr (text, -1, 0xFF1A);
-  if (!colon)
-    colon = strchr (text, ':');
-  g_autofree char *key = colon ? g_strndup (text, colon - text) : NULL;
-  if (key)
-    g_strstrip (key);
-  if (key && np_cues_is (reader->cues, "end/mail-headers", key))
+  g_autofree char *key = NULL;
+  if (np_short_label (text, &key)
+      && np_cues_is (reader->cues, "end/mail-headers", key))
     return TRUE;
   if (np_cues_find (reader->cues, "end/mail", text, NULL) == NULL)
     return FALSE;

@@ -255,6 +255,12 @@ glong np_display_width (const char *s);
  * closing quotes and brackets), or 0. */
 gunichar np_final_char (const char *s);
 gunichar np_first_char (const char *s);
+/* A short label before a colon (专题演讲一：, 主講嘉賓：, 发件人：) is at most
+ * this long (characters). */
+#define NP_MAX_SHORT_LABEL 8
+/* Where a short label before a colon ends (past the colon), its words
+ * into `label` (may be NULL); NULL when the text opens with none. */
+const char *np_short_label (const char *text, char **label);
 /* `s` past the spaces it opens with. */
 const char *np_skip_spaces (const char *s);
 /* `s` past the emoji and spaces it opens with. */

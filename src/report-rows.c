@@ -26,9 +26,9 @@
 
 #include <string.h>
 
-/* A row's label (专题演讲一：, 主講嘉賓：) is at most this long
- * (characters). */
-#define NP_MAX_ROW_LABEL 8
+/* What stands after a row's title is at most this long (characters): a
+ * note, not a sentence. */
+#define NP_MAX_ROW_LABEL NP_MAX_SHORT_LABEL
 
 /* Whether a row gave both a speaker and a title; when not, neither is
  * kept. */
@@ -70,26 +70,6 @@ np_past_bullet (NpReader *reader, const char *text)
   while (*p && np_is_space (g_utf8_get_char (p)))
     p = g_utf8_next_char (p);
   return p;
-}
-
-/* Where the label before a colon ends (past the colon), when the label
- * is short: 专题演讲一：, 主講嘉賓：; NULL when there is none. */
-static const char *
-np_row_label (const char *text, char **label)
-{
-  glong chars = 0;
-  for (const char *p = text; *p && chars <= NP_MAX_ROW_LABEL;
-       p = g_utf8_next_char (p), chars++) {
-    gunichar c = g_utf8_get_char (p);
-    if (c == 0xFF1A || c == ':') {
-      if (chars == 0)
-        return NULL;
-      if (label)
-        *label = np_trim_n (text, p - text);
-      return g_utf8_next_char (p);
-    }
-  }
-  return NULL;
 }
 
 /* Whether the key before a colon is one of the words of `list`, or opens
@@ -200,7 +180,7 @@ np_title_first (NpReader *reader, const char *text, char **speaker,
       bracket = TRUE;
     }
     g_autofree char *key = NULL;
-    const char *value = np_row_label (after, &key);
+    const char *value = np_short_label (after, &key);
     if (value && np_key_is (reader, "keynotes/speaker-keys", key))
       after = value;
     else if (!dash || bracket)
@@ -371,7 +351,7 @@ np_keynote_row (NpReader *reader, const char *text, NpTalkColumns *cols,
       const char *cell = cells->pdata[k];
       if (titled < 0 && g_regex_match (reader->re.quoted, cell, 0, NULL))
         titled = (int) k;
-      else if (np_row_label (cell, &key)) {
+      else if (np_short_label (cell, &key)) {
         if (keyed < 0 && np_key_is (reader, "keynotes/speaker-keys", key))
           keyed = (int) k;
         else if (other_key < 0 && np_key_is (reader, "roles/schedule", key))
@@ -396,7 +376,7 @@ np_keynote_row (NpReader *reader, const char *text, NpTalkColumns *cols,
     if (titled >= 0 && cells->len - from == typed) {
       row->title = g_match_info_fetch_named (q, "t");
       if (keyed >= 0)
-        row->speaker = np_trim (np_row_label (cells->pdata[keyed], NULL));
+        row->speaker = np_trim (np_short_label (cells->pdata[keyed], NULL));
       else {
         GString *who = g_string_new (NULL);
         for (guint k = from; k < cells->len; k++)
@@ -419,7 +399,7 @@ np_keynote_row (NpReader *reader, const char *text, NpTalkColumns *cols,
   }
   const char *p = np_past_bullet (reader, text);
   g_autofree char *label = NULL;
-  const char *after = np_row_label (p, &label);
+  const char *after = np_short_label (p, &label);
   if (after && np_key_is (reader, "keynotes/labels", label))
     p = after; /* 专题演讲一：… */
   return np_title_first (reader, p, &row->speaker, &row->title)
@@ -449,7 +429,7 @@ np_read_keynote_rows (NpReader *reader, guint i)
         || p->force != NP_FORCE_NONE)
       break;
     g_autofree char *key = NULL;
-    const char *value = np_row_label (np_past_bullet (reader, p->text), &key);
+    const char *value = np_short_label (np_past_bullet (reader, p->text), &key);
     if (value && np_key_is (reader, "keynotes/speaker-keys", key)) {
       g_free (speaker);
       speaker = np_trim (value);
@@ -573,7 +553,7 @@ np_party_values (NpReader *reader, const char *text, GPtrArray **labels)
   for (guint k = 0; parts[k]; k++) {
     g_autofree char *part = np_trim (parts[k]);
     char *label = NULL;
-    const char *value = np_row_label (part, &label);
+    const char *value = np_short_label (part, &label);
     if (value && np_key_is (reader, "units/roles", label)) {
       g_ptr_array_add (*labels, label);
       g_ptr_array_add (values, np_trim (value));

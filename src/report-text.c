@@ -129,6 +129,26 @@ np_first_char (const char *s)
 }
 
 const char *
+np_short_label (const char *text, char **label)
+{
+  glong chars = 0;
+  for (const char *p = text; *p && chars <= NP_MAX_SHORT_LABEL;
+       p = g_utf8_next_char (p), chars++) {
+    gunichar c = g_utf8_get_char (p);
+    if (c == 0xFF1A || c == ':') {
+      if (chars == 0)
+        return NULL;
+      if (label) {
+        g_autofree char *key = g_strndup (text, p - text);
+        *label = np_trim (key);
+      }
+      return g_utf8_next_char (p);
+    }
+  }
+  return NULL;
+}
+
+const char *
 np_skip_spaces (const char *s)
 {
   while (*s && np_is_space (g_utf8_get_char (s)))
