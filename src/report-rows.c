@@ -269,16 +269,27 @@ np_talk_row_clear (NpTalkRow *row)
   g_clear_pointer (&row->title, g_free);
 }
 
-/* The cells from `from` on, joined with spaces (a post may take a cell of
- * its own: 王大明  理事長). */
+/* The cells from `from` up to `to` but `skip`, joined with spaces (a post
+ * may take a cell of its own: 王大明  理事長). */
 static char *
-np_join_cells (GPtrArray *cells, guint from, guint to)
+np_join_cells (GPtrArray *cells, guint from, guint to, int skip)
 {
   GString *s = g_string_new (NULL);
   for (guint k = from; k < to && k < cells->len; k++)
-    g_string_append_printf (s, "%s%s", k > from ? " " : "",
-                            (char *) cells->pdata[k]);
+    if ((int) k != skip)
+      g_string_append_printf (s, "%s%s", s->len ? " " : "",
+                              (char *) cells->pdata[k]);
   return g_string_free (s, FALSE);
+}
+
+/* An agenda's row that is no talk (10:10-10:20 茶歇, 开幕式  主持人：…): no
+ * speaker, its cells after the time as what happens. */
+static gboolean
+np_agenda_item (NpTalkRow *row, GPtrArray *cells, guint from)
+{
+  row->speaker = g_strdup ("");
+  row->title = np_join_cells (cells, from, cells->len, -1);
+  return TRUE;
 }
 
 /* Reads one keynote row.  A header row gives nothing and returns TRUE
@@ -316,32 +327,22 @@ np_keynote_row (NpReader *reader, const char *text, NpTalkColumns *cols,
     }
     /* a row with fewer cells than the header, and none where the speaker
      * goes, is a break in the agenda (10:10-10:20 茶歇) */
-    if (row->time && cols->cells >= 3 && cells->len < cols->cells) {
-      row->speaker = g_strdup ("");
-      row->title = np_join_cells (cells, from, cells->len);
-      return TRUE;
-    }
+    if (row->time && cols->cells >= 3 && cells->len < cols->cells)
+      return np_agenda_item (row, cells, from);
     /* under a header that names the title before the speaker, the cells
      * are where it says */
     if (cols->speaker >= 0 && cols->title >= 0 && cols->speaker > cols->title) {
       if ((guint) cols->speaker >= cells->len) {
         if (cells->len >= cols->cells || !row->time)
           return FALSE;
-        row->speaker = g_strdup ("");
-        row->title = np_join_cells (cells, from, cells->len);
-        return TRUE;
+        return np_agenda_item (row, cells, from);
       }
-      row->speaker = np_join_cells (cells, cols->speaker, cells->len);
+      row->speaker = np_join_cells (cells, cols->speaker, cells->len, -1);
       row->title = g_strdup (cells->pdata[cols->title]);
       return TRUE;
     }
-    if (cells->len - from < 2) {
-      if (!row->time)
-        return FALSE;
-      row->speaker = g_strdup ("");
-      row->title = np_join_cells (cells, from, cells->len);
-      return TRUE;
-    }
+    if (cells->len - from < 2)
+      return row->time ? np_agenda_item (row, cells, from) : FALSE;
     /* cells typed by what they hold: a title in its marks (主旨报告《题目》),
      * a speaker after its key (报告人：张三 所长); an agenda's item with its
      * host (开幕式  主持人：…) is no talk, a row without a speaker */
@@ -375,25 +376,15 @@ np_keynote_row (NpReader *reader, const char *text, NpTalkColumns *cols,
     }
     if (titled >= 0 && cells->len - from == typed) {
       row->title = g_match_info_fetch_named (q, "t");
-      if (keyed >= 0)
-        row->speaker = np_trim (np_short_label (cells->pdata[keyed], NULL));
-      else {
-        GString *who = g_string_new (NULL);
-        for (guint k = from; k < cells->len; k++)
-          if ((int) k != titled)
-            g_string_append_printf (who, "%s%s", who->len ? " " : "",
-                                    (char *) cells->pdata[k]);
-        row->speaker = g_string_free (who, FALSE);
-      }
+      row->speaker = keyed >= 0
+                       ? np_trim (np_short_label (cells->pdata[keyed], NULL))
+                       : np_join_cells (cells, from, cells->len, titled);
       return TRUE;
     }
-    if (row->time && other_key >= 0 && keyed < 0) {
-      row->speaker = g_strdup ("");
-      row->title = np_join_cells (cells, from, cells->len);
-      return TRUE;
-    }
+    if (row->time && other_key >= 0 && keyed < 0)
+      return np_agenda_item (row, cells, from);
     /* 单位职务  姓名  题目: every cell but the last names the speaker */
-    row->speaker = np_join_cells (cells, from, cells->len - 1);
+    row->speaker = np_join_cells (cells, from, cells->len - 1, -1);
     row->title = g_strdup (cells->pdata[cells->len - 1]);
     return TRUE;
   }
